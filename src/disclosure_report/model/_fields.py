@@ -1,0 +1,61 @@
+"""Field metadata that ties every field of the model to its label.
+
+Each cell field is declared with one of the cell validators of :mod:`._cells` and
+``metadata=meta(NC_(...))``; each nested part (a row, a group of rows, a sub-table) with
+``validator=is_part(Cls)`` and the same metadata. Labels, rendering, reading and checks read this
+metadata back through :func:`attrs.fields` instead of keeping row lists of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model._labels import Label
+
+
+LABEL: Final = "disclosure_report.label"
+GROUP: Final = "disclosure_report.group"
+
+
+def meta(label: Label, *, group: Label | None = None) -> Mapping[str, Any]:
+    """Metadata of a field: its *label* and the *group* header spanning it, if any."""
+    return {LABEL: label, GROUP: group}
+
+
+def label_of(field: attrs.Attribute[Any]) -> Label:
+    """The label of a model field."""
+    label: Label = field.metadata[LABEL]
+    return label
+
+
+def group_of(field: attrs.Attribute[Any]) -> Label | None:
+    """The label of the header that spans a field, if any (``法人或其他组织``)."""
+    group: Label | None = field.metadata.get(GROUP)
+    return group
+
+
+def is_part(cls: type | tuple[type, ...]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Validator: the value is an instance of *cls*."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidReportError(
+                [
+                    Problem(
+                        attribute.name,
+                        _names(cls),
+                        type(value).__name__,
+                    )
+                ]
+            )
+
+    return validate
+
+
+def _names(cls: type | tuple[type, ...]) -> str:
+    classes = cls if isinstance(cls, tuple) else (cls,)
+    return " or ".join(f"an instance of {c.__name__}" for c in classes)

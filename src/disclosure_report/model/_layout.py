@@ -1,0 +1,172 @@
+"""The layout of the three tables, derived from the model's classes.
+
+:func:`table_layout` walks the attrs fields of a report class down to its cells and returns, for
+every cell, its stable address, its kind and its labels, in the official printed order (table 二,
+then 三, then 四, row by row). Rendering, reading, flattening and the CLI all use this one walk.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+from collections.abc import Iterator
+from typing import Any, Final, TypeVar, get_args, get_origin
+
+import attrs
+
+from disclosure_report.model._cells import is_amount, is_count, is_signed_count
+from disclosure_report.model._fields import group_of, label_of
+from disclosure_report.model._labels import Label
+from disclosure_report.model._report import Report, Report2019, Report2021
+
+
+__all__ = [
+    "TABLE_SECTIONS",
+    "CellAddress",
+    "CellKind",
+    "CellSpec",
+    "cell_values",
+    "table_layout",
+]
+
+TABLE_SECTIONS: Final = {
+    2: "active_disclosure",
+    3: "applications",
+    4: "reconsideration_and_litigation",
+}
+"""The report field that holds each table, by the number of its section (二, 三, 四)."""
+
+
+class CellKind(enum.StrEnum):
+    """What a cell may hold."""
+
+    COUNT = "count"
+    """A non-negative integer."""
+    SIGNED_COUNT = "signed_count"
+    """An integer that may be negative (the 2019 ``本年增/减``)."""
+    AMOUNT = "amount"
+    """Money: an :class:`~disclosure_report.Amount`."""
+
+
+_KINDS: Final[dict[Any, CellKind]] = {
+    is_count: CellKind.COUNT,
+    is_signed_count: CellKind.SIGNED_COUNT,
+    is_amount: CellKind.AMOUNT,
+}
+
+
+@attrs.frozen(order=True)
+class CellAddress:
+    """The stable address of a table cell.
+
+    Attributes:
+        table: The section the table belongs to: 2, 3 or 4.
+        row: The row's path inside the table (``outcomes.withheld.state_secret``).
+        column: The column (``natural_persons``).
+    """
+
+    table: int
+    row: str
+    column: str
+
+    @property
+    def path(self) -> str:
+        """The cell's JSON path in the interchange format (``$.applications.new_received.total``)."""
+        return f"$.{TABLE_SECTIONS[self.table]}.{self.row}.{self.column}"
+
+    def __str__(self) -> str:
+        return f"{self.table}/{self.row}/{self.column}"
+
+
+@attrs.frozen
+class CellSpec:
+    """Where a cell is and how it is labelled.
+
+    Attributes:
+        address: The cell's address.
+        kind: What the cell may hold.
+        row_label: The label of the cell's row.
+        column_label: The label of the cell's column.
+        row_groups: Labels of the groups that span the row, outermost first (``三、本年度办理结果``,
+            ``（三）不予公开``), and for table 2 the sub-table (``第二十条第（一）项``).
+        column_group: The label of the header spanning the column, if any (``法人或其他组织``).
+    """
+
+    address: CellAddress
+    kind: CellKind
+    row_label: Label
+    column_label: Label
+    row_groups: tuple[Label, ...]
+    column_group: Label | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Attribute names from the table object to the cell."""
+        return (*self.address.row.split("."), self.address.column)
+
+
+def _is_row(cls: type) -> bool:
+    return all(f.validator in _KINDS for f in attrs.fields(cls))
+
+
+def _resolve(tp: Any, typevars: dict[Any, Any]) -> tuple[type, dict[Any, Any]]:
+    """The class of a field type, and the type variables it binds for its own fields."""
+    if isinstance(tp, TypeVar):
+        tp = typevars[tp]
+    origin = get_origin(tp)
+    if origin is None:
+        return tp, {}
+    params = getattr(origin, "__parameters__", ())
+    args = tuple(typevars.get(a, a) for a in get_args(tp))
+    return origin, dict(zip(params, args, strict=True))
+
+
+def _walk(
+    cls: type,
+    typevars: dict[Any, Any],
+    table: int,
+    path: tuple[str, ...],
+    groups: tuple[Label, ...],
+) -> Iterator[CellSpec]:
+    if _is_row(cls):
+        for field in attrs.fields(cls):
+            yield CellSpec(
+                address=CellAddress(table, ".".join(path), field.name),
+                kind=_KINDS[field.validator],
+                row_label=groups[-1],
+                column_label=label_of(field),
+                row_groups=groups[:-1],
+                column_group=group_of(field),
+            )
+        return
+    for field in attrs.fields(cls):
+        sub, sub_vars = _resolve(field.type, typevars)
+        yield from _walk(
+            sub, sub_vars, table, (*path, field.name), (*groups, label_of(field))
+        )
+
+
+@functools.cache
+def table_layout(report_class: type[Report]) -> tuple[CellSpec, ...]:
+    """Every cell of a report class's three tables, in the official printed order."""
+    fields = attrs.fields_dict(report_class)
+    cells: list[CellSpec] = []
+    for table, name in TABLE_SECTIONS.items():
+        cls, typevars = _resolve(fields[name].type, {})
+        cells.extend(_walk(cls, typevars, table, (), ()))
+    return tuple(cells)
+
+
+def cell_values(report: Report) -> Iterator[tuple[CellSpec, object]]:
+    """Every table cell of *report* with its value, in the official printed order."""
+    for spec in table_layout(type(report)):
+        value: object = getattr(report, TABLE_SECTIONS[spec.address.table])
+        for name in spec.names:
+            value = getattr(value, name)
+        yield spec, value
+
+
+def _resolve_all() -> None:
+    for report_class in (Report2019, Report2021):
+        table_layout(report_class)

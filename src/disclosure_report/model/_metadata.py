@@ -1,0 +1,120 @@
+"""Facts about a report that are not part of its six sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model._fields import meta
+from disclosure_report.model._labels import NC_
+
+
+__all__ = ["AdministrativeLevel", "Metadata"]
+
+
+class AdministrativeLevel(enum.StrEnum):
+    """The tier of government that the reporting body belongs to."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    PREFECTURAL = "prefectural"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+
+
+LEVEL_LABELS = {
+    AdministrativeLevel.NATIONAL: NC_("level.national", "National"),
+    AdministrativeLevel.PROVINCIAL: NC_("level.provincial", "Provincial"),
+    AdministrativeLevel.PREFECTURAL: NC_("level.prefectural", "Prefectural"),
+    AdministrativeLevel.COUNTY: NC_("level.county", "County"),
+    AdministrativeLevel.TOWNSHIP: NC_("level.township", "Township"),
+}
+"""Labels of the administrative levels."""
+
+FIRST_YEAR = 2008
+"""The first year of annual reports (the 2007 Regulations took effect on 1 May 2008)."""
+
+
+def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if type(value) is not str:
+        raise InvalidReportError([Problem(attribute.name, "a string", type(value).__name__)])
+
+
+def _check_optional_str(
+    _: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and type(value) is not str:
+        raise InvalidReportError(
+            [Problem(attribute.name, "a string or None", type(value).__name__)]
+        )
+
+
+def _check_year(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int or not FIRST_YEAR <= value <= 2100:  # noqa: PLR2004
+        raise InvalidReportError(
+            [Problem(attribute.name, f"a year from {FIRST_YEAR} to 2100", repr(value))]
+        )
+
+
+def _check_date(_: object, attribute: attrs.Attribute[dt.date | None], value: object) -> None:
+    if value is not None and type(value) is not dt.date:
+        raise InvalidReportError(
+            [Problem(attribute.name, "a date or None", type(value).__name__)]
+        )
+
+
+def _check_level(
+    _: object, attribute: attrs.Attribute[AdministrativeLevel | None], value: object
+) -> None:
+    if value is not None and type(value) is not AdministrativeLevel:
+        raise InvalidReportError(
+            [Problem(attribute.name, "an AdministrativeLevel or None", repr(value))]
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Metadata:
+    """Who published the report, for which year, and where it can be found.
+
+    Attributes:
+        agency: The reporting body as named in the report's title (``自治区机关事务管理局``).
+        year: The year the report covers (not the year it was published).
+        published: The date of publication, when known.
+        source_url: Where the report was published, when known.
+        level: The tier of government of the reporting body, when known.
+        region: The region, as a name or an administrative division code, when known.
+    """
+
+    agency: str = attrs.field(
+        validator=_check_str, metadata=meta(NC_("meta.agency", "Agency"))
+    )
+    year: int = attrs.field(
+        validator=_check_year, metadata=meta(NC_("meta.year", "Report year"))
+    )
+    published: dt.date | None = attrs.field(
+        default=None,
+        validator=_check_date,
+        metadata=meta(NC_("meta.published", "Date of publication")),
+    )
+    source_url: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_str,
+        metadata=meta(NC_("meta.source_url", "Source")),
+    )
+    level: AdministrativeLevel | None = attrs.field(
+        default=None,
+        validator=_check_level,
+        metadata=meta(NC_("meta.level", "Administrative level")),
+    )
+    region: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_str,
+        metadata=meta(NC_("meta.region", "Region")),
+    )
+
+
+check_str = _check_str
+"""Validator of required text fields, shared with the narrative sections."""

@@ -1,0 +1,146 @@
+"""The whole report, one class per format version."""
+
+from __future__ import annotations
+
+from typing import Any, Final, Literal, TypeAlias
+
+import attrs
+
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model._applications import (
+    ApplicantCounts,
+    Applications,
+    OtherHandling,
+)
+from disclosure_report.model._disclosure import ActiveDisclosure2019, ActiveDisclosure2021
+from disclosure_report.model._fields import is_part, meta
+from disclosure_report.model._labels import NC_, Label
+from disclosure_report.model._litigation import ReconsiderationAndLitigation
+from disclosure_report.model._metadata import Metadata, check_str
+from disclosure_report.model._narrative import OtherMatters
+
+
+__all__ = ["FORMAT_VERSIONS", "Report", "Report2019", "Report2021", "SECTION_TITLES"]
+
+FormatVersion: TypeAlias = Literal["2019", "2021"]
+
+FORMAT_VERSIONS: Final[tuple[FormatVersion, ...]] = ("2019", "2021")
+"""The versions of the national format: 国办公开办函〔2019〕60号 and 〔2021〕30号."""
+
+SECTION_TITLES: Final[dict[str, Label]] = {
+    "overview": NC_("section.overview", "I. Overview"),
+    "active_disclosure": NC_(
+        "section.active_disclosure", "II. Proactive disclosure of government information"
+    ),
+    "applications": NC_(
+        "section.applications", "III. Applications for disclosure received and handled"
+    ),
+    "reconsideration_and_litigation": NC_(
+        "section.reconsideration_and_litigation",
+        "IV. Administrative reconsideration and litigation concerning "
+        "open government information",
+    ),
+    "problems_and_improvements": NC_(
+        "section.problems_and_improvements", "V. Main problems and improvements"
+    ),
+    "other_matters": NC_("section.other_matters", "VI. Other matters to report"),
+}
+"""The six section headings of the template, keyed by the report field that holds each."""
+
+
+def _other_handling_of(
+    kind: type[ApplicantCounts | OtherHandling], version: str
+) -> Any:
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        is_part(Applications)(_, attribute, value)
+        assert isinstance(value, Applications)  # noqa: S101 (checked just above)
+        found = value.outcomes.other_handling
+        if type(found) is not kind:
+            raise InvalidReportError(
+                [
+                    Problem(
+                        f"{attribute.name}.outcomes.other_handling",
+                        f"a {kind.__name__} (the {version} format)",
+                        type(found).__name__,
+                    )
+                ]
+            )
+
+    return validate
+
+
+def _check_version(version: str) -> Any:
+    def validate(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+        if value != version:
+            raise InvalidReportError([Problem(attribute.name, repr(version), repr(value))])
+
+    return validate
+
+
+@attrs.frozen(kw_only=True)
+class Report2021:
+    """An annual report in the 2021 format (国办公开办函〔2021〕30号; reports for 2021 on)."""
+
+    format_version: Literal["2021"] = attrs.field(
+        default="2021", validator=_check_version("2021")
+    )
+    metadata: Metadata = attrs.field(validator=is_part(Metadata))
+    overview: str = attrs.field(
+        validator=check_str, metadata=meta(SECTION_TITLES["overview"])
+    )
+    active_disclosure: ActiveDisclosure2021 = attrs.field(
+        validator=is_part(ActiveDisclosure2021),
+        metadata=meta(SECTION_TITLES["active_disclosure"]),
+    )
+    applications: Applications[OtherHandling] = attrs.field(
+        validator=_other_handling_of(OtherHandling, "2021"),
+        metadata=meta(SECTION_TITLES["applications"]),
+    )
+    reconsideration_and_litigation: ReconsiderationAndLitigation = attrs.field(
+        validator=is_part(ReconsiderationAndLitigation),
+        metadata=meta(SECTION_TITLES["reconsideration_and_litigation"]),
+    )
+    problems_and_improvements: str = attrs.field(
+        validator=check_str, metadata=meta(SECTION_TITLES["problems_and_improvements"])
+    )
+    other_matters: OtherMatters = attrs.field(
+        validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Report2019:
+    """An annual report in the 2019 format (国办公开办函〔2019〕60号; reports for 2019 and 2020).
+
+    Some bodies kept using this format for later years; the report year does not decide it.
+    """
+
+    format_version: Literal["2019"] = attrs.field(
+        default="2019", validator=_check_version("2019")
+    )
+    metadata: Metadata = attrs.field(validator=is_part(Metadata))
+    overview: str = attrs.field(
+        validator=check_str, metadata=meta(SECTION_TITLES["overview"])
+    )
+    active_disclosure: ActiveDisclosure2019 = attrs.field(
+        validator=is_part(ActiveDisclosure2019),
+        metadata=meta(SECTION_TITLES["active_disclosure"]),
+    )
+    applications: Applications[ApplicantCounts] = attrs.field(
+        validator=_other_handling_of(ApplicantCounts, "2019"),
+        metadata=meta(SECTION_TITLES["applications"]),
+    )
+    reconsideration_and_litigation: ReconsiderationAndLitigation = attrs.field(
+        validator=is_part(ReconsiderationAndLitigation),
+        metadata=meta(SECTION_TITLES["reconsideration_and_litigation"]),
+    )
+    problems_and_improvements: str = attrs.field(
+        validator=check_str, metadata=meta(SECTION_TITLES["problems_and_improvements"])
+    )
+    other_matters: OtherMatters = attrs.field(
+        validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
+    )
+
+
+Report: TypeAlias = Report2019 | Report2021
+"""A report in either format version."""
