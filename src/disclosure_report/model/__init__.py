@@ -12,47 +12,152 @@ from disclosure_report.model import (
     _applications,
     _cells,
     _disclosure,
+    _layout,
     _litigation,
     _metadata,
     _narrative,
     _report,
 )
-from disclosure_report.model._applications import *  # noqa: F403
-from disclosure_report.model._cells import *  # noqa: F403
-from disclosure_report.model._disclosure import *  # noqa: F403
+from disclosure_report.model._applications import (
+    ApplicantCounts,
+    Applications,
+    NotHandled,
+    OtherHandling,
+    Outcomes,
+    UnableToProvide,
+    Withheld,
+)
+from disclosure_report.model._cells import (
+    BLANK,
+    NOT_APPLICABLE_SYMBOLS,
+    Amount,
+    AmountCell,
+    Blank,
+    Count,
+    NotApplicable,
+    SignedCount,
+    Unit,
+)
+from disclosure_report.model._disclosure import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Decisions2021,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    Documents2019,
+    Documents2021,
+    FeeAmount2021,
+    FeeItems2019,
+    Fees2019,
+    Fees2021,
+    ItemCounts2019,
+    Licensing2019,
+    Licensing2021,
+    Procurement2019,
+    ProcurementTotals2019,
+    Sanctions2019,
+    Sanctions2021,
+)
 from disclosure_report.model._labels import NC_, Label
-from disclosure_report.model._layout import *  # noqa: F403
-from disclosure_report.model._litigation import *  # noqa: F403
-from disclosure_report.model._metadata import *  # noqa: F403
-from disclosure_report.model._narrative import *  # noqa: F403
-from disclosure_report.model._report import *  # noqa: F403
+from disclosure_report.model._layout import (
+    TABLE_SECTIONS,
+    CellAddress,
+    CellKind,
+    CellSpec,
+    cell_values,
+    table_layout,
+)
+from disclosure_report.model._litigation import (
+    CaseOutcomes,
+    ReconsiderationAndLitigation,
+)
+from disclosure_report.model._metadata import AdministrativeLevel, Metadata
+from disclosure_report.model._narrative import OtherMatters, ProcessingFees
+from disclosure_report.model._report import (
+    FORMAT_VERSIONS,
+    SECTION_TITLES,
+    Report,
+    Report2019,
+    Report2021,
+)
 
 
 def _resolve_types() -> None:
     """Turn the string annotations of every model class into types, once, at import."""
-    for module in (_applications, _cells, _disclosure, _litigation, _metadata, _narrative, _report):
-        for name in module.__all__:
-            obj = getattr(module, name)
-            if isinstance(obj, type) and attrs.has(obj):
+    modules = (
+        _applications,
+        _cells,
+        _disclosure,
+        _litigation,
+        _metadata,
+        _narrative,
+        _report,
+        _layout,
+    )
+    for module in modules:
+        for obj in list(vars(module).values()):
+            if (
+                isinstance(obj, type)
+                and attrs.has(obj)
+                and obj.__module__ == module.__name__
+            ):
                 attrs.resolve_types(obj, globalns=vars(module))
 
 
 _resolve_types()
 
-__all__ = [  # noqa: PLE0604
-    *_applications.__all__,
-    *_cells.__all__,
-    *_disclosure.__all__,
-    *_litigation.__all__,
-    *_metadata.__all__,
-    *_narrative.__all__,
-    *_report.__all__,
+__all__ = [
+    "BLANK",
+    "FORMAT_VERSIONS",
+    "NC_",
+    "NOT_APPLICABLE_SYMBOLS",
+    "SECTION_TITLES",
+    "TABLE_SECTIONS",
+    "ActiveDisclosure2019",
+    "ActiveDisclosure2021",
+    "AdministrativeLevel",
+    "Amount",
+    "AmountCell",
+    "ApplicantCounts",
+    "Applications",
+    "Blank",
+    "CaseOutcomes",
     "CellAddress",
     "CellKind",
     "CellSpec",
+    "Count",
+    "Decisions2021",
+    "DocumentCounts2019",
+    "DocumentCounts2021",
+    "Documents2019",
+    "Documents2021",
+    "FeeAmount2021",
+    "FeeItems2019",
+    "Fees2019",
+    "Fees2021",
+    "ItemCounts2019",
     "Label",
-    "NC_",
-    "TABLE_SECTIONS",
+    "Licensing2019",
+    "Licensing2021",
+    "Metadata",
+    "NotApplicable",
+    "NotHandled",
+    "OtherHandling",
+    "OtherMatters",
+    "Outcomes",
+    "ProcessingFees",
+    "Procurement2019",
+    "ProcurementTotals2019",
+    "ReconsiderationAndLitigation",
+    "Report",
+    "Report2019",
+    "Report2021",
+    "Sanctions2019",
+    "Sanctions2021",
+    "SignedCount",
+    "UnableToProvide",
+    "Unit",
+    "Withheld",
     "cell_values",
     "table_layout",
 ]

@@ -138,7 +138,7 @@ class _RowGroup:
     @classmethod
     def from_parts(cls, **rows: ApplicantCounts) -> Self:
         """Build the group from the rows given; the rows not given are rows of zeros."""
-        names = [f.name for f in attrs.fields(cls)]  # type: ignore[misc]
+        names = [f.name for f in attrs.fields(cls)]  # type: ignore[arg-type]
         unknown = sorted(rows.keys() - set(names))
         if unknown:
             raise InvalidReportError(
@@ -154,7 +154,7 @@ def leaf_rows(part: object) -> list[ApplicantCounts]:
     if type(part) is ApplicantCounts:
         return [part]
     rows: list[ApplicantCounts] = []
-    for field in attrs.fields(type(part)):
+    for field in attrs.fields(type(part)):  # type: ignore[arg-type]
         rows.extend(leaf_rows(getattr(part, field.name)))
     return rows
 

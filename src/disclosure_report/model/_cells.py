@@ -135,10 +135,13 @@ AmountCell: TypeAlias = Amount | Blank | NotApplicable
 """A money cell: an :class:`Amount`, :data:`BLANK` or :class:`NotApplicable`."""
 
 
+_MAX_REPR: Final = 60
+
+
 def _describe(value: object) -> str:
     text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
+    if len(text) > _MAX_REPR:
+        text = text[: _MAX_REPR - 3] + "..."
     return f"{type(value).__name__} {text}"
 
 

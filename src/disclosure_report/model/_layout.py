@@ -8,7 +8,6 @@ then 三, then 四, row by row). Rendering, reading, flattening and the CLI all 
 from __future__ import annotations
 
 import enum
-import functools
 
 from collections.abc import Iterator
 from typing import Any, Final, TypeVar, get_args, get_origin
@@ -18,7 +17,7 @@ import attrs
 from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 from disclosure_report.model._fields import group_of, label_of
 from disclosure_report.model._labels import Label
-from disclosure_report.model._report import Report, Report2019, Report2021
+from disclosure_report.model._report import Report
 
 
 __all__ = [
@@ -147,15 +146,21 @@ def _walk(
         )
 
 
-@functools.cache
+_LAYOUTS: dict[type, tuple[CellSpec, ...]] = {}
+
+
 def table_layout(report_class: type[Report]) -> tuple[CellSpec, ...]:
     """Every cell of a report class's three tables, in the official printed order."""
+    cached = _LAYOUTS.get(report_class)
+    if cached is not None:
+        return cached
     fields = attrs.fields_dict(report_class)
     cells: list[CellSpec] = []
     for table, name in TABLE_SECTIONS.items():
         cls, typevars = _resolve(fields[name].type, {})
         cells.extend(_walk(cls, typevars, table, (), ()))
-    return tuple(cells)
+    layout = _LAYOUTS[report_class] = tuple(cells)
+    return layout
 
 
 def cell_values(report: Report) -> Iterator[tuple[CellSpec, object]]:
@@ -166,7 +171,3 @@ def cell_values(report: Report) -> Iterator[tuple[CellSpec, object]]:
             value = getattr(value, name)
         yield spec, value
 
-
-def _resolve_all() -> None:
-    for report_class in (Report2019, Report2021):
-        table_layout(report_class)

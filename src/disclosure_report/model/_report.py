@@ -12,7 +12,10 @@ from disclosure_report.model._applications import (
     Applications,
     OtherHandling,
 )
-from disclosure_report.model._disclosure import ActiveDisclosure2019, ActiveDisclosure2021
+from disclosure_report.model._disclosure import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+)
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_, Label
 from disclosure_report.model._litigation import ReconsiderationAndLitigation
@@ -20,7 +23,7 @@ from disclosure_report.model._metadata import Metadata, check_str
 from disclosure_report.model._narrative import OtherMatters
 
 
-__all__ = ["FORMAT_VERSIONS", "Report", "Report2019", "Report2021", "SECTION_TITLES"]
+__all__ = ["FORMAT_VERSIONS", "SECTION_TITLES", "Report", "Report2019", "Report2021"]
 
 FormatVersion: TypeAlias = Literal["2019", "2021"]
 

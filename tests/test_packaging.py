@@ -1,0 +1,43 @@
+"""The installed distribution: metadata, entry points, compiled catalogs."""
+
+import importlib.metadata
+
+from pathlib import Path
+
+import disclosure_report
+
+
+DIST = importlib.metadata.distribution("disclosure-report")
+
+
+def entry_point(group: str, name: str) -> importlib.metadata.EntryPoint:
+    (ep,) = (
+        ep for ep in DIST.entry_points if ep.group == group and ep.name == name
+    )
+    return ep
+
+
+def test_console_script() -> None:
+    assert (
+        entry_point("console_scripts", "disclosure-report").value
+        == "disclosure_report.cli:main"
+    )
+
+
+def test_hypothesis_hook_runs() -> None:
+    hook = entry_point("hypothesis", "_").load()
+
+    hook()  # Registering twice is harmless; it must not raise.
+
+
+def test_catalogs_compiled() -> None:
+    """Every .po has its .mo next to it: the build hook ran."""
+    locale = Path(disclosure_report.__file__).parent / "locale"
+
+    missing = [
+        po
+        for po in locale.glob("*/LC_MESSAGES/*.po")
+        if not po.with_suffix(".mo").is_file()
+    ]
+
+    assert missing == []
