@@ -74,8 +74,7 @@ class UnsupportedLocaleError(DisclosureReportError, LookupError):
 
 
 def _join(prefix: str, path: str) -> str:
-    if path.startswith("$"):
-        path = path[1:]
+    path = path.removeprefix("$")
     if not path or path.startswith(("[", ".")):
         return prefix + path
     return f"{prefix}.{path}"
