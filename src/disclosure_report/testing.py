@@ -1,0 +1,724 @@
+"""Hypothesis strategies that generate valid reports, balanced by construction.
+
+Every strategy here requires hypothesis (``pip install disclosure-report[testing]``); the module
+is not imported by :mod:`disclosure_report`, so the library itself never needs hypothesis.
+
+The strategies draw the parts of every sum and compute the totals, so a generated report passes
+every balance rule without any filtering: table 三's rows add up (I1), its outcome rows add up
+to （七）总计 (I2), every column carries over (F1), table 四's groups add up (I4), no 2019 item
+count goes negative (I5), and the format's guidance is met (X4, the 2021 overview's length,
+section 六 reporting the 信息处理费), so :func:`disclosure_report.checks.check` finds nothing.
+
+With ``marks=True`` any table cell may instead be blank or marked not applicable. The checks
+treat such a cell as an unknown value and report a rule as broken only when the known numbers
+prove it; since the hidden values balance, a report with marks has no error finding either.
+
+Every function takes keyword-only strategies that override how a part is drawn, in the manner
+of :mod:`xarray.testing.strategies`::
+
+    from hypothesis import given
+    from disclosure_report import testing
+
+    @given(testing.reports(version="2021", marks=True))
+    def test_my_renderer(report): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from decimal import Decimal
+from typing import Any, Final, Literal, TypeAlias, TypeVar, overload
+
+import attrs
+import hypothesis.strategies as st
+
+from hypothesis.strategies import DrawFn, SearchStrategy
+
+from disclosure_report.model import (
+    BLANK,
+    NOT_APPLICABLE_SYMBOLS,
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    AdministrativeLevel,
+    Amount,
+    ApplicantCounts,
+    Applications,
+    Blank,
+    CaseOutcomes,
+    Decisions2021,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    Documents2019,
+    Documents2021,
+    FeeAmount2021,
+    FeeItems2019,
+    Fees2019,
+    Fees2021,
+    ItemCounts2019,
+    Licensing2019,
+    Licensing2021,
+    Metadata,
+    NotApplicable,
+    NotHandled,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    ProcessingFees,
+    Procurement2019,
+    ProcurementTotals2019,
+    ReconsiderationAndLitigation,
+    Report2019,
+    Report2021,
+    Sanctions2019,
+    Sanctions2021,
+    UnableToProvide,
+    Unit,
+    Withheld,
+)
+from disclosure_report.model._cells import is_amount, is_count, is_signed_count
+
+
+__all__ = [
+    "active_disclosure",
+    "amounts",
+    "applicant_counts",
+    "applications",
+    "case_outcomes",
+    "counts",
+    "marks",
+    "metadata",
+    "other_matters",
+    "processing_fees",
+    "reconsideration_and_litigation",
+    "reports",
+]
+
+FormatVersion: TypeAlias = Literal["2019", "2021"]
+T = TypeVar("T")
+
+DEFAULT_MAX_COUNT: Final = 10_000
+"""The largest count that :func:`counts` draws unless told otherwise."""
+
+DEFAULT_MAX_AMOUNT: Final = Decimal(100_000_000)
+"""The largest amount of money that :func:`amounts` draws unless told otherwise."""
+
+FEES_MENTION: Final = "本年度未收取信息处理费。"
+"""The sentence that section 六 of a generated 2021 report without a fee record ends with."""
+
+_CELL_VALIDATORS: Final = (is_count, is_signed_count, is_amount)
+_TEXT_MAX: Final = 200
+_APPLICANT_PARTS: Final = tuple(
+    f.name for f in attrs.fields(ApplicantCounts) if f.name != "total"
+)
+_CASE_PARTS: Final = tuple(
+    f.name for f in attrs.fields(CaseOutcomes) if f.name != "total"
+)
+
+
+# Cells ------------------------------------------------------------------------------------
+
+
+def counts(
+    *, min_value: int = 0, max_value: int = DEFAULT_MAX_COUNT
+) -> SearchStrategy[int]:
+    """Counts: integers from *min_value* to *max_value*.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+    """
+    return st.integers(min_value=min_value, max_value=max_value)
+
+
+def marks() -> SearchStrategy[Blank | NotApplicable]:
+    """The values of a cell without a number: :data:`~disclosure_report.BLANK`, or a
+    :class:`~disclosure_report.NotApplicable` with any of the marks that publishers print.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+    """
+    return st.just(BLANK) | st.sampled_from(sorted(NOT_APPLICABLE_SYMBOLS)).map(
+        lambda symbol: NotApplicable(symbol=symbol)
+    )
+
+
+def amounts(
+    *,
+    units: SearchStrategy[Unit | None] | None = None,
+    max_value: Decimal = DEFAULT_MAX_AMOUNT,
+    places: int = 6,
+) -> SearchStrategy[Amount]:
+    """Amounts of money: exact decimals from 0 to *max_value* with up to *places* decimals.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        units: The units to draw; 元 or 万元 by default.
+        max_value: The largest amount.
+        places: The number of decimal places of the drawn values.
+    """
+    return st.builds(
+        Amount,
+        value=st.decimals(
+            min_value=0,
+            max_value=max_value,
+            places=places,
+            allow_nan=False,
+            allow_infinity=False,
+        ),
+        unit=st.sampled_from((Unit.YUAN, Unit.WAN_YUAN)) if units is None else units,
+    )
+
+
+# Table 三 and 四 -----------------------------------------------------------------------------
+
+
+def applicant_counts(
+    *, counts: SearchStrategy[int] | None = None, marks: bool = False
+) -> SearchStrategy[ApplicantCounts]:
+    """Rows of table 三 whose total is the sum of the six applicant columns (rule I1).
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        counts: The counts of the six applicant columns (non-negative); :func:`counts` by
+            default.
+        marks: Whether cells may be blank or marked not applicable.
+    """
+    parts = _counts_or_default(counts)
+    rows = st.fixed_dictionaries(dict.fromkeys(_APPLICANT_PARTS, parts)).map(
+        lambda values: ApplicantCounts.from_parts(**values)
+    )
+    return _maybe_marked(rows, marks=marks)
+
+
+def case_outcomes(
+    *, counts: SearchStrategy[int] | None = None, marks: bool = False
+) -> SearchStrategy[CaseOutcomes]:
+    """Groups of table 四 whose total is the sum of the four outcomes (rule I4).
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        counts: The counts of the four outcomes (non-negative); :func:`counts` by default.
+        marks: Whether cells may be blank or marked not applicable.
+    """
+    parts = _counts_or_default(counts)
+    groups = st.fixed_dictionaries(dict.fromkeys(_CASE_PARTS, parts)).map(
+        lambda values: CaseOutcomes.from_parts(**values)
+    )
+    return _maybe_marked(groups, marks=marks)
+
+
+def reconsideration_and_litigation(
+    *,
+    case_outcomes: SearchStrategy[CaseOutcomes] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[ReconsiderationAndLitigation]:
+    """Table 四: three groups that each add up (rule I4).
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        case_outcomes: The strategy of each of the three groups; :func:`case_outcomes` by
+            default.
+        marks: Whether cells may be blank or marked not applicable.
+    """
+    groups = _case_outcomes() if case_outcomes is None else case_outcomes
+    table = st.builds(
+        ReconsiderationAndLitigation,
+        reconsideration=groups,
+        litigation_direct=groups,
+        litigation_after_reconsideration=groups,
+    )
+    return _maybe_marked(table, marks=marks)
+
+
+@overload
+def applications(
+    version: Literal["2019"],
+    *,
+    counts: SearchStrategy[int] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Applications[ApplicantCounts]]: ...
+@overload
+def applications(
+    version: Literal["2021"],
+    *,
+    counts: SearchStrategy[int] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Applications[OtherHandling]]: ...
+def applications(
+    version: FormatVersion,
+    *,
+    counts: SearchStrategy[int] | None = None,
+    marks: bool = False,
+) -> (
+    SearchStrategy[Applications[ApplicantCounts]]
+    | SearchStrategy[Applications[OtherHandling]]
+):
+    """Table 三 of *version*, balanced: rules I1, I2 and F1 hold in every row and column.
+
+    Every outcome row and the row carried forward are drawn; （七）总计 is their sum, and
+    each column's total of applications (new plus carried over) is split at random between the
+    year's new applications and those carried over from the previous year.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        version: The format version: ``"2019"`` (（六）其他处理 is one row) or ``"2021"`` (three
+            sub-rows).
+        counts: The counts drawn for each applicant column of each row (non-negative);
+            :func:`counts` by default.
+        marks: Whether cells may be blank or marked not applicable.
+    """
+    _check_version(version)
+    rows = applicant_counts(counts=counts)
+    if version == "2019":
+        return _maybe_marked(_applications(rows, rows), marks=marks)
+    return _maybe_marked(_applications(rows, _row_group(OtherHandling, rows)), marks=marks)
+
+
+OtherT = TypeVar("OtherT", ApplicantCounts, OtherHandling)
+
+
+@st.composite
+def _applications(
+    draw: DrawFn,
+    rows: SearchStrategy[ApplicantCounts],
+    other_handling: SearchStrategy[OtherT],
+) -> Applications[OtherT]:
+    outcomes = Outcomes.from_parts(
+        granted=draw(rows),
+        partially_granted=draw(rows),
+        withheld=draw(_row_group(Withheld, rows)),
+        unable_to_provide=draw(_row_group(UnableToProvide, rows)),
+        not_handled=draw(_row_group(NotHandled, rows)),
+        other_handling=draw(other_handling),
+    )
+    carried_forward = draw(rows)
+    new_received: dict[str, int] = {}
+    carried_over: dict[str, int] = {}
+    for name in _APPLICANT_PARTS:
+        # Rule F1, with every count non-negative: what was handled or kept is what was
+        # received new or carried over.
+        handled_or_kept = _number(outcomes.total, name) + _number(carried_forward, name)
+        carried_over[name] = draw(st.integers(min_value=0, max_value=handled_or_kept))
+        new_received[name] = handled_or_kept - carried_over[name]
+    return Applications(
+        new_received=ApplicantCounts.from_parts(**new_received),
+        carried_over=ApplicantCounts.from_parts(**carried_over),
+        outcomes=outcomes,
+        carried_forward=carried_forward,
+    )
+
+
+def _row_group(
+    cls: type[T], rows: SearchStrategy[ApplicantCounts]
+) -> SearchStrategy[T]:
+    """A group of rows (（三）, （四）, （五）, 2021's （六）) with every row drawn from *rows*."""
+    return st.builds(cls, **{field.name: rows for field in attrs.fields(cls)})  # type: ignore[arg-type]
+
+
+def _number(row: ApplicantCounts, name: str) -> int:
+    value = getattr(row, name)
+    if type(value) is not int:
+        msg = f"the applicant_counts strategy drew a row with a non-number {name}: {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+# Table 二 -------------------------------------------------------------------------------------
+
+
+@overload
+def active_disclosure(
+    version: Literal["2019"],
+    *,
+    counts: SearchStrategy[int] | None = None,
+    amounts: SearchStrategy[Amount] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[ActiveDisclosure2019]: ...
+@overload
+def active_disclosure(
+    version: Literal["2021"],
+    *,
+    counts: SearchStrategy[int] | None = None,
+    amounts: SearchStrategy[Amount] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[ActiveDisclosure2021]: ...
+def active_disclosure(
+    version: FormatVersion,
+    *,
+    counts: SearchStrategy[int] | None = None,
+    amounts: SearchStrategy[Amount] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[ActiveDisclosure2019] | SearchStrategy[ActiveDisclosure2021]:
+    """Table 二 of *version*.
+
+    In the 2019 format, every item count at the end of the year (``previous_items + change``)
+    is drawn as a count, so it is never negative (rule I5), and the documents newly disclosed
+    are at most those newly produced and at most the total disclosed (X4).
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        version: The format version.
+        counts: The counts drawn (non-negative); :func:`counts` by default.
+        amounts: The money cells: 2021's fees collected (in 万元 by default) and 2019's
+            procurement total (in 元, 万元 or no unit by default).
+        marks: Whether cells may be blank or marked not applicable.
+    """
+    _check_version(version)
+    numbers = _counts_or_default(counts)
+    if version == "2019":
+        money = _amounts(units=st.sampled_from((Unit.YUAN, Unit.WAN_YUAN, None)))
+        table19 = _active_disclosure_2019(numbers, money if amounts is None else amounts)
+        return _maybe_marked(table19, marks=marks)
+    money = _amounts(units=st.just(Unit.WAN_YUAN))
+    table21 = _active_disclosure_2021(numbers, money if amounts is None else amounts)
+    return _maybe_marked(table21, marks=marks)
+
+
+def _active_disclosure_2021(
+    numbers: SearchStrategy[int], money: SearchStrategy[Amount]
+) -> SearchStrategy[ActiveDisclosure2021]:
+    documents = st.builds(
+        DocumentCounts2021, issued=numbers, repealed=numbers, in_force=numbers
+    )
+    decisions = st.builds(Decisions2021, decisions=numbers)
+    return st.builds(
+        ActiveDisclosure2021,
+        article_20_1=st.builds(
+            Documents2021, rules=documents, normative_documents=documents
+        ),
+        article_20_5=st.builds(Licensing2021, licensing=decisions),
+        article_20_6=st.builds(
+            Sanctions2021, penalties=decisions, compulsory_measures=decisions
+        ),
+        article_20_8=st.builds(
+            Fees2021, administrative_fees=st.builds(FeeAmount2021, amount=money)
+        ),
+    )
+
+
+def _active_disclosure_2019(
+    numbers: SearchStrategy[int], money: SearchStrategy[Amount]
+) -> SearchStrategy[ActiveDisclosure2019]:
+    # X4: newly_disclosed <= newly_produced and newly_disclosed <= total_disclosed.
+    documents = st.tuples(numbers, numbers, numbers).map(
+        lambda t: DocumentCounts2019(
+            newly_produced=t[0] + t[1], newly_disclosed=t[0], total_disclosed=t[0] + t[2]
+        )
+    )
+    # I5: previous_items + change is the current number of items, a count.
+    previous_and_current = st.tuples(numbers, numbers)
+    items = st.tuples(numbers, numbers, numbers).map(
+        lambda t: ItemCounts2019(
+            previous_items=t[0], change=t[1] - t[0], decisions=t[2]
+        )
+    )
+    fee_items = previous_and_current.map(
+        lambda t: FeeItems2019(previous_items=t[0], change=t[1] - t[0])
+    )
+    return st.builds(
+        ActiveDisclosure2019,
+        article_20_1=st.builds(
+            Documents2019, rules=documents, normative_documents=documents
+        ),
+        article_20_5=st.builds(Licensing2019, licensing=items, other_services=items),
+        article_20_6=st.builds(Sanctions2019, penalties=items, compulsory_measures=items),
+        article_20_8=st.builds(Fees2019, administrative_fees=fee_items),
+        article_20_9=st.builds(
+            Procurement2019,
+            centralized_procurement=st.builds(
+                ProcurementTotals2019, projects=numbers, amount=money
+            ),
+        ),
+    )
+
+
+# Metadata and narrative -----------------------------------------------------------------------
+
+
+def metadata(
+    *,
+    agency: SearchStrategy[str] | None = None,
+    year: SearchStrategy[int] | None = None,
+    published: SearchStrategy[dt.date | None] | None = None,
+    source_url: SearchStrategy[str | None] | None = None,
+    level: SearchStrategy[AdministrativeLevel | None] | None = None,
+    region: SearchStrategy[str | None] | None = None,
+) -> SearchStrategy[Metadata]:
+    """Report metadata; each field can be overridden with a strategy of its own.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        agency: The agency's name; short text by default.
+        year: The report year; 2008 to 2100 by default (what :class:`Metadata` accepts).
+        published: The publication date or ``None``.
+        source_url: The source URL or ``None``.
+        level: The administrative level or ``None``.
+        region: The region or ``None``.
+    """
+    return st.builds(
+        Metadata,
+        agency=st.text(min_size=1, max_size=40) if agency is None else agency,
+        year=st.integers(min_value=2008, max_value=2100) if year is None else year,
+        published=(
+            st.none()
+            | st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2100, 12, 31))
+            if published is None
+            else published
+        ),
+        source_url=(
+            st.none() | st.text(max_size=60).map(lambda path: f"https://example.gov.cn/{path}")
+            if source_url is None
+            else source_url
+        ),
+        level=st.none() | st.sampled_from(AdministrativeLevel) if level is None else level,
+        region=st.none() | st.text(max_size=20) if region is None else region,
+    )
+
+
+def processing_fees(
+    *,
+    amounts: SearchStrategy[Amount] | None = None,
+    applications: SearchStrategy[int | None] | None = None,
+) -> SearchStrategy[ProcessingFees]:
+    """Records of the information-processing fees (信息处理费) of section 六.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        amounts: The amount collected; :func:`amounts` by default.
+        applications: The number of applications charged, or ``None``.
+    """
+    return st.builds(
+        ProcessingFees,
+        amount=_amounts() if amounts is None else amounts,
+        applications=st.none() | counts() if applications is None else applications,
+    )
+
+
+def other_matters(
+    version: FormatVersion,
+    *,
+    text: SearchStrategy[str] | None = None,
+    processing_fees: SearchStrategy[ProcessingFees | None] | None = None,
+) -> SearchStrategy[OtherMatters]:
+    """Section 六 of *version*, with or without a record of the processing fees.
+
+    A 2021 report must speak of the 信息处理费: when no record is drawn, the text ends with
+    :data:`FEES_MENTION`, so the guidance check finds nothing.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        version: The format version.
+        text: The section's text; short text by default.
+        processing_fees: The fee record, or ``None``; either by default.
+    """
+    _check_version(version)
+    texts = st.text(max_size=_TEXT_MAX) if text is None else text
+    fees = st.none() | _processing_fees() if processing_fees is None else processing_fees
+    return st.builds(_other_matters, st.just(version), texts, fees)
+
+
+def _other_matters(
+    version: FormatVersion, text: str, fees: ProcessingFees | None
+) -> OtherMatters:
+    if version == "2021" and fees is None:
+        text += FEES_MENTION
+    return OtherMatters(text=text, processing_fees=fees)
+
+
+# Reports --------------------------------------------------------------------------------------
+
+
+@overload
+def reports(
+    version: Literal["2019"],
+    *,
+    metadata: SearchStrategy[Metadata] | None = None,
+    overview: SearchStrategy[str] | None = None,
+    active_disclosure: SearchStrategy[ActiveDisclosure2019] | None = None,
+    applications: SearchStrategy[Applications[ApplicantCounts]] | None = None,
+    reconsideration_and_litigation: SearchStrategy[ReconsiderationAndLitigation] | None = None,
+    problems_and_improvements: SearchStrategy[str] | None = None,
+    other_matters: SearchStrategy[OtherMatters] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Report2019]: ...
+@overload
+def reports(
+    version: Literal["2021"],
+    *,
+    metadata: SearchStrategy[Metadata] | None = None,
+    overview: SearchStrategy[str] | None = None,
+    active_disclosure: SearchStrategy[ActiveDisclosure2021] | None = None,
+    applications: SearchStrategy[Applications[OtherHandling]] | None = None,
+    reconsideration_and_litigation: SearchStrategy[ReconsiderationAndLitigation] | None = None,
+    problems_and_improvements: SearchStrategy[str] | None = None,
+    other_matters: SearchStrategy[OtherMatters] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Report2021]: ...
+@overload
+def reports(
+    version: None = None,
+    *,
+    metadata: SearchStrategy[Metadata] | None = None,
+    overview: SearchStrategy[str] | None = None,
+    reconsideration_and_litigation: SearchStrategy[ReconsiderationAndLitigation] | None = None,
+    problems_and_improvements: SearchStrategy[str] | None = None,
+    other_matters: SearchStrategy[OtherMatters] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Report2019 | Report2021]: ...
+def reports(
+    version: FormatVersion | None = None,
+    *,
+    metadata: SearchStrategy[Metadata] | None = None,
+    overview: SearchStrategy[str] | None = None,
+    active_disclosure: SearchStrategy[Any] | None = None,
+    applications: SearchStrategy[Any] | None = None,
+    reconsideration_and_litigation: SearchStrategy[ReconsiderationAndLitigation] | None = None,
+    problems_and_improvements: SearchStrategy[str] | None = None,
+    other_matters: SearchStrategy[OtherMatters] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Any]:
+    """Whole reports of *version* (either version when ``None``) that pass every check.
+
+    Every part is drawn from the strategy of the same name in this module unless a strategy is
+    given for it; the version-specific sections (table 二 and 三) can only be overridden for a
+    given *version*. By default the report year suits the version (2019 to 2030 for the 2019
+    format, 2021 to 2030 for the 2021 format) and the narrative sections are short.
+
+    Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Args:
+        version: ``"2019"``, ``"2021"`` or ``None`` for either.
+        metadata: The report's metadata.
+        overview: The text of section 一 (keep it under about 1,000 characters).
+        active_disclosure: Table 二 (for a given *version* only).
+        applications: Table 三 (for a given *version* only).
+        reconsideration_and_litigation: Table 四.
+        problems_and_improvements: The text of section 五.
+        other_matters: Section 六.
+        marks: Whether the cells of tables 二, 三 and 四 may be blank or marked not
+            applicable; such reports still have no error finding.
+    """
+    if version is None:
+        if active_disclosure is not None or applications is not None:
+            msg = "active_disclosure and applications need a format version"
+            raise TypeError(msg)
+        return st.one_of(
+            *(
+                reports(
+                    each,
+                    metadata=metadata,
+                    overview=overview,
+                    reconsideration_and_litigation=reconsideration_and_litigation,
+                    problems_and_improvements=problems_and_improvements,
+                    other_matters=other_matters,
+                    marks=marks,
+                )
+                for each in ("2019", "2021")
+            )
+        )
+    _check_version(version)
+    texts = st.text(max_size=_TEXT_MAX)
+    first_year = int(version)
+    report = st.builds(
+        Report2019 if version == "2019" else Report2021,
+        metadata=(
+            _metadata(year=st.integers(min_value=first_year, max_value=2030))
+            if metadata is None
+            else metadata
+        ),
+        overview=texts if overview is None else overview,
+        active_disclosure=(
+            _active_disclosure(version) if active_disclosure is None else active_disclosure
+        ),
+        applications=_applications_of(version) if applications is None else applications,
+        reconsideration_and_litigation=(
+            _reconsideration_and_litigation()
+            if reconsideration_and_litigation is None
+            else reconsideration_and_litigation
+        ),
+        problems_and_improvements=(
+            texts if problems_and_improvements is None else problems_and_improvements
+        ),
+        other_matters=_other_matters_of(version) if other_matters is None else other_matters,
+    )
+    if not marks:
+        return report
+    return report.flatmap(_marked_tables)
+
+
+# The public functions' names are also their parameters' names; these aliases reach them.
+_amounts = amounts
+_applications_of = applications
+_active_disclosure = active_disclosure
+_case_outcomes = case_outcomes
+_metadata = metadata
+_other_matters_of = other_matters
+_processing_fees = processing_fees
+_reconsideration_and_litigation = reconsideration_and_litigation
+
+
+# Marks ----------------------------------------------------------------------------------------
+
+_DENSITY_STEPS: Final = 10
+
+
+def _maybe_marked(strategy: SearchStrategy[T], *, marks: bool) -> SearchStrategy[T]:
+    """*strategy*, with cells made blank or not applicable when *marks* is true."""
+    if not marks:
+        return strategy
+    return strategy.flatmap(_marked)
+
+
+def _marked(part: T) -> SearchStrategy[T]:
+    """*part* with some of its cells replaced by marks; how many is drawn first."""
+    return st.integers(min_value=0, max_value=_DENSITY_STEPS).flatmap(
+        lambda density: _masked(part, density)
+    )
+
+
+def _marked_tables(report: T) -> SearchStrategy[T]:
+    """*report* with marks in some cells of its tables (二, 三, 四)."""
+    sections = ("active_disclosure", "applications", "reconsideration_and_litigation")
+    return st.fixed_dictionaries(
+        {name: _marked(getattr(report, name)) for name in sections}
+    ).map(lambda changes: attrs.evolve(report, **changes))  # type: ignore[misc]
+
+
+@st.composite
+def _masked(draw: DrawFn, part: T, density: int) -> T:
+    """*part* with each cell replaced by a mark with probability about *density* / 10.
+
+    The hidden values balance and are non-negative, so the known numbers can never prove a
+    rule broken: a known part of a sum is at most the whole.
+    """
+    if density == 0:
+        return part
+    changes: dict[str, object] = {}
+    for field in attrs.fields(type(part)):  # type: ignore[arg-type]
+        value = getattr(part, field.name)
+        if field.validator in _CELL_VALIDATORS:
+            if draw(st.integers(min_value=0, max_value=_DENSITY_STEPS - 1)) < density:
+                changes[field.name] = draw(marks())
+        elif attrs.has(type(value)):
+            changes[field.name] = draw(_masked(value, density))
+    return attrs.evolve(part, **changes)  # type: ignore[misc]
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+def _counts_or_default(strategy: SearchStrategy[int] | None) -> SearchStrategy[int]:
+    return counts() if strategy is None else strategy
+
+
+def _check_version(version: object) -> None:
+    if version not in ("2019", "2021"):
+        msg = f'version must be "2019" or "2021", not {version!r}'
+        raise ValueError(msg)
