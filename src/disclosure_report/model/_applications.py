@@ -10,7 +10,7 @@ are grouped as the official table groups them: :class:`Outcomes` (``三、本年
 
 from __future__ import annotations
 
-from typing import Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 import attrs
 
@@ -18,6 +18,10 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model._cells import BLANK, Count, is_count
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_
+
+
+if TYPE_CHECKING:
+    from disclosure_report.checks import Finding
 
 
 __all__ = [
@@ -479,3 +483,13 @@ class Applications(Generic[OtherT]):
             outcomes=outcomes,
             carried_forward=ApplicantCounts(**forward),
         )
+
+    def check(self) -> tuple[Finding, ...]:
+        """Check the table against rules F1, I1 and I2.
+
+        The format version of the rules follows from the shape of （六）其他处理: one row
+        (2019) or three sub-rows (2021). See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks._applications import check_applications
+
+        return check_applications(self)

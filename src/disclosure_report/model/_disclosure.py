@@ -7,6 +7,8 @@ separate classes; only the sub-table layout (item → rows → columns) is share
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from disclosure_report.model._cells import (
@@ -19,6 +21,10 @@ from disclosure_report.model._cells import (
 )
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_
+
+
+if TYPE_CHECKING:
+    from disclosure_report.checks import Finding
 
 
 __all__ = [
@@ -222,6 +228,17 @@ class ActiveDisclosure2019:
         validator=is_part(Procurement2019), metadata=meta(_ITEM_9)
     )
 
+    def check(self) -> tuple[Finding, ...]:
+        """Check the table against rules I5 and X4 (warnings) of the 2019 format.
+
+        See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks._disclosure import (
+            check_active_disclosure_2019,
+        )
+
+        return check_active_disclosure_2019(self)
+
 
 # 2021 rows and sub-tables -------------------------------------------------------------------
 
@@ -338,3 +355,12 @@ class ActiveDisclosure2021:
     article_20_8: Fees2021 = attrs.field(
         validator=is_part(Fees2021), metadata=meta(_ITEM_8)
     )
+
+    def check(self) -> tuple[Finding, ...]:
+        """Check the table: no rule of the 2021 format applies to it, so always ``()``.
+
+        Its counts are non-negative by construction (I5), and the relation between documents
+        issued, repealed and in force spans two reports. Present so that every table can be
+        checked alike.
+        """
+        return ()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import TYPE_CHECKING, Literal, Self
 
 import attrs
 
 from disclosure_report.model._cells import BLANK, Count, is_count
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_
+
+
+if TYPE_CHECKING:
+    from disclosure_report.checks import Finding
 
 
 __all__ = ["CaseOutcomes", "ReconsiderationAndLitigation"]
@@ -85,3 +89,15 @@ class ReconsiderationAndLitigation:
             group=_LITIGATION,
         ),
     )
+
+    def check(self, version: Literal["2019", "2021"] = "2021") -> tuple[Finding, ...]:
+        """Check the table against rule I4, as it is numbered in format *version*.
+
+        The table is the same in both versions; *version* only picks the rule id
+        (``2021.T4.I4`` or ``2019.T4.I4``). See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks._litigation import (
+            check_reconsideration_and_litigation,
+        )
+
+        return check_reconsideration_and_litigation(self, version)

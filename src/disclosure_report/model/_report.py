@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -21,6 +21,10 @@ from disclosure_report.model._labels import NC_, Label
 from disclosure_report.model._litigation import ReconsiderationAndLitigation
 from disclosure_report.model._metadata import Metadata, check_str
 from disclosure_report.model._narrative import OtherMatters
+
+
+if TYPE_CHECKING:
+    from disclosure_report.checks import Finding
 
 
 __all__ = ["FORMAT_VERSIONS", "SECTION_TITLES", "Report", "Report2019", "Report2021"]
@@ -110,6 +114,15 @@ class Report2021:
         validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
     )
 
+    def check(self) -> tuple[Finding, ...]:
+        """Check the report against every rule of the 2021 format.
+
+        See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks import check
+
+        return check(self)
+
 
 @attrs.frozen(kw_only=True)
 class Report2019:
@@ -143,6 +156,15 @@ class Report2019:
     other_matters: OtherMatters = attrs.field(
         validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
     )
+
+    def check(self) -> tuple[Finding, ...]:
+        """Check the report against every rule of the 2019 format.
+
+        See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks import check
+
+        return check(self)
 
 
 Report: TypeAlias = Report2019 | Report2021
