@@ -7,18 +7,38 @@ every part of it in Chinese and English.
 
 from __future__ import annotations
 
+from disclosure_report._tidy import cell_records
+from disclosure_report.checks import (
+    RULES,
+    BlankPolicy,
+    Finding,
+    Rule,
+    Severity,
+    check,
+)
 from disclosure_report.exceptions import (
     DisclosureReportError,
     InvalidReportError,
     Problem,
     UnsupportedLocaleError,
 )
+from disclosure_report.i18n import SUPPORTED_LOCALES, translate
 from disclosure_report.model import (
+    APPLICANTS_HEADER,
     BLANK,
+    FORMAT_DOCUMENTS,
+    FORMAT_NAMES,
+    FORMAT_VERSION_LABEL,
     FORMAT_VERSIONS,
+    INFORMATION_HEADER,
+    LEVEL_LABELS,
+    MARK_LABELS,
     NOT_APPLICABLE_SYMBOLS,
+    RECONCILIATION_NOTE,
+    REPORT_TITLE,
     SECTION_TITLES,
     TABLE_SECTIONS,
+    UNIT_LABELS,
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     AdministrativeLevel,
@@ -67,14 +87,27 @@ from disclosure_report.model import (
     cell_values,
     table_layout,
 )
+from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
 
 
 __all__ = [
+    "APPLICANTS_HEADER",
     "BLANK",
+    "FORMAT_DOCUMENTS",
+    "FORMAT_NAMES",
     "FORMAT_VERSIONS",
+    "FORMAT_VERSION_LABEL",
+    "INFORMATION_HEADER",
+    "LEVEL_LABELS",
+    "MARK_LABELS",
     "NOT_APPLICABLE_SYMBOLS",
+    "RECONCILIATION_NOTE",
+    "REPORT_TITLE",
+    "RULES",
     "SECTION_TITLES",
+    "SUPPORTED_LOCALES",
     "TABLE_SECTIONS",
+    "UNIT_LABELS",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
     "AdministrativeLevel",
@@ -83,6 +116,7 @@ __all__ = [
     "ApplicantCounts",
     "Applications",
     "Blank",
+    "BlankPolicy",
     "CaseOutcomes",
     "CellAddress",
     "CellKind",
@@ -98,6 +132,7 @@ __all__ = [
     "FeeItems2019",
     "Fees2019",
     "Fees2021",
+    "Finding",
     "InvalidReportError",
     "ItemCounts2019",
     "Label",
@@ -117,13 +152,22 @@ __all__ = [
     "Report",
     "Report2019",
     "Report2021",
+    "Rule",
     "Sanctions2019",
     "Sanctions2021",
+    "Severity",
     "SignedCount",
     "UnableToProvide",
     "Unit",
     "UnsupportedLocaleError",
     "Withheld",
+    "cell_records",
     "cell_values",
+    "check",
+    "from_dict",
+    "from_json",
     "table_layout",
+    "to_dict",
+    "to_json",
+    "translate",
 ]

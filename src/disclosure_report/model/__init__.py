@@ -58,6 +58,17 @@ from disclosure_report.model._disclosure import (
     Sanctions2019,
     Sanctions2021,
 )
+from disclosure_report.model._headers import (
+    APPLICANTS_HEADER,
+    FORMAT_DOCUMENTS,
+    FORMAT_NAMES,
+    FORMAT_VERSION_LABEL,
+    INFORMATION_HEADER,
+    MARK_LABELS,
+    RECONCILIATION_NOTE,
+    REPORT_TITLE,
+    UNIT_LABELS,
+)
 from disclosure_report.model._labels import NC_, Label
 from disclosure_report.model._layout import (
     TABLE_SECTIONS,
@@ -71,7 +82,11 @@ from disclosure_report.model._litigation import (
     CaseOutcomes,
     ReconsiderationAndLitigation,
 )
-from disclosure_report.model._metadata import AdministrativeLevel, Metadata
+from disclosure_report.model._metadata import (
+    LEVEL_LABELS,
+    AdministrativeLevel,
+    Metadata,
+)
 from disclosure_report.model._narrative import OtherMatters, ProcessingFees
 from disclosure_report.model._report import (
     FORMAT_VERSIONS,
@@ -107,12 +122,22 @@ def _resolve_types() -> None:
 _resolve_types()
 
 __all__ = [
+    "APPLICANTS_HEADER",
     "BLANK",
+    "FORMAT_DOCUMENTS",
+    "FORMAT_NAMES",
     "FORMAT_VERSIONS",
+    "FORMAT_VERSION_LABEL",
+    "INFORMATION_HEADER",
+    "LEVEL_LABELS",
+    "MARK_LABELS",
     "NC_",
     "NOT_APPLICABLE_SYMBOLS",
+    "RECONCILIATION_NOTE",
+    "REPORT_TITLE",
     "SECTION_TITLES",
     "TABLE_SECTIONS",
+    "UNIT_LABELS",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
     "AdministrativeLevel",

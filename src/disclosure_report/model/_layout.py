@@ -88,7 +88,8 @@ class CellSpec:
         row_label: The label of the cell's row.
         column_label: The label of the cell's column.
         row_groups: Labels of the groups that span the row, outermost first (``三、本年度办理结果``,
-            ``（三）不予公开``), and for table 2 the sub-table (``第二十条第（一）项``).
+            ``（三）不予公开``; ``行政诉讼`` in table 4), and for table 2 the sub-table
+            (``第二十条第（一）项``).
         column_group: The label of the header spanning the column, if any (``法人或其他组织``).
     """
 
@@ -141,8 +142,10 @@ def _walk(
         return
     for field in attrs.fields(cls):
         sub, sub_vars = _resolve(field.type, typevars)
+        spanning = group_of(field)
+        outer = groups if spanning is None else (*groups, spanning)
         yield from _walk(
-            sub, sub_vars, table, (*path, field.name), (*groups, label_of(field))
+            sub, sub_vars, table, (*path, field.name), (*outer, label_of(field))
         )
 
 
