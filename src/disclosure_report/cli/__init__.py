@@ -1,7 +1,9 @@
-"""The ``disclosure-report`` command: check a report, list its cells.
+"""The ``disclosure-report`` command.
 
 Exit codes: 0 when no error finding was made, 1 when there was one, 2 when the input could not be
-read (the problems and their paths go to standard error).
+read (the problems and their paths go to standard error). Each subcommand is a
+:class:`~disclosure_report.cli._command.Command` in a module of its own, listed in
+:data:`COMMANDS`.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import sys
 
 from collections.abc import Sequence
 
-from disclosure_report.cli._commands import COMMANDS
+from disclosure_report.cli._cells import CELLS
+from disclosure_report.cli._check import CHECK
+from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
 
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
-LANGUAGES = {"zh": "zh_Hans", "zh_Hans": "zh_Hans", "zh_Hant": "zh_Hant", "en": "en"}
+COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS}
+"""The subcommands, by name, in the order ``--help`` lists them."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,33 +33,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        sub = commands.add_parser(name, help=command.help, description=command.help)
-        sub.add_argument("file", metavar="FILE", help="a report in the JSON interchange format")
-        sub.add_argument(
-            "--lang",
-            choices=sorted(LANGUAGES),
-            default="zh",
-            help="language of labels and messages (default: zh, the official wording)",
+        command.add_arguments(
+            commands.add_parser(name, help=command.help, description=command.help)
         )
-        if command.has_format:
-            sub.add_argument(
-                "--format",
-                choices=("text", "json"),
-                default="text",
-                help="output format (default: text)",
-            )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line on *argv* (default: ``sys.argv[1:]``); return the exit code."""
     args = _parser().parse_args(argv)
-    command = COMMANDS[args.command]
-    locale = LANGUAGES[args.lang]
     try:
-        return command.run(args.file, locale, getattr(args, "format", "text"), sys.stdout)
+        return COMMANDS[args.command].run(args, sys.stdout)
     except ReadFailure as failure:
-        print(f"disclosure-report: cannot read {args.file}:", file=sys.stderr)
+        source = getattr(args, "file", "the input")
+        print(f"disclosure-report: cannot read {source}:", file=sys.stderr)
         for line in failure.lines:
             print(f"  {line}", file=sys.stderr)
         return EXIT_UNREADABLE

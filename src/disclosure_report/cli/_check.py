@@ -1,17 +1,20 @@
-"""The subcommands of ``disclosure-report``."""
+"""``disclosure-report check``: the findings of a report's balance rules."""
 
 from __future__ import annotations
 
+import argparse
 import json
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import IO, Any
 
-import attrs
-
-from disclosure_report._tidy import cell_records
 from disclosure_report.checks import Finding, Severity, check
+from disclosure_report.cli._command import (
+    Command,
+    add_file,
+    add_lang,
+    locale_of,
+)
 from disclosure_report.cli._io import EXIT_ERRORS, EXIT_OK, load_report
 from disclosure_report.i18n import translate
 from disclosure_report.model import NC_, REPORT_TITLE, Report
@@ -25,13 +28,15 @@ _SEVERITIES = {
 _FORMAT = NC_("cli.check.format", "format {version}")
 
 
-@attrs.frozen
-class Command:
-    """A subcommand: its help text and what it does."""
-
-    help: str
-    run: Callable[[str, str, str, IO[str]], int]
-    has_format: bool = False
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_file(parser)
+    add_lang(parser)
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
 
 
 def _number(value: int | Decimal | None) -> int | str | None:
@@ -57,13 +62,13 @@ def _describe(report: Report, locale: str) -> str:
     return f"{title} ({version})"
 
 
-def run_check(file: str, locale: str, output_format: str, out: IO[str]) -> int:
-    """Check a report and print its findings."""
-    report = load_report(file)
+def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    locale = locale_of(args)
+    report = load_report(args.file)
     findings = check(report)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
-    if output_format == "json":
+    if args.format == "json":
         document = {
             "report": {
                 "agency": report.metadata.agency,
@@ -86,18 +91,4 @@ def run_check(file: str, locale: str, output_format: str, out: IO[str]) -> int:
     return EXIT_ERRORS if errors else EXIT_OK
 
 
-def run_cells(file: str, locale: str, _: str, out: IO[str]) -> int:
-    """Print every table cell as JSON Lines, in the official printed order."""
-    report = load_report(file)
-    for record in cell_records(report, locale=locale):
-        out.write(json.dumps(record, ensure_ascii=False))
-        out.write("\n")
-    return EXIT_OK
-
-
-COMMANDS: dict[str, Command] = {
-    "check": Command(
-        "check a report's balance rules and print the findings", run_check, has_format=True
-    ),
-    "cells": Command("print every table cell as JSON Lines, in printed order", run_cells),
-}
+CHECK = Command("check a report's balance rules and print the findings", _add_arguments, _run)
