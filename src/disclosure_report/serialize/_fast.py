@@ -1,0 +1,357 @@
+"""Straight-line code, generated from the model's fields, for the common case of valid data.
+
+A 2021 report is some 35 objects and 200 cells. Going through cattrs' per-field hooks and each
+class's ``__init__`` costs several times the budget that the issue sets (about 25 µs to read a
+report, 10 µs to write one), so, at import, this module writes one Python function per format
+version and direction, with every field of every nested class inlined, and compiles it:
+
+* :func:`structure` reads a dict and gives up (raises anything) at the first bad value;
+  :func:`disclosure_report.from_dict` then reruns the detailed cattrs converter to report every
+  problem. Objects are created without their ``__init__`` where that is equivalent (frozen,
+  slotted attrs classes without converters or init hooks): each slot is set directly and every
+  validator that the generated code does not make redundant is called, as ``__init__`` would.
+  Cells are checked inline; every other leaf goes through the converter's own hook, so each leaf
+  is still encoded in one place (:mod:`._leaves`).
+* :func:`unstructure` writes a report as one nested dict expression; values other than plain
+  ints and strings go through the converter's unstructure hooks.
+
+Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+
+from collections.abc import Callable
+from typing import Any, Final, Literal, TypeVar, get_args, get_origin
+
+import attrs
+
+from disclosure_report.model import Amount, Report, Report2019, Report2021
+from disclosure_report.model._cells import is_amount, is_count, is_signed_count
+from disclosure_report.model._fields import is_part
+from disclosure_report.serialize._converter import converter
+from disclosure_report.serialize._leaves import (
+    make_amount_cell_hook,
+    structure_count,
+    structure_signed_count,
+)
+
+
+__all__ = ["REPORT_CLASSES", "structure", "unstructure"]
+
+REPORT_CLASSES: Final[dict[str, type[Report]]] = {
+    attrs.fields(cls).format_version.default: cls for cls in (Report2019, Report2021)
+}
+"""The report class of each format version, keyed by the default of its version field."""
+
+_IS_PART_CODE: Final = getattr(is_part(object), "__code__", None)
+_CELLS: Final = (is_count, is_signed_count, is_amount)
+_PLAIN: Final = (int, str)
+
+
+class _Fail(Exception):  # noqa: N818 (control flow inside the generated code only)
+    """Raised by the generated code at the first bad value."""
+
+
+class _Code:
+    """A function being generated: its lines and the names it refers to."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.namespace: dict[str, Any] = {"_Fail": _Fail, "_new": object.__new__}
+        self._count = 0
+
+    def var(self, prefix: str) -> str:
+        self._count += 1
+        return f"{prefix}{self._count}"
+
+    def const(self, prefix: str, value: object) -> str:
+        name = self.var(f"_{prefix}")
+        self.namespace[name] = value
+        return name
+
+    def emit(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def compile(self, name: str, header: str) -> Callable[..., Any]:
+        source = f"{header}\n" + "\n".join(self.lines)
+        if os.environ.get("DISCLOSURE_REPORT_DEBUG_CODEGEN"):
+            print(source)  # noqa: T201 (asked for)
+        code = compile(source, f"<disclosure_report generated {name}>", "exec")
+        exec(code, self.namespace)  # noqa: S102 (our own generated code)
+        function: Callable[..., Any] = self.namespace[name]
+        return function
+
+
+# --- types -----------------------------------------------------------------------------------
+
+
+def _substitute(tp: Any, typevars: dict[Any, Any]) -> Any:
+    return typevars.get(tp, tp) if isinstance(tp, TypeVar) else tp
+
+
+def _attrs_class(
+    tp: Any, typevars: dict[Any, Any]
+) -> tuple[type, dict[Any, Any]] | None:
+    """The attrs class of a (possibly generic) type, with the type variables it binds."""
+    origin = get_origin(tp)
+    if origin is None:
+        return (tp, {}) if isinstance(tp, type) and attrs.has(tp) else None
+    if isinstance(origin, type) and attrs.has(origin):
+        params = getattr(origin, "__parameters__", ())
+        args = [_substitute(arg, typevars) for arg in get_args(tp)]
+        return origin, dict(zip(params, args, strict=True))
+    return None
+
+
+def _optional(tp: Any) -> Any | None:
+    """``X`` for ``X | None``, else ``None``."""
+    if get_origin(tp) in (types.UnionType, typing.Union):
+        args = get_args(tp)
+        rest = [arg for arg in args if arg is not type(None)]
+        if len(args) == 2 and len(rest) == 1:  # noqa: PLR2004 (X and None)
+            return rest[0]
+    return None
+
+
+def _is_plain(tp: Any) -> bool:
+    """A type whose values are written to JSON as they are: int, str, a Literal of them."""
+    if get_origin(tp) is Literal:
+        return all(type(arg) in _PLAIN for arg in get_args(tp))
+    return tp in _PLAIN
+
+
+def _can_bypass_init(cls: type) -> bool:
+    """Whether setting the slots and running the validators is exactly what ``__init__`` does."""
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return False
+    fields = attrs.fields(cls)
+    slots = {
+        slot
+        for klass in cls.__mro__
+        for slot in klass.__dict__.get("__slots__", ())
+        if slot != "__weakref__"
+    }
+    return (
+        "__dict__" not in dir(cls)
+        and slots == {field.name for field in fields}
+        and all(
+            field.init
+            and field.converter is None
+            and isinstance(getattr(cls, field.name, None), types.MemberDescriptorType)
+            and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            for field in fields
+        )
+    )
+
+
+def _checked_by_construction(field: attrs.Attribute[Any], built: type | None) -> bool:
+    """Whether the generated code already guarantees what *field*'s validator checks."""
+    validator = field.validator
+    if validator in _CELLS:
+        return True  # Cells go through the leaf hooks, which return only valid cells.
+    if (
+        built is not None
+        and _IS_PART_CODE is not None
+        and getattr(validator, "__code__", None) is _IS_PART_CODE
+    ):
+        cells = dict(
+            zip(
+                validator.__code__.co_freevars,  # type: ignore[union-attr]
+                (cell.cell_contents for cell in validator.__closure__),  # type: ignore[union-attr]
+                strict=True,
+            )
+        )
+        return issubclass(built, cells["cls"])
+    return False
+
+
+# --- dict → objects --------------------------------------------------------------------------
+
+
+class _StructureWriter:
+    def __init__(self, code: _Code, amount_cell: Callable[[object], object]) -> None:
+        self.code = code
+        self.amount_cell = amount_cell
+
+    def build(self, cls: type, typevars: dict[Any, Any], src: str, indent: int) -> str:
+        """Emit the lines that build a *cls* from the dict in *src*; return the result's name."""
+        code = self.code
+        fields = attrs.fields(cls)
+        code.emit(indent, f"if {src}.__class__ is not dict: raise _Fail")
+        if all(field.default is attrs.NOTHING for field in fields):
+            code.emit(indent, f"if len({src}) != {len(fields)}: raise _Fail")
+        else:
+            keys = code.const("K", frozenset(field.name for field in fields))
+            code.emit(indent, f"if not {keys}.issuperset({src}): raise _Fail")
+        values: list[tuple[attrs.Attribute[Any], str, type | None]] = []
+        for field in fields:
+            value = code.var("v")
+            if field.default is attrs.NOTHING:
+                code.emit(indent, f"{value} = {src}[{field.name!r}]")
+            else:
+                default = code.const("D", field.default)
+                code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
+            built = self.value(field, typevars, value, indent)
+            values.append((field, value, built))
+
+        result = code.var("o")
+        if not _can_bypass_init(cls):
+            args = ", ".join(f"{field.alias}={value}" for field, value, _ in values)
+            code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
+            return result
+        code.emit(indent, f"{result} = _new({code.const('C', cls)})")
+        for field, value, _ in values:
+            setter = code.const("S", getattr(cls, field.name).__set__)
+            code.emit(indent, f"{setter}({result}, {value})")
+        for field, value, built in values:
+            if field.validator is not None and not _checked_by_construction(field, built):
+                validator = code.const("V", field.validator)
+                attribute = code.const("A", field)
+                code.emit(indent, f"{validator}({result}, {attribute}, {value})")
+        return result
+
+    def value(
+        self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str, indent: int
+    ) -> type | None:
+        """Emit the lines that turn *value* into the field's value; return the class built."""
+        code = self.code
+        if field.validator is is_count:
+            count = code.const("count", structure_count)
+            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0: {value} = {count}({value})")
+            return None
+        if field.validator is is_signed_count:
+            signed = code.const("signed", structure_signed_count)
+            code.emit(indent, f"if {value}.__class__ is not int: {value} = {signed}({value})")
+            return None
+        if field.validator is is_amount:
+            amount = code.const("amount", self.amount_cell)
+            code.emit(indent, f"{value} = {amount}({value})")
+            return None
+        tp = _substitute(field.type, typevars)
+        part = _attrs_class(tp, typevars)
+        if part is not None:
+            built = self.build(*part, value, indent)
+            code.emit(indent, f"{value} = {built}")
+            return part[0]
+        inner = _optional(tp)
+        optional_part = None if inner is None else _attrs_class(inner, typevars)
+        if optional_part is not None:
+            code.emit(indent, f"if {value} is not None:")
+            built = self.build(*optional_part, value, indent + 1)
+            code.emit(indent + 1, f"{value} = {built}")
+        elif tp in _PLAIN:
+            code.emit(indent, f"if {value}.__class__ is not {tp.__name__}: raise _Fail")
+        elif inner in _PLAIN:
+            code.emit(
+                indent,
+                f"if {value} is not None and {value}.__class__ is not {inner.__name__}: "
+                "raise _Fail",
+            )
+        else:
+            hook = code.const("H", converter().get_structure_hook(tp))
+            code.emit(indent, f"{value} = {hook}({value}, {code.const('T', tp)})")
+        return None
+
+
+def _structure_function(
+    cls: type, amount_cell: Callable[[object], object]
+) -> Callable[[dict[str, Any]], Any]:
+    code = _Code()
+    result = _StructureWriter(code, amount_cell).build(cls, {}, "d", 1)
+    code.emit(1, f"return {result}")
+    name = f"structure_{cls.__name__}"
+    return code.compile(name, f"def {name}(d):")
+
+
+# --- objects → dict --------------------------------------------------------------------------
+
+
+class _UnstructureWriter:
+    def __init__(self, code: _Code) -> None:
+        self.code = code
+        code.namespace["_u"] = converter().unstructure
+        code.namespace["_Amount"] = Amount
+        self._functions: dict[type, str] = {}
+
+    def expression(self, cls: type, typevars: dict[Any, Any], src: str) -> str:
+        """Emit the lines that read the *cls* in *src*; return the expression of its dict."""
+        items = []
+        for field in attrs.fields(cls):
+            value = self.code.var("t")
+            self.code.emit(1, f"{value} = {src}.{field.name}")
+            items.append(f"{field.name!r}: {self.value(field, typevars, value)}")
+        return "{" + ", ".join(items) + "}"
+
+    def value(self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str) -> str:
+        """The expression of the JSON value of *field*, whose value is in *value*."""
+        if field.validator in (is_count, is_signed_count):
+            return f"{value} if {value}.__class__ is int else _u({value})"
+        if field.validator is is_amount:
+            amount = self.function(Amount)
+            return f"{amount}({value}) if {value}.__class__ is _Amount else _u({value})"
+        tp = _substitute(field.type, typevars)
+        part = _attrs_class(tp, typevars)
+        if part is not None:
+            return self.expression(*part, value)
+        inner = _optional(tp)
+        if inner is None:
+            return value if _is_plain(tp) else f"{self.leaf(tp)}({value})"
+        if _is_plain(inner):
+            return value
+        part = _attrs_class(inner, typevars)
+        function = self.leaf(inner) if part is None else self.function(part[0])
+        return f"None if {value} is None else {function}({value})"
+
+    def leaf(self, tp: Any) -> str:
+        """The name of the converter's unstructure hook of the leaf type *tp*."""
+        return self.code.const("H", converter().get_unstructure_hook(tp))
+
+    def function(self, cls: type) -> str:
+        """The name of a separate generated function for *cls* (a part that may be absent)."""
+        if cls not in self._functions:
+            self._functions[cls] = self.code.const("F", _unstructure_function(cls))
+        return self._functions[cls]
+
+
+def _unstructure_function(cls: type) -> Callable[[Any], dict[str, Any]]:
+    code = _Code()
+    expression = _UnstructureWriter(code).expression(cls, {}, "r")
+    code.emit(1, f"return {expression}")
+    name = f"unstructure_{cls.__name__}"
+    return code.compile(name, f"def {name}(r):")
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+_structure_amount = _structure_function(Amount, lambda _: None)
+_amount_cell = make_amount_cell_hook(_structure_amount)
+_STRUCTURE: Final = {
+    version: _structure_function(cls, _amount_cell) for version, cls in REPORT_CLASSES.items()
+}
+_UNSTRUCTURE: Final = {cls: _unstructure_function(cls) for cls in REPORT_CLASSES.values()}
+
+
+def structure(data: Any) -> Report:
+    """Build a report from a valid interchange dict; on bad data, raise (anything)."""
+    report: Report = _STRUCTURE[data["format_version"]](data)
+    return report
+
+
+def unstructure(report: Report) -> dict[str, Any]:
+    """The interchange dict of *report*.
+
+    Raises:
+        TypeError: If *report* is not a :class:`~disclosure_report.Report2019` or
+            :class:`~disclosure_report.Report2021`.
+    """
+    try:
+        function = _UNSTRUCTURE[type(report)]
+    except KeyError:
+        raise TypeError(
+            f"expected a Report2019 or Report2021, got {type(report).__name__}"
+        ) from None
+    return function(report)

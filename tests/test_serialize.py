@@ -1,0 +1,821 @@
+"""The interchange format: its shape, exact round trips, and strict reading with JSON paths."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from disclosure_report import testing
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model import (
+    BLANK,
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    AdministrativeLevel,
+    Amount,
+    ApplicantCounts,
+    Applications,
+    CaseOutcomes,
+    Decisions2021,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    Documents2019,
+    Documents2021,
+    FeeAmount2021,
+    FeeItems2019,
+    Fees2019,
+    Fees2021,
+    ItemCounts2019,
+    Licensing2019,
+    Licensing2021,
+    Metadata,
+    NotApplicable,
+    NotHandled,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    ProcessingFees,
+    Procurement2019,
+    ProcurementTotals2019,
+    ReconsiderationAndLitigation,
+    Report,
+    Report2019,
+    Report2021,
+    Sanctions2019,
+    Sanctions2021,
+    UnableToProvide,
+    Unit,
+    Withheld,
+    table_layout,
+)
+from disclosure_report.serialize import (
+    _fast,
+    _structure_detailed,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+from disclosure_report.serialize._converter import converter
+from disclosure_report.serialize._leaves import (
+    AMOUNT_EXPECTED,
+    COUNT_EXPECTED,
+    DATE_EXPECTED,
+    DECIMAL_EXPECTED,
+    SIGNED_COUNT_EXPECTED,
+)
+
+
+# --- reports built by hand -------------------------------------------------------------------
+
+
+def _row(natural_persons: int, enterprises: int = 0) -> ApplicantCounts:
+    return ApplicantCounts.from_parts(
+        natural_persons=natural_persons, commercial_enterprises=enterprises
+    )
+
+
+def _litigation() -> ReconsiderationAndLitigation:
+    return ReconsiderationAndLitigation(
+        reconsideration=CaseOutcomes.from_parts(upheld=2, corrected=1, pending=1),
+        litigation_direct=CaseOutcomes.blank(),
+        litigation_after_reconsideration=CaseOutcomes(
+            upheld=0, corrected=NotApplicable("—"), other=0, pending=0, total=0
+        ),
+    )
+
+
+def report_2021() -> Report2021:
+    """A 2021 report with every kind of cell: numbers, blanks, marks and money in 万元."""
+    outcomes = Outcomes.from_parts(
+        granted=_row(40, 3),
+        partially_granted=_row(5),
+        withheld=Withheld.from_parts(state_secret=_row(1), third_party_rights=_row(2)),
+        unable_to_provide=UnableToProvide.from_parts(not_held=_row(7, 1)),
+        not_handled=NotHandled.from_parts(repeated=_row(3)),
+        other_handling=OtherHandling.from_parts(no_correction=_row(2), other=_row(0, 1)),
+    )
+    return Report2021(
+        metadata=Metadata(
+            agency="自治区机关事务管理局",
+            year=2023,
+            published=dt.date(2024, 1, 19),
+            source_url="https://example.org/report",
+            level=AdministrativeLevel.PROVINCIAL,
+            region="宁夏回族自治区",
+        ),
+        overview="一、总体情况",
+        active_disclosure=ActiveDisclosure2021(
+            article_20_1=Documents2021(
+                rules=DocumentCounts2021(issued=0, repealed=BLANK, in_force=3),
+                normative_documents=DocumentCounts2021(
+                    issued=2, repealed=NotApplicable("—"), in_force=17
+                ),
+            ),
+            article_20_5=Licensing2021(licensing=Decisions2021(decisions=120)),
+            article_20_6=Sanctions2021(
+                penalties=Decisions2021(decisions=4),
+                compulsory_measures=Decisions2021(decisions=NotApplicable("/")),
+            ),
+            article_20_8=Fees2021(
+                administrative_fees=FeeAmount2021(
+                    amount=Amount(value=Decimal("5949.088667"), unit=Unit.WAN_YUAN)
+                )
+            ),
+        ),
+        applications=Applications.from_parts(
+            new_received=_row(60, 4), carried_over=_row(2, 1), outcomes=outcomes
+        ),
+        reconsideration_and_litigation=_litigation(),
+        problems_and_improvements="五、存在的主要问题及改进情况",
+        other_matters=OtherMatters(
+            text="六、其他需要报告的事项",
+            processing_fees=ProcessingFees(
+                amount=Amount(value=Decimal(0), unit=Unit.YUAN), applications=0
+            ),
+        ),
+    )
+
+
+def report_2019() -> Report2019:
+    """A 2019 report: signed changes, the procurement amount without a unit, no metadata extras."""
+    items = ItemCounts2019(previous_items=10, change=-3, decisions=BLANK)
+    outcomes = Outcomes.from_parts(
+        granted=_row(9), withheld=Withheld.from_parts(), other_handling=_row(1)
+    )
+    return Report2019(
+        metadata=Metadata(agency="某县人民政府", year=2020),
+        overview="概述",
+        active_disclosure=ActiveDisclosure2019(
+            article_20_1=Documents2019(
+                rules=DocumentCounts2019(newly_produced=1, newly_disclosed=1, total_disclosed=8),
+                normative_documents=DocumentCounts2019(
+                    newly_produced=NotApplicable("—"), newly_disclosed=0, total_disclosed=0
+                ),
+            ),
+            article_20_5=Licensing2019(licensing=items, other_services=items),
+            article_20_6=Sanctions2019(
+                penalties=ItemCounts2019(previous_items=0, change=4, decisions=4),
+                compulsory_measures=ItemCounts2019(
+                    previous_items=BLANK, change=NotApplicable("-"), decisions=0
+                ),
+            ),
+            article_20_8=Fees2019(
+                administrative_fees=FeeItems2019(previous_items=2, change=0)
+            ),
+            article_20_9=Procurement2019(
+                centralized_procurement=ProcurementTotals2019(
+                    projects=3, amount=Amount(value=Decimal("1234.50"), unit=None)
+                )
+            ),
+        ),
+        applications=Applications.from_parts(
+            new_received=_row(10), carried_over=_row(0), outcomes=outcomes
+        ),
+        reconsideration_and_litigation=_litigation(),
+        problems_and_improvements="问题",
+        other_matters=OtherMatters(text="无"),
+    )
+
+
+HAND_BUILT = [report_2021(), report_2019()]
+
+
+def _problems(data: object) -> tuple[Problem, ...]:
+    with pytest.raises(InvalidReportError) as info:
+        from_dict(data)
+    return info.value.problems
+
+
+def _only_problem(data: object) -> Problem:
+    problems = _problems(data)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def _valid() -> dict[str, Any]:
+    return to_dict(report_2021())
+
+
+# --- shape -----------------------------------------------------------------------------------
+
+
+def test_dict_shape_of_a_2021_report() -> None:
+    data = to_dict(report_2021())
+
+    assert next(iter(data)) == "format_version"
+    assert data["format_version"] == "2021"
+    assert data["metadata"] == {
+        "agency": "自治区机关事务管理局",
+        "year": 2023,
+        "published": "2024-01-19",
+        "source_url": "https://example.org/report",
+        "level": "provincial",
+        "region": "宁夏回族自治区",
+    }
+    table = data["active_disclosure"]
+    assert table["article_20_1"]["rules"] == {"issued": 0, "repealed": None, "in_force": 3}
+    assert table["article_20_1"]["normative_documents"]["repealed"] == "—"
+    assert table["article_20_6"]["compulsory_measures"] == {"decisions": "/"}
+    assert table["article_20_8"]["administrative_fees"]["amount"] == {
+        "value": "5949.088667",
+        "unit": "万元",
+    }
+    assert data["applications"]["outcomes"]["withheld"]["state_secret"] == {
+        "natural_persons": 1,
+        "commercial_enterprises": 0,
+        "research_institutions": 0,
+        "public_interest_organizations": 0,
+        "legal_service_providers": 0,
+        "other": 0,
+        "total": 1,
+    }
+    assert data["other_matters"]["processing_fees"] == {
+        "amount": {"value": "0", "unit": "元"},
+        "applications": 0,
+    }
+
+
+def test_dict_shape_of_a_2019_report() -> None:
+    data = to_dict(report_2019())
+
+    assert next(iter(data)) == "format_version"
+    assert data["format_version"] == "2019"
+    assert data["metadata"] == {
+        "agency": "某县人民政府",
+        "year": 2020,
+        "published": None,
+        "source_url": None,
+        "level": None,
+        "region": None,
+    }
+    assert data["active_disclosure"]["article_20_5"]["licensing"] == {
+        "previous_items": 10,
+        "change": -3,
+        "decisions": None,
+    }
+    assert data["active_disclosure"]["article_20_9"]["centralized_procurement"]["amount"] == {
+        "value": "1234.50",
+        "unit": None,
+    }
+    assert data["applications"]["outcomes"]["other_handling"]["total"] == 1
+    assert data["other_matters"] == {"text": "无", "processing_fees": None}
+
+
+@pytest.mark.parametrize("report", HAND_BUILT, ids=["2021", "2019"])
+def test_every_table_cell_is_at_its_address_path(report: Report) -> None:
+    """Field names are the JSON keys and the codes of cell addresses: no mapping in between."""
+    data = to_dict(report)
+    specs = table_layout(type(report))
+
+    for spec in specs:
+        node: Any = data
+        for key in spec.address.path.removeprefix("$.").split("."):
+            node = node[key]
+        assert node is None or isinstance(node, int | str | dict)
+    assert len(specs) == (200 if report.format_version == "2021" else 198)
+
+
+@pytest.mark.parametrize("report", HAND_BUILT, ids=["2021", "2019"])
+def test_generated_code_writes_what_the_converter_writes(report: Report) -> None:
+    assert to_dict(report) == converter().unstructure(report)
+
+
+def test_to_dict_refuses_what_is_not_a_report() -> None:
+    with pytest.raises(TypeError, match="Report2019 or Report2021"):
+        to_dict(Metadata(agency="x", year=2020))  # type: ignore[arg-type]
+
+
+def test_amounts_are_written_exactly_in_plain_notation() -> None:
+    def amount_of(value: str) -> Any:
+        fees = FeeAmount2021(amount=Amount(value=Decimal(value), unit=Unit.WAN_YUAN))
+        report = attrs.evolve(
+            report_2021(),
+            active_disclosure=attrs.evolve(
+                report_2021().active_disclosure,
+                article_20_8=Fees2021(administrative_fees=fees),
+            ),
+        )
+        data = to_dict(report)
+        assert from_dict(data) == report
+        return data["active_disclosure"]["article_20_8"]["administrative_fees"]["amount"][
+            "value"
+        ]
+
+    assert amount_of("1E+3") == "1000"
+    assert amount_of("1.5E-7") == "0.00000015"
+    assert amount_of("0.10") == "0.10"
+    assert amount_of("-0") == "0"
+    assert amount_of("123456789012345678901234567890.000001") == (
+        "123456789012345678901234567890.000001"
+    )
+
+
+def test_json_keeps_chinese_and_indents_on_request() -> None:
+    text = to_json(report_2021())
+    assert "自治区机关事务管理局" in text
+    assert "\n" not in text
+    indented = to_json(report_2021(), indent=2)
+    assert indented.startswith('{\n  "format_version": "2021",\n  "metadata": {\n')
+    assert json.loads(indented) == json.loads(text) == to_dict(report_2021())
+
+
+# --- round trips -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("report", HAND_BUILT, ids=["2021", "2019"])
+def test_round_trips_of_hand_built_reports(report: Report) -> None:
+    data = to_dict(report)
+
+    assert from_dict(data) == report
+    assert type(from_dict(data)) is type(report)
+    assert hash(from_dict(data)) == hash(report)
+    assert to_dict(from_dict(data)) == data
+    assert from_json(to_json(report)) == report
+    assert from_json(to_json(report, indent=4).encode()) == report
+    assert from_json(to_json(report).encode("utf-16")) == report
+
+
+@pytest.mark.parametrize("report", HAND_BUILT, ids=["2021", "2019"])
+def test_fast_and_detailed_paths_build_the_same_report(report: Report) -> None:
+    data = to_dict(report)
+    assert _fast.structure(data) == _structure_detailed(data) == report
+
+
+def test_optional_keys_may_be_omitted() -> None:
+    data = _valid()
+    for key in ("published", "source_url", "level", "region"):
+        del data["metadata"][key]
+    del data["other_matters"]["processing_fees"]
+
+    report = from_dict(data)
+
+    assert report.metadata == Metadata(agency="自治区机关事务管理局", year=2023)
+    assert report.other_matters.processing_fees is None
+    written = to_dict(report)
+    assert written["metadata"]["published"] is None
+    assert written["other_matters"]["processing_fees"] is None
+
+
+def test_processing_fees_count_may_be_omitted() -> None:
+    data = _valid()
+    del data["other_matters"]["processing_fees"]["applications"]
+    fees = from_dict(data).other_matters.processing_fees
+    assert fees == ProcessingFees(amount=Amount(value=Decimal(0), unit=Unit.YUAN))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(testing.reports(marks=True))
+def test_round_trips_of_generated_reports(report: Report) -> None:
+    data = to_dict(report)
+
+    assert from_dict(data) == report
+    assert to_dict(from_dict(data)) == data
+    assert from_json(to_json(report)) == report
+    assert data == converter().unstructure(report)
+
+
+# --- rejections, one at a time ----------------------------------------------------------------
+
+CELL = "$.applications.outcomes.withheld.state_secret.natural_persons"
+
+
+def _with_cell(value: object) -> dict[str, Any]:
+    data = _valid()
+    data["applications"]["outcomes"]["withheld"]["state_secret"]["natural_persons"] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (True, "true (a boolean)"),
+        (False, "false (a boolean)"),
+        (1.0, "the number 1.0"),
+        (2.5, "the number 2.5"),
+        (-1, "the integer -1"),
+        ("5", 'the string "5"'),
+        ("x", 'the string "x"'),
+        ({}, "an object with 0 keys"),
+        ([1], "an array of 1 item"),
+        (math.nan, "nan (not a finite number)"),
+        (math.inf, "inf (not a finite number)"),
+        (Decimal(5), "a Python Decimal object"),
+    ],
+)
+def test_a_count_must_be_a_non_negative_int_null_or_a_mark(value: object, got: str) -> None:
+    assert _only_problem(_with_cell(value)) == Problem(CELL, COUNT_EXPECTED, got)
+
+
+@pytest.mark.parametrize("value", [0, 7, None, "/", "—", "-", "无"])
+def test_a_count_cell_accepts_numbers_null_and_marks(value: object) -> None:
+    report = from_dict(_with_cell(value))
+    cell = report.applications.outcomes.withheld.state_secret.natural_persons
+    expected = {None: BLANK}.get(value, value)  # type: ignore[arg-type]
+    assert cell == (NotApplicable(value) if isinstance(value, str) else expected)
+
+
+def test_a_signed_count_may_be_negative_but_not_a_float() -> None:
+    data = to_dict(report_2019())
+    data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -12
+    assert from_dict(data).active_disclosure.article_20_6.penalties.change == -12
+
+    data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -1.5
+    assert _only_problem(data) == Problem(
+        "$.active_disclosure.article_20_6.penalties.change",
+        SIGNED_COUNT_EXPECTED,
+        "the number -1.5",
+    )
+
+
+AMOUNT = "$.active_disclosure.article_20_8.administrative_fees.amount"
+
+
+def _with_amount(value: object) -> dict[str, Any]:
+    data = _valid()
+    data["active_disclosure"]["article_20_8"]["administrative_fees"]["amount"] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (1.5, "the number 1.5"),
+        (5949, "the integer 5949"),
+        ("1E+3", 'the string "1E+3"'),
+        ("1e3", 'the string "1e3"'),
+        ("007", 'the string "007"'),
+        ("-1", 'the string "-1"'),
+        ("+1", 'the string "+1"'),
+        (" 1", 'the string " 1"'),
+        ("1.", 'the string "1."'),
+        (".5", 'the string ".5"'),
+        ("1,000", 'the string "1,000"'),
+        ("\uff11\uff12", 'the string "\uff11\uff12"'),  # full-width digits
+        ("NaN", 'the string "NaN"'),
+        ("Infinity", 'the string "Infinity"'),
+        ("", 'the string ""'),
+    ],
+)
+def test_money_must_be_a_plain_decimal_string(value: object, got: str) -> None:
+    data = _with_amount({"value": value, "unit": "万元"})
+    assert _only_problem(data) == Problem(f"{AMOUNT}.value", DECIMAL_EXPECTED, got)
+
+
+def test_money_keeps_every_digit() -> None:
+    data = _with_amount({"value": "0.1000000000000000000000000001", "unit": "元"})
+    amount = from_dict(data).active_disclosure.article_20_8.administrative_fees.amount
+    assert amount == Amount(value=Decimal("0.1000000000000000000000000001"), unit=Unit.YUAN)
+
+
+def test_money_cell_shapes() -> None:
+    assert _only_problem(_with_amount(5)) == Problem(AMOUNT, AMOUNT_EXPECTED, "the integer 5")
+    assert _only_problem(_with_amount({"value": "1", "unit": "yuan"})) == Problem(
+        f"{AMOUNT}.unit", 'one of "元", "万元"', 'the string "yuan"'
+    )
+    missing = _only_problem(_with_amount({"value": "1"}))
+    assert missing.path == f"{AMOUNT}.unit"
+    assert missing.got == "nothing: the key is missing"
+    report = from_dict(_with_amount("—"))
+    assert report.active_disclosure.article_20_8.administrative_fees.amount == NotApplicable("—")
+
+
+def test_unknown_keys_are_rejected_at_their_path() -> None:
+    data = _valid()
+    data["applications"]["new_received"]["companies"] = 1
+    data["extra"] = True
+
+    problems = _problems(data)
+
+    # In document order: an object's fields first, then its unknown keys.
+    assert [p.path for p in problems] == ["$.applications.new_received.companies", "$.extra"]
+    assert problems[0].got == "an unknown key"
+    assert problems[0].expected.startswith("no such key (allowed here: natural_persons, ")
+
+
+def test_an_unknown_key_that_is_not_a_string() -> None:
+    data = _valid()
+    data["metadata"][3] = 4
+    assert _only_problem(data).path == "$.metadata[3]"
+
+
+def test_missing_keys_are_rejected_at_their_path() -> None:
+    data = _valid()
+    del data["applications"]["outcomes"]["total"]["total"]
+    del data["overview"]
+
+    problems = _problems(data)
+
+    assert {p.path for p in problems} == {
+        "$.overview",
+        "$.applications.outcomes.total.total",
+    }
+    assert {p.got for p in problems} == {"nothing: the key is missing"}
+
+
+def test_a_row_that_is_not_an_object() -> None:
+    data = _valid()
+    data["reconsideration_and_litigation"]["reconsideration"] = [1, 2, 3, 4, 5]
+    assert _only_problem(data) == Problem(
+        "$.reconsideration_and_litigation.reconsideration",
+        "an object with the keys of CaseOutcomes (upheld, corrected, other, pending, total)",
+        "an array of 5 items",
+    )
+
+
+@pytest.mark.parametrize(
+    ("version", "got"),
+    [
+        ("2020", 'the string "2020"'),
+        (2021, "the integer 2021"),
+        (None, "null"),
+        (["2021"], "an array of 1 item"),
+    ],
+)
+def test_unknown_format_versions(version: object, got: str) -> None:
+    data = _valid()
+    data["format_version"] = version
+    assert _only_problem(data) == Problem(
+        "$.format_version", 'a format version: "2019" or "2021"', got
+    )
+
+
+def test_a_missing_format_version() -> None:
+    data = _valid()
+    del data["format_version"]
+    assert _only_problem(data).got == "nothing: the key is missing"
+
+
+def test_the_version_decides_the_shape() -> None:
+    """A 2019 table 3 (one row of 其他处理) is not a 2021 one."""
+    data = to_dict(report_2019())
+    data["format_version"] = "2021"
+    paths = {p.path for p in _problems(data)}
+    assert "$.applications.outcomes.other_handling.natural_persons" in paths
+    assert "$.applications.outcomes.other_handling.no_correction" in paths
+    assert "$.active_disclosure.article_20_9" in paths
+
+
+@pytest.mark.parametrize("data", [[], None, "{}", 3, ("format_version", "2021")])
+def test_the_top_level_must_be_a_dict(data: object) -> None:
+    problem = _only_problem(data)
+    assert problem.path == "$"
+    assert problem.expected == "an object (a dict) with the keys of a report"
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        ("2024-1-19", 'the string "2024-1-19"'),
+        ("20240119", 'the string "20240119"'),
+        ("2024-02-30", 'the string "2024-02-30"'),
+        ("2024-W03-5", 'the string "2024-W03-5"'),
+        (20240119, "the integer 20240119"),
+    ],
+)
+def test_dates_are_iso_calendar_dates(value: object, got: str) -> None:
+    data = _valid()
+    data["metadata"]["published"] = value
+    assert _only_problem(data) == Problem("$.metadata.published", DATE_EXPECTED, got)
+
+
+def test_model_validators_report_at_the_json_path() -> None:
+    """The model's own checks (run by attrs while structuring) get the path of the value."""
+    data = _valid()
+    data["metadata"]["year"] = 1999
+    data["other_matters"]["processing_fees"]["applications"] = -2
+
+    assert set(_problems(data)) == {
+        Problem("$.metadata.year", "a year from 2008 to 2100", "1999"),
+        Problem(
+            "$.other_matters.processing_fees.applications",
+            "a non-negative integer or None",
+            "-2",
+        ),
+    }
+
+
+def test_strings_and_enums_are_not_coerced() -> None:
+    data = _valid()
+    data["metadata"]["agency"] = 5
+    data["metadata"]["level"] = "Provincial"
+    data["metadata"]["year"] = "2023"
+    data["overview"] = None
+
+    assert set(_problems(data)) == {
+        Problem("$.metadata.agency", "a string", "the integer 5"),
+        Problem(
+            "$.metadata.level",
+            'one of "national", "provincial", "prefectural", "county", "township"',
+            'the string "Provincial"',
+        ),
+        Problem("$.metadata.year", "an integer", 'the string "2023"'),
+        Problem("$.overview", "a string", "null"),
+    }
+
+
+def test_every_problem_is_listed() -> None:
+    data = _valid()
+    withheld = data["applications"]["outcomes"]["withheld"]
+    withheld["state_secret"]["natural_persons"] = -1
+    withheld["state_secret"]["other"] = True
+    withheld["inquiry_matters"]["total"] = 1.5
+    data["reconsideration_and_litigation"]["litigation_direct"]["pending"] = "?"
+    data["active_disclosure"]["article_20_8"]["administrative_fees"]["amount"]["value"] = 1.5
+    data["metadata"]["published"] = "yesterday"
+
+    paths = [p.path for p in _problems(data)]
+
+    assert sorted(paths) == sorted(
+        [
+            "$.metadata.published",
+            f"{AMOUNT}.value",
+            "$.applications.outcomes.withheld.state_secret.natural_persons",
+            "$.applications.outcomes.withheld.state_secret.other",
+            "$.applications.outcomes.withheld.inquiry_matters.total",
+            "$.reconsideration_and_litigation.litigation_direct.pending",
+        ]
+    )
+
+
+def test_a_dict_subclass_is_read_like_a_dict() -> None:
+    class Ordered(dict[str, Any]):
+        pass
+
+    data = _valid()
+    assert from_dict(Ordered(data)) == report_2021()
+
+
+def test_the_message_lists_the_problems() -> None:
+    with pytest.raises(InvalidReportError) as info:
+        from_dict(_with_cell(-1))
+    assert str(info.value) == (
+        "invalid report data (1 problem):\n"
+        f"  {CELL}: expected {COUNT_EXPECTED}, got the integer -1"
+    )
+
+
+# --- JSON text --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_constants_are_reported_where_they_stand(constant: str) -> None:
+    text = to_json(report_2021()).replace(
+        '"state_secret": {"natural_persons": 1', f'"state_secret": {{"natural_persons": {constant}'
+    )
+    with pytest.raises(InvalidReportError) as info:
+        from_json(text)
+    assert info.value.problems == (
+        Problem(CELL, COUNT_EXPECTED, f"{constant} (not a JSON number)"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        ("", "invalid JSON: Expecting value: line 1 column 1 (char 0)"),
+        ("{", "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        (b"\xff\xfe\xfd", "invalid JSON: "),
+        ("[" * 100_000, "arrays or objects nested too deeply"),
+    ],
+)
+def test_text_that_is_not_json(text: str | bytes, got: str) -> None:
+    with pytest.raises(InvalidReportError) as info:
+        from_json(text)
+    (problem,) = info.value.problems
+    assert problem.path == "$"
+    assert problem.expected == "JSON text"
+    assert problem.got.startswith(got)
+
+
+def test_duplicate_keys_are_rejected() -> None:
+    text = '{"format_version": "2021", "format_version": "2019"}'
+    with pytest.raises(InvalidReportError) as info:
+        from_json(text)
+    assert info.value.problems == (
+        Problem("$", "JSON text without duplicate keys", 'the key "format_version" twice'),
+    )
+
+
+def test_json_that_is_not_an_object() -> None:
+    with pytest.raises(InvalidReportError) as info:
+        from_json("[]")
+    assert info.value.problems[0].path == "$"
+    with pytest.raises(InvalidReportError) as info:
+        from_json(None)  # type: ignore[arg-type]
+    assert info.value.problems == (Problem("$", "JSON text (str or bytes)", "null"),)
+
+
+# --- fuzzing ----------------------------------------------------------------------------------
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=6)
+    | st.sampled_from(["2019", "2021", "/", "—", "万元", "元", "1.5", "2024-01-19", "county"])
+)
+_JSON_VALUES = st.recursive(
+    _SCALARS,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=25,
+)
+
+
+def _problems_or_none(data: object) -> tuple[Problem, ...] | None:
+    """The problems that from_dict reports, or None when it reads *data*; nothing else."""
+    try:
+        from_dict(data)
+    except InvalidReportError as error:
+        return error.problems
+    return None
+
+
+def _assert_only_invalid_report_error(data: object) -> None:
+    problems = _problems_or_none(data)
+    if problems is not None:
+        assert problems
+        assert all(p.path.startswith("$") for p in problems)
+
+
+@given(_JSON_VALUES)
+def test_from_dict_on_arbitrary_json_values(data: object) -> None:
+    _assert_only_invalid_report_error(data)
+    if isinstance(data, dict):
+        _assert_only_invalid_report_error({**data, "format_version": "2021"})
+
+
+@given(st.text() | st.binary())
+def test_from_json_on_arbitrary_text(text: str | bytes) -> None:
+    try:
+        from_json(text)
+    except InvalidReportError as error:
+        problems = error.problems
+    else:
+        problems = ()
+    assert problems or _is_report_json(text)
+
+
+def _is_report_json(text: str | bytes) -> bool:
+    return b"format_version" in (text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
+
+
+def _paths(node: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_paths(value, (*prefix, key)))
+    return found
+
+
+@st.composite
+def _mutated_reports(draw: st.DrawFn) -> dict[str, Any]:
+    """The dict of a valid report with one to three keys replaced, removed or added."""
+    data = copy.deepcopy(to_dict(draw(testing.reports(marks=True))))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_paths(data)[1:]))
+        parent: Any = data
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            parent[path[-1]] = draw(_JSON_VALUES)
+        elif action == "remove":
+            del parent[path[-1]]
+        elif isinstance(parent[path[-1]], dict):
+            parent[path[-1]][draw(st.text(max_size=8))] = draw(_SCALARS)
+    return data
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated_reports())
+def test_mutated_reports_are_read_or_rejected_alike_by_both_paths(data: dict[str, Any]) -> None:
+    """The fast path accepts exactly what the detailed converter accepts, with equal results."""
+    try:
+        fast: Report | None = _fast.structure(data)
+    except Exception:  # noqa: BLE001 (any failure of the fast path)
+        fast = None
+    try:
+        detailed: Report | None = _structure_detailed(data)
+    except InvalidReportError as error:
+        problems = error.problems
+        detailed = None
+    else:
+        problems = ()
+    assert fast == detailed
+    assert (detailed is None) == bool(problems)
+    if detailed is not None:
+        assert to_dict(detailed) == to_dict(from_dict(data))
