@@ -1,0 +1,341 @@
+"""The reader's pipeline up to the model: source → layout → sections → tables.
+
+:func:`extract` returns an :class:`Extraction`: the format version, agency and year, the narrative
+text of each section, the three tables as read, and the reading notes. Mapping it onto the typed
+model is the last step (:mod:`._build`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from disclosure_report.reading._catalog import (
+    TABLE2,
+    TABLE2_HEADERS,
+    TABLE3,
+    TABLE3_HEADERS,
+    TABLE4_HEADERS,
+    Matcher,
+    Version,
+    article_heading,
+    header_cores,
+    is_table3_caption,
+)
+from disclosure_report.reading._html import html_rows
+from disclosure_report.reading._layout import Kind, Layout, Row
+from disclosure_report.reading._normalize import fold, split_label
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._place import Context
+from disclosure_report.reading._sections import (
+    Sections,
+    find_metadata,
+    find_sections,
+    row_text,
+)
+from disclosure_report.reading._source import Source, decode, detect_kind, load
+from disclosure_report.reading._tables import (
+    TableRead,
+    read_row_table,
+    read_table4,
+)
+from disclosure_report.reading._text import text_rows
+
+
+__all__ = ["Extraction", "extract", "layout"]
+
+MAX_CHARS = 20_000_000
+"""Input beyond this many characters is ignored (with a note)."""
+MAX_NOTES = 1000
+"""At most this many reading notes are kept (a note says how many more there were)."""
+_MAX_LABEL = 80  # longer cells are narrative
+_PROCUREMENT = 9  # 第二十条第（九）项, 2019 only
+_FIRST_2021_YEAR = 2021  # reports for 2021 on use the 2021 format, unless their tables say not
+
+_T2_HEADERS = {v: header_cores(h) for v, h in TABLE2_HEADERS.items()}
+_T2_COMMON = header_cores(("信息内容",))
+_T3_HEADERS = header_cores(TABLE3_HEADERS)
+_T4_HEADERS = header_cores(TABLE4_HEADERS)
+_T4_SPECIFIC = _T4_HEADERS - header_cores(("总计",))
+_MATCHERS = {
+    (2, "2021"): Matcher(
+        TABLE2["2021"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]
+    ),
+    (2, "2019"): Matcher(
+        TABLE2["2019"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]
+    ),
+    (3, "2021"): Matcher(TABLE3["2021"], _T3_HEADERS),
+    (3, "2019"): Matcher(TABLE3["2019"], _T3_HEADERS),
+}
+_T4_MATCHER = Matcher((), _T4_HEADERS)
+_T2_ANCHORS = _T2_COMMON | {
+    split_label(s.label).core for v in TABLE2.values() for s in v
+}
+_T3_ANCHORS = header_cores(("申请人情况",)) | {
+    split_label(s.label).core
+    for v in TABLE3.values()
+    for s in v
+    if not s.needs_number
+}
+_ONLY_2021_ROWS = frozenset({"行政规范性文件"}) | {
+    split_label(s.label).core
+    for s in TABLE3["2021"]
+    if s.key.startswith("outcomes.other_handling.")
+} - {"其他"}
+_ONLY_2019_ROWS = frozenset(
+    {"规范性文件", "其他对外管理服务事项", "政府集中采购"}
+)
+
+
+@attrs.frozen
+class Extraction:
+    """A report as read, before it becomes a model object.
+
+    Attributes:
+        kind: ``"html"`` or ``"text"``.
+        encoding: How bytes were decoded; ``None`` for text given as ``str``.
+        version: The format version, from the tables.
+        agency: The agency, from the title or opening text, if found.
+        year: The report year, from the title or opening text, if found.
+        opening: The text before section 一 (title, preamble).
+        narrative: The text of sections 一, 五 and 六, keyed 1, 5, 6 (``""`` when absent).
+        tables: Tables 2, 3 and 4 as read.
+        notes: The reading notes, in document order where possible.
+    """
+
+    kind: Kind
+    encoding: str | None
+    version: Version
+    agency: str | None
+    year: int | None
+    opening: str
+    narrative: dict[int, str]
+    tables: tuple[TableRead, TableRead, TableRead]
+    notes: tuple[ReadingNote, ...]
+
+
+def layout(source: Source, *, kind: Kind | None = None) -> Layout:
+    """Decode *source* and turn it into rows (the layout stage alone)."""
+    return _layout(source, kind, [])
+
+
+def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
+    """Read *source* (text, HTML, bytes or a path) up to its tables and notes."""
+    notes: list[ReadingNote] = []
+    page = _layout(source, kind, notes)
+    rows = page.rows
+    sections = find_sections(rows)
+    t2_rows, t3_rows, t4_rows = _regions(rows, sections)
+    metadata = find_metadata(rows, page.title, _first(sections.starts) or 0)
+    version = _version(t2_rows, t3_rows, metadata.year, notes)
+    units = _units(t2_rows)
+    table2 = read_row_table(
+        t2_rows,
+        TABLE2[version],
+        _MATCHERS[2, version],
+        Context(2, notes, units=units),
+    )
+    table3 = read_row_table(
+        t3_rows, TABLE3[version], _MATCHERS[3, version], Context(3, notes)
+    )
+    table4 = read_table4(t4_rows, _T4_MATCHER, notes)
+    for table in (table2, table3, table4):
+        if table.found and sections.starts[table.number - 1] is None:
+            notes.append(
+                ReadingNote(
+                    NoteCode.SECTION_MISSING,
+                    Location(section=table.number),
+                    f"no heading of section {table.number}; the table was found by its labels",
+                )
+            )
+        if not table.found:
+            notes.append(
+                ReadingNote(
+                    NoteCode.TABLE_MISSING,
+                    Location(section=table.number),
+                    "table not found; its cells are left blank",
+                )
+            )
+    if metadata.agency is None or metadata.year is None:
+        missing = " and ".join(
+            n
+            for n, v in (("agency", metadata.agency), ("year", metadata.year))
+            if v is None
+        )
+        notes.append(
+            ReadingNote(
+                NoteCode.METADATA_MISSING,
+                Location(),
+                f"no {missing} found in the title or opening text",
+            )
+        )
+    return Extraction(
+        kind=page.kind,
+        encoding=page.encoding,
+        version=version,
+        agency=metadata.agency,
+        year=metadata.year,
+        opening=_text(rows[: _first(sections.starts) or 0]),
+        narrative={n: _narrative(rows, sections, n) for n in (1, 5, 6)},
+        tables=(table2, table3, table4),
+        notes=_capped(notes),
+    )
+
+
+def _layout(
+    source: Source, kind: Kind | None, notes: list[ReadingNote]
+) -> Layout:
+    data, suffix = load(source)
+    decoded = decode(data)
+    if decoded.replaced:
+        notes.append(
+            ReadingNote(
+                NoteCode.DECODING,
+                Location(),
+                "bytes not valid UTF-8 or GB18030; replaced by U+FFFD",
+            )
+        )
+    text = decoded.text
+    if len(text) > MAX_CHARS:
+        notes.append(
+            ReadingNote(
+                NoteCode.LIMIT,
+                Location(),
+                f"input longer than {MAX_CHARS} characters; the rest is ignored",
+            )
+        )
+        text = text[:MAX_CHARS]
+    found = kind or detect_kind(text, suffix)
+    if found == "html":
+        page = html_rows(text)
+        return Layout("html", page.rows, page.title, decoded.encoding)
+    return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
+
+
+def _regions(rows: Sequence[Row], sections: Sections) -> list[Sequence[Row]]:
+    """The rows of tables 2, 3 and 4: from the section's heading, or without one from the
+    table's first own label, to the start of the next table or section."""
+    starts: list[int | None] = []
+    floor = 0
+    for number, anchor in (
+        (2, _is_t2_anchor),
+        (3, _is_t3_anchor),
+        (4, _is_t4_anchor),
+    ):
+        start = sections.starts[number - 1]
+        if start is None:
+            start = next(
+                (i for i in range(floor, len(rows)) if anchor(rows[i])), None
+            )
+        starts.append(start)
+        if start is not None:
+            floor = start + 1
+    bounds = [s for s in sections.starts[4:] if s is not None]
+    regions: list[Sequence[Row]] = []
+    for index, start in enumerate(starts):
+        if start is None:
+            regions.append(())
+            continue
+        later = [
+            s
+            for s in (*starts[index + 1 :], *bounds)
+            if s is not None and s > start
+        ]
+        regions.append(rows[start : min(later) if later else sections.end])
+    return regions
+
+
+def _cores(row: Row) -> list[str]:
+    return [
+        split_label(c.text).core
+        for c in row.cells
+        if c.text and len(c.text) <= _MAX_LABEL
+    ]
+
+
+def _is_t2_anchor(row: Row) -> bool:
+    if any(article_heading(c.text) for c in row.cells if c.text):
+        return True
+    return any(core in _T2_ANCHORS for core in _cores(row))
+
+
+def _is_t3_anchor(row: Row) -> bool:
+    if any(is_table3_caption(c.text) for c in row.cells if c.text):
+        return True
+    return any(core in _T3_ANCHORS for core in _cores(row))
+
+
+def _is_t4_anchor(row: Row) -> bool:
+    return any(core in _T4_SPECIFIC for core in _cores(row))
+
+
+def _version(
+    t2: Sequence[Row],
+    t3: Sequence[Row],
+    year: int | None,
+    notes: list[ReadingNote],
+) -> Version:
+    score = {"2019": 0, "2021": 0}
+    for row in (*t2, *t3):
+        for cell in row.cells:
+            if not cell.text or len(cell.text) > _MAX_LABEL:
+                continue
+            core = split_label(cell.text).core
+            if core in _T2_HEADERS["2021"] or core in _ONLY_2021_ROWS:
+                score["2021"] += 1
+            elif (
+                core in _T2_HEADERS["2019"]
+                or core in _ONLY_2019_ROWS
+                or article_heading(cell.text) == _PROCUREMENT
+            ):
+                score["2019"] += 1
+    if score["2021"] != score["2019"]:
+        return "2021" if score["2021"] > score["2019"] else "2019"
+    guess: Version = (
+        "2021" if year is None or year >= _FIRST_2021_YEAR else "2019"
+    )
+    notes.append(
+        ReadingNote(
+            NoteCode.VERSION_GUESSED,
+            Location(section=2),
+            f"the tables do not show the format version; {guess} assumed",
+        )
+    )
+    return guess
+
+
+def _units(t2: Sequence[Row]) -> dict[str, str]:
+    """Units printed in a money column's header (``采购总金额（万元）``)."""
+    for row in t2:
+        for cell in row.cells:
+            folded = fold(cell.text)
+            if folded.startswith(("采购总金额", "本年收费金额")):
+                if "万元" in folded:
+                    return {"amount": "万元"}
+                if "元" in folded:
+                    return {"amount": "元"}
+    return {}
+
+
+def _narrative(rows: Sequence[Row], sections: Sections, number: int) -> str:
+    if sections.starts[number - 1] is None:
+        return ""
+    start, stop = sections.region(number, len(rows))
+    return _text(rows[start + 1 : stop])
+
+
+def _text(rows: Sequence[Row]) -> str:
+    return "\n".join(row_text(row) for row in rows if row.table is None)
+
+
+def _capped(notes: list[ReadingNote]) -> tuple[ReadingNote, ...]:
+    if len(notes) <= MAX_NOTES:
+        return tuple(notes)
+    why = f"{len(notes) - MAX_NOTES} more reading notes left out"
+    return (*notes[:MAX_NOTES], ReadingNote(NoteCode.LIMIT, Location(), why))
+
+
+def _first(starts: tuple[int | None, ...]) -> int | None:
+    found = [s for s in starts if s is not None]
+    return min(found) if found else None

@@ -1,0 +1,111 @@
+"""Reading notes: what the reader could not read, where, and why.
+
+Reading notes are about extraction. They are kept apart from the checks' findings, which are
+about the publisher's numbers: an unreadable cell is the reader's problem, an unbalanced table is
+the publisher's.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+__all__ = ["Location", "NoteCode", "ReadingNote"]
+
+
+class NoteCode(enum.StrEnum):
+    """What kind of reading problem a note reports."""
+
+    DECODING = "decoding"
+    """The bytes were not valid in any supported encoding; some characters were replaced."""
+    TABLE_MISSING = "table_missing"
+    """A table of the format was not found."""
+    ROW_MISSING = "row_missing"
+    """A row of a table was not found; its cells are left blank."""
+    ROW_SHORT = "row_short"
+    """A row has fewer cells than the format; the missing cells are left blank."""
+    CELLS_AMBIGUOUS = "cells_ambiguous"
+    """The values of a row could not be placed in their columns; the cells are left blank."""
+    POSITION_INFERRED = "position_inferred"
+    """Blank cells were dropped in the source; the columns of the values were inferred."""
+    EXTRA_VALUE = "extra_value"
+    """A row has more values than the format; the extra value was set aside."""
+    EXTRA_ROW = "extra_row"
+    """A row that is not part of the format (a local row, a subtotal); read, not used."""
+    EXTRA_COLUMN = "extra_column"
+    """A column that is not part of the format (a subtotal column); read, not used."""
+    ROW_REPEATED = "row_repeated"
+    """A row of the format appears twice; the first one is used."""
+    UNREADABLE_CELL = "unreadable_cell"
+    """A cell whose text is not a number, a mark or blank; it is left blank."""
+    STRAY_VALUE = "stray_value"
+    """A number outside any row of a table."""
+    VERSION_GUESSED = "version_guessed"
+    """The tables do not show the format version; it was guessed."""
+    METADATA_MISSING = "metadata_missing"
+    """The agency or the year could not be found in the title or the opening text."""
+    SECTION_MISSING = "section_missing"
+    """A section heading was not found."""
+    LIMIT = "limit"
+    """The input exceeded a size limit of the reader; the rest was ignored."""
+
+
+@attrs.frozen
+class Location:
+    """Where something is in the source.
+
+    Attributes:
+        line: 1-based line of the source, when known.
+        table: 0-based index of the HTML table, when the source is HTML.
+        row: 0-based row in that HTML table.
+        column: 0-based column in that row (in a text row: the cell's position in the line).
+        section: The report table concerned (2, 3 or 4), when there is one.
+        cell: The format cell concerned, as ``(row path, column name)`` of the model.
+    """
+
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    section: int | None = None
+    cell: tuple[str, str] | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.section is not None:
+            parts.append(f"table {self.section}")
+        if self.cell is not None:
+            parts.append(f"{self.cell[0]}/{self.cell[1]}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.table is not None:
+            where = f"html table {self.table}"
+            if self.row is not None:
+                where += f" row {self.row}"
+            if self.column is not None:
+                where += f" column {self.column}"
+            parts.append(where)
+        return ", ".join(parts) or "document"
+
+
+@attrs.frozen
+class ReadingNote:
+    """One reading problem.
+
+    Attributes:
+        code: What kind of problem.
+        where: Where it is.
+        why: An English explanation.
+        text: The source text concerned, quoted as printed (may be empty).
+    """
+
+    code: NoteCode
+    where: Location
+    why: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        quoted = f": {self.text!r}" if self.text else ""
+        return f"{self.where}: {self.code.value}: {self.why}{quoted}"

@@ -1,0 +1,199 @@
+"""Section headings, the narrative text of each section, and the report's agency and year.
+
+A heading is a line of its own that starts with the section's numeral and names the section:
+``四、政府信息公开行政复议、行政诉讼情况`` is the heading of section 四, while the table-三 row
+``四、结转下年度继续办理`` is not (it names no reconsideration or litigation), and ``三是…`` in a
+narrative is no heading at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Sequence
+
+import attrs
+
+from disclosure_report.reading._layout import Row
+from disclosure_report.reading._normalize import fold
+
+
+__all__ = [
+    "Metadata",
+    "Sections",
+    "find_metadata",
+    "find_sections",
+    "row_text",
+]
+
+_HEADINGS = (
+    re.compile(r"^一[、.,:]?总体情况"),
+    re.compile(r"^二[、.,:]?(?:行政机关)?主动公开"),
+    re.compile(r"^三[、.,:]?(?:行政机关)?(?:收到和处理|收到|处理).{0,12}申请"),
+    re.compile(r"^四[、.,:]?.{0,30}(?:复议|诉讼)"),
+    re.compile(r"^五[、.,:]?.{0,20}(?:问题|改进)"),
+    re.compile(r"^六[、.,:]?.{0,10}(?:其他|事项)"),
+)
+_MAX_HEADING = 60
+_HEADING_START = re.compile(r"[\s#*\u3000]*[一二三四五六]")
+_MAX_AGENCY = 40
+_MAX_TITLE = 300  # a longer line is no title; only its start may hold one
+_MAX_PARAGRAPH = 2000
+_OPENING_ROWS = 40
+# Lines of a site page that follow the report: links, sharing, printing, the site's footer.
+_FOOTER = re.compile(
+    r"^(?:附件|相关附件|附件下载|扫一扫|分享到|相关链接|打印|【打印|关闭|【关闭|上一篇|下一篇|责任编辑|"
+    r"版权所有|主办单位|网站标识码|友情链接|返回顶部|我要纠错|政务服务)"
+)
+_TITLE = re.compile(
+    r"(?P<before>[^《》]{0,60}?)(?P<year>(?:19|20)\d{2})年度?(?P<after>[^《》]{0,40}?)"
+    r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报)"
+)
+_PERIOD = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?P=year)年)?12月31日"
+)
+_SITE_SUFFIX = re.compile(r"[_|\uff5c\-—]+[^_|\uff5c]*$")
+_AGENCY_JUNK = re.compile(r"^[#>\s《“\"]+|[》”\"：:\s]+$|^关于")
+_CLAUSE = re.compile(r"[,.:;!?。，：；、)）]")
+_VERB = re.compile(
+    r"^(?:现将|现予|现|特|特此|予以|向社会)?(?:公布|发布|公开|编制|印发)?"
+)
+
+
+@attrs.frozen
+class Sections:
+    """Where each section starts.
+
+    Attributes:
+        starts: For sections 一 … 六 (index 0 … 5), the index of the heading's row, or ``None``.
+        end: The index of the first row after the report (a site's footer), or ``len(rows)``.
+    """
+
+    starts: tuple[int | None, ...]
+    end: int
+
+    def region(self, section: int, count: int) -> tuple[int, int]:
+        """Rows ``[start, stop)`` of *section* (1-based): from its heading (or the end of the
+        previous section found) to the next heading found (or the end)."""
+        start = self.starts[section - 1]
+        if start is None:
+            previous = [s for s in self.starts[: section - 1] if s is not None]
+            start = max(previous) + 1 if previous else 0
+        later = [
+            s for s in self.starts[section:] if s is not None and s > start
+        ]
+        stop = (
+            min(later)
+            if later
+            else (self.end if section == len(self.starts) else count)
+        )
+        return start, stop
+
+
+@attrs.frozen
+class Metadata:
+    """What the title and the opening text say about the report."""
+
+    agency: str | None
+    year: int | None
+
+
+def row_text(row: Row) -> str:
+    """The text of a row: its non-empty cells joined by spaces."""
+    return " ".join(c.text for c in row.cells if c.text)
+
+
+def find_sections(rows: Sequence[Row]) -> Sections:
+    """Find the six section headings, in order."""
+    starts: list[int | None] = [None] * 6
+    next_section = 0
+    for index, row in enumerate(rows):
+        text = _heading_text(row)
+        if text is None:
+            continue
+        for section in range(next_section, 6):
+            if _HEADINGS[section].match(text):
+                starts[section] = index
+                next_section = section + 1
+                break
+    end = len(rows)
+    if starts[5] is not None:
+        for index in range(starts[5] + 1, len(rows)):
+            if _FOOTER.match(fold(row_text(rows[index]))[:12]):
+                end = index
+                break
+    return Sections(tuple(starts), end)
+
+
+def find_metadata(
+    rows: Sequence[Row], title: str | None, opening_end: int
+) -> Metadata:
+    """Find the agency and the year in the HTML *title* and the rows before section 一."""
+    limit = min(opening_end or len(rows), _OPENING_ROWS)
+    candidates: list[tuple[str, str | None]] = []
+    if title:
+        candidates.append((_SITE_SUFFIX.sub("", title) or title, None))
+    previous: str | None = None
+    for row in rows[:limit]:
+        text = row_text(row)
+        candidates.append((text, previous))
+        previous = text
+    agency, year = _from_titles(candidates)
+    if year is None:
+        for row in rows[: max(limit, 2 * _OPENING_ROWS)]:
+            match = _PERIOD.search(fold(row_text(row)[:_MAX_PARAGRAPH]))
+            if match:
+                year = int(match.group("year"))
+                break
+    return Metadata(agency, year)
+
+
+def _from_titles(
+    candidates: list[tuple[str, str | None]],
+) -> tuple[str | None, int | None]:
+    """The agency and year of the first lines that read like a report's title."""
+    agency: str | None = None
+    year: int | None = None
+    for text, before in candidates:
+        match = _TITLE.search(fold(text[:_MAX_TITLE]))
+        if match is None:
+            continue
+        year = year or int(match.group("year"))
+        name = _clean_agency(match.group("before")) or _clean_agency(
+            match.group("after")
+        )
+        if (
+            not name
+            and before is not None
+            and len(fold(before)) <= _MAX_AGENCY
+        ):
+            name = _clean_agency(
+                fold(before)
+            )  # the agency on the line above the title
+        agency = agency or name
+        if agency and year:
+            break
+    return agency, year
+
+
+def _heading_text(row: Row) -> str | None:
+    texts = [c.text for c in row.cells if c.text]
+    if len(texts) != 1 or (row.table is not None and len(row.cells) > 1):
+        return None
+    if not _HEADING_START.match(texts[0]):
+        return None
+    folded = fold(texts[0])
+    return folded if len(folded) <= _MAX_HEADING else None
+
+
+def _clean_agency(text: str) -> str | None:
+    text = _VERB.sub("", _CLAUSE.split(text)[-1])
+    text = _AGENCY_JUNK.sub("", text)
+    if (
+        "《" in text
+        or "根据" in text
+        or "发布" in text
+        or not 1 < len(text) <= _MAX_AGENCY
+    ):
+        return None
+    return text or None

@@ -1,0 +1,171 @@
+"""The table stage: rows of cells into the cells of tables 2, 3 and 4.
+
+Rows are found by their labels wherever the layout put them (:mod:`._rows`), then their values
+are placed in their columns (:mod:`._place`). Values never come from outside their row, and a
+number is never split or joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from disclosure_report.reading._catalog import (
+    TABLE4_COLUMNS,
+    TABLE4_ROWS,
+    Matcher,
+    RowSpec,
+)
+from disclosure_report.reading._layout import Cell, Row
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._place import (
+    BLANK,
+    Context,
+    ReadCell,
+    place,
+    table3_check,
+    table4_check,
+)
+from disclosure_report.reading._rows import (
+    Occurrence,
+    Rows,
+    collect_rows,
+    collect_values,
+)
+
+
+__all__ = ["ReadCell", "TableRead", "read_row_table", "read_table4"]
+
+_TABLE3 = 3
+_GROUP = len(TABLE4_COLUMNS)
+
+
+@attrs.frozen
+class TableRead:
+    """A table of the format as read.
+
+    Attributes:
+        number: 2, 3 or 4.
+        found: Whether the table was found (its labels, if not its values).
+        rows: Every data row of the format, in printed order, with its cells.
+    """
+
+    number: int
+    found: bool
+    rows: tuple[tuple[RowSpec, tuple[ReadCell, ...]], ...]
+
+    def cell(self, row: str, column: str) -> ReadCell:
+        """The cell at *row* (a model path) and *column* (a model column name)."""
+        for spec, cells in self.rows:
+            if spec.key == row:
+                for cell in cells:
+                    if cell.column.key == column:
+                        return cell
+        raise KeyError((row, column))
+
+
+def read_row_table(
+    rows: Sequence[Row],
+    specs: tuple[RowSpec, ...],
+    matcher: Matcher,
+    context: Context,
+) -> TableRead:
+    """Read table 2 or 3 (``context.number``) from *rows*, the region that holds it."""
+    found = collect_rows(rows, matcher, context.number, context.notes)
+    data = [spec for spec in specs if not spec.is_group]
+    last = _last_present(data, found)
+    _note_missing(data, found, last, context)
+    quiet = attrs.evolve(context, notes=[]) if not found.found else context
+    check = table3_check if context.number == _TABLE3 else None
+    result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
+    for spec in data:
+        occurrence = found.found.get(spec.key) or found.empty.get(spec.key)
+        if occurrence is None:
+            cells = tuple(ReadCell(c, BLANK) for c in spec.columns)
+        else:
+            cells = place(
+                occurrence, spec.columns, attrs.evolve(quiet, check=check)
+            )
+        result.append((spec, cells))
+    return TableRead(
+        context.number, bool(found.found or found.empty), tuple(result)
+    )
+
+
+def read_table4(
+    rows: Sequence[Row], matcher: Matcher, notes: list[ReadingNote]
+) -> TableRead:
+    """Read table 4 from *rows*: the values of the rows after its header, in order."""
+    values, label, header_seen = collect_values(rows, matcher)
+    if not values:
+        blank = tuple(
+            (spec, tuple(ReadCell(c, BLANK) for c in spec.columns))
+            for spec in TABLE4_ROWS
+        )
+        if header_seen:
+            why = "the table's headers are printed but none of its cells; all are left blank"
+            notes.append(
+                ReadingNote(NoteCode.ROW_SHORT, Location(section=4), why)
+            )
+        return TableRead(4, found=header_seen, rows=blank)
+    anchor = label or values[0]
+    spec = RowSpec("table4", "", TABLE4_COLUMNS * len(TABLE4_ROWS))
+    occurrence = Occurrence(
+        spec,
+        anchor.cell if label else Cell("", anchor.cell.line),
+        anchor.row,
+        values,
+    )
+    one_line = all(v.row is values[0].row for v in values)
+    context = Context(4, notes, table4_check)
+    placed = place(occurrence, spec.columns, context, one_line=one_line)
+    result = tuple(
+        (row, placed[_GROUP * i : _GROUP * (i + 1)])
+        for i, row in enumerate(TABLE4_ROWS)
+    )
+    return TableRead(4, found=True, rows=result)
+
+
+def _last_present(data: list[RowSpec], found: Rows) -> int:
+    present = [
+        i
+        for i, spec in enumerate(data)
+        if spec.key in found.found or spec.key in found.empty
+    ]
+    return present[-1] if present else -1
+
+
+def _note_missing(
+    data: list[RowSpec], found: Rows, last: int, context: Context
+) -> None:
+    number, notes = context.number, context.notes
+    if not found.found:
+        if found.empty:
+            why = "the table's row labels are printed but none of its cells; all are left blank"
+            notes.append(
+                ReadingNote(NoteCode.ROW_SHORT, Location(section=number), why)
+            )
+        return
+    for spec in data[:last]:
+        if spec.key not in found.found and spec.key not in found.empty:
+            where = Location(section=number, cell=(spec.key, "*"))
+            notes.append(
+                ReadingNote(
+                    NoteCode.ROW_MISSING,
+                    where,
+                    "row not found; its cells are left blank",
+                    spec.label,
+                )
+            )
+    if last < len(data) - 1:
+        first = data[last + 1]
+        why = f"the table ends early: its last {len(data) - 1 - last} rows are not found; their cells are left blank"
+        notes.append(
+            ReadingNote(
+                NoteCode.ROW_MISSING,
+                Location(section=number, cell=(first.key, "*")),
+                why,
+                first.label,
+            )
+        )

@@ -1,0 +1,92 @@
+"""The layout stage for plain text: lines into rows of cells.
+
+Handles the shapes that tables take in extracted text: tab-separated lines, pipe-separated rows
+(with or without outer pipes, with ``||`` fillers), Markdown tables (separator rows are skipped),
+one cell per line (a lone ``|`` stands for an empty cell), and space-separated values after a
+label (``规章 0 0 4``). Rows broken across lines are put together later, by the table stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from disclosure_report.reading._layout import Cell, Row
+
+
+__all__ = ["text_rows"]
+
+_NEWLINES = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_PIPES = "|\uff5c"  # ASCII and full-width vertical bars
+_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:万元|元|件|个|项|条)?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
+_VALUE_WORD = re.compile(_VALUE)
+_MAX_CELLS = 200  # no table of the format has rows this wide
+
+
+def text_rows(text: str) -> list[Row]:
+    """Split *text* into rows, one per non-empty line."""
+    rows: list[Row] = []
+    for number, line in enumerate(
+        _NEWLINES.sub("\n", text).split("\n"), start=1
+    ):
+        row = _row(line, number)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _row(line: str, number: int) -> Row | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if "\t" in line:
+        return _cells(line.split("\t"), number, delimited=True)
+    if any(p in stripped for p in _PIPES):
+        return _pipe_row(stripped.replace("\uff5c", "|"), number)
+    return _plain_row(stripped, number)
+
+
+def _pipe_row(line: str, number: int) -> Row | None:
+    if _MD_SEPARATOR.match(line):
+        return None
+    if not line.replace("|", "").strip():
+        # '|' alone is an empty cell of a one-cell-per-line table; '||', '| |||' are fillers.
+        return Row((Cell("", number),), number) if line == "|" else None
+    parts = line.split("|")
+    if not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    if len(parts) == 1:
+        return _plain_row(parts[0].strip(), number)
+    return _cells(parts, number, delimited=True)
+
+
+def _plain_row(line: str, number: int) -> Row:
+    line = _clean(_MD_HEADING.sub("", line))
+    words = line.split(" ", _MAX_CELLS)
+    if len(words) > _MAX_CELLS:  # prose or noise, not a table row
+        return Row((Cell(line, number),), number)
+    values = 0
+    while values < len(words) and _VALUE_WORD.fullmatch(
+        words[len(words) - 1 - values]
+    ):
+        values += 1
+    if values == 0 or len(words) == 1:
+        return Row((Cell(line, number),), number)
+    head = words[: len(words) - values]
+    cells = [" ".join(head)] if head else []
+    return _cells(
+        [*cells, *words[len(words) - values :]], number, delimited=True
+    )
+
+
+def _cells(parts: list[str], number: int, *, delimited: bool) -> Row:
+    cells = tuple(Cell(_clean(p), number, i) for i, p in enumerate(parts))
+    return Row(cells, number, delimited=delimited)
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("**", "")).strip()

@@ -1,0 +1,88 @@
+"""What a cell's text holds: a number (with its unit), a not-applicable mark, blank, or text.
+
+A number is read only when the whole cell is one number: ``1 234`` or ``3、5`` are text, never
+joined or split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+
+__all__ = ["MARKS", "Value", "classify"]
+
+MARKS = frozenset(
+    {"/", "／", "-", "－", "--", "—", "——", "–", "―", "无", "\\", "＼"}
+)
+"""Marks that publishers print for "not applicable"."""
+
+_NUMBER = re.compile(
+    r"(?P<sign>[+\-\u2212]|减|增)?"
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?P<unit>万元|元|件|个|项|条|次|宗|起)?"
+)
+_BLANKS = re.compile(r"[\s\u200b\ufeff]+")
+
+ValueKind = Literal["number", "blank", "mark", "text"]
+
+
+@attrs.frozen
+class Value:
+    """A classified cell.
+
+    Attributes:
+        kind: ``number``, ``blank``, ``mark`` (not applicable) or ``text``.
+        number: The number, exact, signed; ``None`` unless *kind* is ``number``.
+        unit: The unit printed in the cell (``元``, ``万元``, ``件`` …), if any.
+        text: The cell's text, stripped (the mark itself for a mark).
+    """
+
+    kind: ValueKind
+    number: Decimal | None = None
+    unit: str | None = None
+    text: str = ""
+
+    @property
+    def is_value(self) -> bool:
+        """A number, a mark or blank: something that fills a cell of a table."""
+        return self.kind != "text"
+
+
+_BLANK = Value("blank")
+_MAX_NUMBER = 40
+_ONE = Decimal(1)
+
+
+@functools.lru_cache(maxsize=8192)
+def classify(text: str) -> Value:
+    """Classify a cell's text."""
+    stripped = _BLANKS.sub("", text)
+    if not stripped:
+        return _BLANK
+    folded = unicodedata.normalize("NFKC", stripped)
+    if stripped in MARKS or folded in MARKS:
+        return Value("mark", text=stripped if stripped in MARKS else folded)
+    # Two things in one cell ('1 234', '0 0') are never joined into one number.
+    inner = _BLANKS.sub(" ", text).strip()
+    match = (
+        None
+        if len(stripped) > _MAX_NUMBER or " " in inner
+        else _NUMBER.fullmatch(folded)
+    )
+    if match is None:
+        return Value("text", text=inner)
+    digits = match.group("int").replace(",", "")
+    frac = match.group("frac")
+    number = Decimal(f"{digits}.{frac}" if frac else digits)
+    if frac and number == number.to_integral_value():
+        number = number.quantize(_ONE)  # '5.00' is the count 5
+    if match.group("sign") in {"-", "\u2212", "减"}:
+        number = -number
+    return Value("number", number, match.group("unit"), stripped)

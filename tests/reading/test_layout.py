@@ -1,0 +1,132 @@
+"""The layout stage: decoding, HTML or text, and rows of cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_report.reading import layout
+from disclosure_report.reading._html import html_rows
+from disclosure_report.reading._source import decode, detect_kind
+from disclosure_report.reading._text import text_rows
+
+
+def _cells(text: str) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in text_rows(text)]
+
+
+def test_tab_separated_rows_keep_their_empty_cells() -> None:
+    assert _cells("\t\t1. 属于国家秘密\t0\t\t0\n") == [
+        ["", "", "1. 属于国家秘密", "0", "", "0"]
+    ]
+
+
+def test_pipe_rows_lose_their_outer_pipes() -> None:
+    assert _cells("| 规章 | 0 | | 4 |\n规章 | 1 |") == [
+        ["规章", "0", "", "4"],
+        ["规章", "1"],
+    ]
+
+
+def test_markdown_separators_and_fillers_are_skipped() -> None:
+    assert _cells("|---|---|\n||||\n| |||\n") == []
+
+
+def test_a_lone_pipe_is_an_empty_cell() -> None:
+    rows = text_rows("规章 |\n|\n0 |\n")
+    assert [[c.text for c in r.cells] for r in rows] == [["规章"], [""], ["0"]]
+    assert not any(r.delimited for r in rows)
+
+
+def test_values_after_a_label_are_split_from_it() -> None:
+    assert _cells("规章 0 0 4\n商业 企业\n0 0") == [
+        ["规章", "0", "0", "4"],
+        ["商业 企业"],
+        ["0", "0"],
+    ]
+
+
+def test_line_numbers_count_every_line() -> None:
+    rows = text_rows("a\n\n\nb\r\nc")
+    assert [r.line for r in rows] == [1, 4, 5]
+
+
+def test_html_grid_honours_rowspan_and_colspan() -> None:
+    page = html_rows(
+        "<table><tr><td rowspan=2>三</td><td colspan=2>（一）</td><td>5</td></tr>"
+        "<tr><td>（二）</td><td></td><td>6</td></tr></table>"
+    )
+    assert [[(c.text, c.column) for c in r.cells] for r in page.rows] == [
+        [("三", 0), ("（一）", 1), ("5", 3)],
+        [("（二）", 1), ("", 2), ("6", 3)],
+    ]
+    assert page.tables == 1
+
+
+def test_html_skips_what_a_reader_does_not_see() -> None:
+    page = html_rows(
+        "<html><head><title>标题</title><style>p{}</style></head><body>"
+        "<script>var a = '<table>';</script><!-- 注释 --><p>正文<span>一</span>段</p>"
+        "<noscript>无</noscript></body></html>"
+    )
+    assert [r.cells[0].text for r in page.rows] == ["正文一段"]
+    assert page.title == "标题"
+
+
+def test_html_line_breaks_inside_cells_are_spaces() -> None:
+    page = html_rows(
+        "<table><tr><td>本年新<br/>制作数量</td><td>&nbsp;</td></tr></table>"
+    )
+    assert [c.text for c in page.rows[0].cells] == ["本年新 制作数量", ""]
+
+
+def test_a_page_layout_table_is_read_as_text() -> None:
+    page = html_rows(
+        "<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table>"
+        "<p>五、存在的主要问题</p></td></tr></table>"
+    )
+    assert [[c.text for c in r.cells] for r in page.rows] == [
+        ["一、总体情况"],
+        ["规章", "0"],
+        ["五、存在的主要问题"],
+    ]
+
+
+def test_quoted_greater_than_in_attributes() -> None:
+    page = html_rows('<div ms-if="a>0"><p>正文</p></div>')
+    assert [r.cells[0].text for r in page.rows] == ["正文"]
+
+
+@pytest.mark.parametrize(
+    "codec", ["utf-8", "gb18030", "gbk", "utf-8-sig", "utf-16"]
+)
+def test_decoding(codec: str) -> None:
+    text = "二、主动公开政府信息情况 規範"
+    data = text.encode(codec)
+    decoded = decode(data)
+    assert decoded.text == text
+    assert not decoded.replaced
+
+
+def test_undecodable_bytes_are_replaced_and_reported() -> None:
+    decoded = decode(b"\xff\xfe\xfd\x80abc"[2:] + b"\xc0")
+    assert decoded.replaced
+
+
+def test_kind_detection() -> None:
+    assert detect_kind("<!DOCTYPE html><p>x</p>") == "html"
+    assert detect_kind("规章\t0\n<http://example.gov.cn/>") == "text"
+    assert detect_kind("x", ".htm") == "html"
+    assert detect_kind("<p>x</p>", ".md") == "text"
+
+
+def test_layout_reads_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_bytes(
+        "<table><tr><td>规章</td><td>0</td></tr></table>".encode("gb18030")
+    )
+    page = layout(path)
+    assert page.kind == "html"
+    assert page.encoding in {"utf-8", "gb18030"}
+    assert [c.text for c in page.rows[0].cells] == ["规章", "0"]
