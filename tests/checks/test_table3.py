@@ -275,3 +275,27 @@ def test_all_numbers_but_unequal_lists_no_unknown(report_2019: Report2019, with_
 
     assert findings
     assert all(f.unknown == () and f.at_least is None for f in findings)
+
+
+@pytest.mark.parametrize("mark", [BLANK, NotApplicable("/")])
+def test_known_numbers_equal_to_the_other_side_leave_room_for_zero(
+    report_2021: Report2021, mark: object, with_cell, cell
+) -> None:
+    # F1 with carried_forward unknown and outcomes.total equal to items 1 + 2; I1 with a part
+    # unknown and the known parts equal to the total: the unknown cell may be 0.
+    column = "natural_persons"
+    left = cell(report_2021, t3("new_received", column)) + cell(
+        report_2021, t3("carried_over", column)
+    )
+    broken = with_cell(report_2021, t3("carried_forward", column), mark)
+    broken = with_cell(broken, t3("outcomes.total", column), left)
+    assert only(broken, ".T3.F1") == []
+
+    row = "outcomes.granted"
+    total = cell(report_2021, t3(row, "total"))
+    broken = with_cell(report_2021, t3(row, "other"), mark)
+    broken = with_cell(broken, t3(row, "natural_persons"), 0)
+    broken = with_cell(broken, t3(row, "commercial_enterprises"), total)
+    for part in ("research_institutions", "public_interest_organizations", "legal_service_providers"):
+        broken = with_cell(broken, t3(row, part), 0)
+    assert only(broken, ".T3.I1") == []
