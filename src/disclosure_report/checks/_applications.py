@@ -60,6 +60,7 @@ class _Table3:
     cells: tuple[tuple[CellAddress, ...], ...]
     """The cells of each row."""
     new: int
+    """Index of ``new_received`` in the rows; likewise the next three."""
     carried_over: int
     total: int
     forward: int
