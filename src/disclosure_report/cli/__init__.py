@@ -17,11 +17,12 @@ from disclosure_report.cli._cells import CELLS
 from disclosure_report.cli._check import CHECK
 from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
+from disclosure_report.cli._parse import PARSE
 
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS}
+COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE}
 """The subcommands, by name, in the order ``--help`` lists them."""
 
 

@@ -14,7 +14,8 @@ from disclosure_report.cli._command import (
     add_lang,
     locale_of,
 )
-from disclosure_report.cli._io import EXIT_OK, load_report
+from disclosure_report.cli._io import EXIT_OK, load
+from disclosure_report.cli._notes import print_notes
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +24,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
-    report = load_report(args.file)
-    for record in cell_records(report, locale=locale_of(args)):
+    loaded = load(args.file)
+    print_notes(loaded.notes, args.file)
+    for record in cell_records(loaded.report, locale=locale_of(args)):
         out.write(json.dumps(record, ensure_ascii=False))
         out.write("\n")
     return EXIT_OK

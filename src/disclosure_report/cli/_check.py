@@ -15,7 +15,8 @@ from disclosure_report.cli._command import (
     add_lang,
     locale_of,
 )
-from disclosure_report.cli._io import EXIT_ERRORS, EXIT_OK, load_report
+from disclosure_report.cli._io import EXIT_ERRORS, EXIT_OK, load
+from disclosure_report.cli._notes import note_record, print_notes
 from disclosure_report.i18n import translate
 from disclosure_report.model import NC_, REPORT_TITLE, Report
 
@@ -64,7 +65,8 @@ def _describe(report: Report, locale: str) -> str:
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     locale = locale_of(args)
-    report = load_report(args.file)
+    loaded = load(args.file)
+    report = loaded.report
     findings = check(report)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
@@ -78,10 +80,12 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
             "errors": errors,
             "warnings": warnings,
             "findings": [_finding_record(f, locale) for f in findings],
+            "notes": [note_record(note) for note in loaded.notes],
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
+        print_notes(loaded.notes, args.file)
         out.write(f"{_describe(report, locale)}\n")
         for finding in findings:
             severity = translate(_SEVERITIES[finding.severity], locale)

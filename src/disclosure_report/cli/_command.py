@@ -32,7 +32,10 @@ class Command:
 def add_file(parser: argparse.ArgumentParser) -> None:
     """The report to read: a path, or ``-`` for standard input."""
     parser.add_argument(
-        "file", metavar="FILE", help="a report in the JSON interchange format ('-': stdin)"
+        "file",
+        metavar="FILE",
+        help="a report: the JSON interchange format (.json), a published report as text "
+        "(.txt, .md) or HTML (.html, .htm); '-': standard input, its kind told by its content",
     )
 
 

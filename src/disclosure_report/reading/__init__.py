@@ -6,7 +6,9 @@ The reader works in stages, each usable alone:
   the document into rows of cells with their line and table positions;
 * :func:`extract`: find the sections, the format version, the agency and year, and read tables
   2, 3 and 4 by their labels into cells, with :class:`ReadingNote` objects for every cell that
-  could not be read.
+  could not be read;
+* :func:`read`: all of it, onto the typed model: a :class:`ReadResult` holding the report and the
+  notes.
 
 Reading notes describe extraction problems, never the publisher's arithmetic: that is the checks'
 business.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from disclosure_report.reading._extract import Extraction, extract, layout
 from disclosure_report.reading._layout import Cell, Layout, Row
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._read import ReadResult, read
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._tables import ReadCell, TableRead
 
@@ -28,10 +31,12 @@ __all__ = [
     "Location",
     "NoteCode",
     "ReadCell",
+    "ReadResult",
     "ReadingNote",
     "Row",
     "Source",
     "TableRead",
     "extract",
     "layout",
+    "read",
 ]

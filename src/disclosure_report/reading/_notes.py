@@ -46,6 +46,8 @@ class NoteCode(enum.StrEnum):
     """The tables do not show the format version; it was guessed."""
     METADATA_MISSING = "metadata_missing"
     """The agency or the year could not be found in the title or the opening text."""
+    METADATA_INFERRED = "metadata_inferred"
+    """The year was not in the title; the value given was inferred or is a placeholder."""
     SECTION_MISSING = "section_missing"
     """A section heading was not found."""
     LIMIT = "limit"

@@ -1,0 +1,137 @@
+"""The last stage: an :class:`~._extract.Extraction` onto the typed model.
+
+The report is built in the interchange format (one walk over :func:`~disclosure_report.table_layout`
+of the report class, no row list of its own) and handed to :func:`~disclosure_report.from_dict`, so
+a read report passes exactly the validation that any other report does.
+
+* A cell that was not read stays :data:`~disclosure_report.BLANK`; the extraction's notes say why.
+* Money keeps the unit printed in the cell or its column header; without one, the unit the format
+  defines (2021 ``本年收费金额（单位：万元）``: 万元); the 2019 procurement total has none.
+* Metadata that the text does not give is never invented silently: see :func:`metadata_of`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections import Counter
+from decimal import Decimal
+from typing import Any, Final
+
+from disclosure_report.model import (
+    TABLE_SECTIONS,
+    CellKind,
+    Report,
+    Report2019,
+    Report2021,
+    Unit,
+    table_layout,
+)
+from disclosure_report.model._metadata import FIRST_YEAR
+from disclosure_report.reading._extract import Extraction
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._tables import ReadCell
+from disclosure_report.reading._values import Value
+from disclosure_report.serialize import from_dict
+
+
+__all__ = ["REPORT_CLASSES", "build", "metadata_of"]
+
+REPORT_CLASSES: Final[dict[str, type[Report]]] = {"2019": Report2019, "2021": Report2021}
+"""The report class of each format version."""
+
+_DEFINED_UNITS: Final = {(2, "article_20_8.administrative_fees", "amount"): Unit.WAN_YUAN}
+"""Money cells whose unit the format itself prints in the header (2021 fees: 万元)."""
+_LAST_YEAR: Final = 2100
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
+
+
+def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
+    """The report that *extraction* describes, and the notes of building it (after its own)."""
+    notes = list(extraction.notes)
+    report_class = REPORT_CLASSES[extraction.version]
+    cells = {
+        (table.number, spec.key, cell.column.key): cell
+        for table in extraction.tables
+        for spec, row in table.rows
+        for cell in row
+    }
+    data: dict[str, Any] = {"format_version": extraction.version}
+    data["metadata"] = metadata_of(extraction, notes)
+    data["overview"] = extraction.narrative.get(1, "")
+    for spec in table_layout(report_class):
+        address = spec.address
+        node = data.setdefault(TABLE_SECTIONS[address.table], {})
+        for name in address.row.split("."):
+            node = node.setdefault(name, {})
+        read = cells.get((address.table, address.row, address.column))
+        node[address.column] = None if read is None else _value(read, spec.kind, address, notes)
+    data["problems_and_improvements"] = extraction.narrative.get(5, "")
+    data["other_matters"] = {"text": extraction.narrative.get(6, "")}
+    return from_dict(data), tuple(notes)
+
+
+def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, Any]:
+    """The metadata dict of the report read, with a note for anything not printed.
+
+    The model requires an agency and a year (2008–2100). When the title and opening do not
+    give them:
+
+    * agency: ``""`` (the extraction already noted it missing);
+    * year: the year written most often (``2023年``) in the opening and the overview, noted as
+      inferred; when there is none, the first year of the format version (2019 or 2021), noted
+      as a placeholder that must not be relied on.
+    """
+    year = extraction.year
+    if year is None or not FIRST_YEAR <= year <= _LAST_YEAR:
+        year = _inferred_year(extraction, notes)
+    return {"agency": extraction.agency or "", "year": year}
+
+
+def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:
+    text = (extraction.opening + "\n" + extraction.narrative.get(1, ""))[-_YEAR_SPAN:]
+    years = Counter(
+        int(match.group(1))
+        for match in _YEAR.finditer(text)
+        if FIRST_YEAR <= int(match.group(1)) <= _LAST_YEAR
+    )
+    if years:
+        year, _ = max(years.items(), key=lambda item: (item[1], item[0]))
+        why = f"metadata.year {year} inferred: the year written most often in the opening and overview"
+        notes.append(ReadingNote(NoteCode.METADATA_INFERRED, Location(), why, f"{year}年"))
+        return year
+    year = int(extraction.version)
+    why = (
+        f"no year anywhere; metadata.year is a placeholder, {year}, the first year of the "
+        f"{extraction.version} format: do not rely on it"
+    )
+    notes.append(ReadingNote(NoteCode.METADATA_INFERRED, Location(), why))
+    return year
+
+
+def _value(
+    read: ReadCell,
+    kind: CellKind,
+    address: Any,
+    notes: list[ReadingNote],
+) -> object:
+    value = read.value
+    if value.kind == "mark":
+        return value.text
+    if value.kind != "number" or value.number is None:
+        return None
+    number = value.number
+    if kind is CellKind.AMOUNT:
+        return _amount(value, number, address)
+    if number != number.to_integral_value() or (kind is CellKind.COUNT and number < 0):
+        where = Location(section=address.table, cell=(address.row, address.column))
+        why = f"{number} is not a {kind.value.replace('_', ' ')}; the cell is left blank"
+        notes.append(ReadingNote(NoteCode.UNREADABLE_CELL, where, why, value.text))
+        return None
+    return int(number)
+
+
+def _amount(value: Value, number: Decimal, address: Any) -> dict[str, Any]:
+    unit = value.unit or _DEFINED_UNITS.get((address.table, address.row, address.column))
+    return {"value": format(number, "f"), "unit": None if unit is None else str(unit)}

@@ -1,0 +1,75 @@
+"""``read``: a published report (text or HTML) into the typed model, with its reading notes."""
+
+from __future__ import annotations
+
+import attrs
+
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model import Report
+from disclosure_report.reading._build import build
+from disclosure_report.reading._extract import extract
+from disclosure_report.reading._layout import Kind
+from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._source import Source
+
+
+__all__ = ["ReadResult", "read"]
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """A report as read, and what could not be read.
+
+    Reading notes are about extraction (a cell the reader could not read stays blank and gets a
+    note); balance findings are about the publisher's numbers and come from
+    ``result.report.check()``. The two are kept apart on purpose.
+
+    Attributes:
+        report: The report; every cell not read is :data:`~disclosure_report.BLANK`.
+        notes: The reading notes, in document order where possible.
+        tables_found: The tables (2, 3, 4) whose labels were found in the source.
+        kind: How the source was read: ``"html"`` or ``"text"``.
+        encoding: How bytes were decoded; ``None`` for a ``str`` source.
+    """
+
+    report: Report
+    notes: tuple[ReadingNote, ...]
+    tables_found: tuple[int, ...]
+    kind: Kind
+    encoding: str | None
+
+    @property
+    def has_tables(self) -> bool:
+        """Whether any table of the format was found: without one, nothing was read."""
+        return bool(self.tables_found)
+
+
+def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
+    """Read a published report into the typed model.
+
+    Args:
+        source: The report: a ``str`` is its text (or HTML), ``bytes`` its raw content (UTF-8,
+            GB18030/GBK, or an encoding the page declares), an :class:`os.PathLike` a file.
+        kind: ``"text"`` or ``"html"`` to skip detection (by a path's suffix, then the content).
+
+    Returns:
+        The report and the reading notes. Any input gives a result: what cannot be read is a
+        note and a blank cell, never a number.
+
+    Raises:
+        InvalidReportError: When a path cannot be read.
+    """
+    try:
+        extraction = extract(source, kind=kind)
+    except OSError as error:
+        raise InvalidReportError(
+            [Problem("$", "a readable file", error.strerror or type(error).__name__)]
+        ) from None
+    report, notes = build(extraction)
+    return ReadResult(
+        report=report,
+        notes=notes,
+        tables_found=tuple(t.number for t in extraction.tables if t.found),
+        kind=extraction.kind,
+        encoding=extraction.encoding,
+    )
