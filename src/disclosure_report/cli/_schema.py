@@ -1,0 +1,43 @@
+"""``disclosure-report schema``: the JSON Schema of the interchange format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from typing import IO
+
+from disclosure_report.cli._command import Command
+from disclosure_report.cli._io import EXIT_OK
+from disclosure_report.model import FORMAT_VERSIONS
+from disclosure_report.schema import json_schema
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format-version",
+        choices=FORMAT_VERSIONS,
+        default=None,
+        help="only reports of this format version (default: both)",
+    )
+    parser.add_argument(
+        "--indent",
+        type=int,
+        default=2,
+        metavar="N",
+        help="indent nested objects by N spaces; 0 for one line (default: 2)",
+    )
+
+
+def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    indent: int | None = args.indent if args.indent > 0 else None
+    json.dump(json_schema(args.format_version), out, ensure_ascii=False, indent=indent)
+    out.write("\n")
+    return EXIT_OK
+
+
+SCHEMA = Command(
+    "print the JSON Schema (draft 2020-12) of the interchange format",
+    _add_arguments,
+    _run,
+)
