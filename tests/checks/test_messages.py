@@ -124,6 +124,10 @@ def test_every_rule_renders_in_every_locale(report_2019, report_2021, with_cell,
     findings.extend(
         check(attrs.evolve(report_2021, overview="政" * 2000, other_matters=OtherMatters(text="")))
     )
+    for report in (report_2019, report_2021):
+        received = cell(report, CellAddress(3, "new_received", "total")) + 1
+        overview = f"全年共收到政府信息公开申请{received}件。"
+        findings.extend(check(attrs.evolve(report, overview=overview)))
     assert {f.rule for f in findings} == {r.id for r in RULES}
 
     for finding in findings:

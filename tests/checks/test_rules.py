@@ -24,11 +24,16 @@ def test_ids_are_unique_and_name_version_place_and_rule() -> None:
             assert TABLE_SECTIONS[rule.table] == rule.section
         else:
             assert rule.table is None
-            assert rule.blank_policy is BlankPolicy.NO_CELLS
+            # guidance reads text only; X5 compares the text with cells, skipping unknown ones
+            expected = BlankPolicy.SKIP_IF_UNKNOWN if place == "S1" and rule.id.endswith(
+                ".X5"
+            ) else BlankPolicy.NO_CELLS
+            assert rule.blank_policy is expected
 
 
 def test_the_expected_rules_exist() -> None:
     assert [rule.id for rule in RULES] == [
+        "2019.S1.X5",
         "2019.T2.I5",
         "2019.T2.X4.TOTAL",
         "2019.T2.X4.PRODUCED",
@@ -37,6 +42,7 @@ def test_the_expected_rules_exist() -> None:
         "2019.T3.I2",
         "2019.T4.I4",
         "2021.S1.LENGTH",
+        "2021.S1.X5",
         "2021.T3.F1",
         "2021.T3.I1",
         "2021.T3.I2",

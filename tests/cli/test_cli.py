@@ -76,7 +76,9 @@ def test_messages_follow_lang(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
     main(["check", _unbalanced(tmp_path), "--format", "json", "--lang", lang])
-    messages = [f["message"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    # X5 quotes the report's own (Chinese) sentence in every language
+    messages = [f["message"] for f in findings if not f["rule"].endswith(".X5")]
     has_cjk = any("\u4e00" <= ch <= "\u9fff" for m in messages for ch in m)
     assert messages
     assert has_cjk is (lang != "en")

@@ -47,6 +47,8 @@ class Finding:
         at_least: Which of :attr:`expected` and :attr:`actual` is only a lower bound: the sum
             of the known operands of a side that also has unknown ones. ``None`` when both are
             exact.
+        quote: For a rule on narrative text (X5), the sentence the finding is about, as printed;
+            empty otherwise.
     """
 
     rule: str
@@ -56,6 +58,7 @@ class Finding:
     actual: int | Decimal | None
     unknown: tuple[CellAddress, ...] = ()
     at_least: Literal["expected", "actual"] | None = None
+    quote: str = ""
 
     def message(self, locale: str = "en") -> str:
         """The finding as a sentence in *locale*, with the labels of its row and column.
@@ -73,6 +76,10 @@ class Finding:
             spec = _specs(rule.version)[self.cells[0]]
             values["row"] = _row_name(spec, locale)
             values["column"] = translate(spec.column_label, locale)
+            if len({c.row for c in self.cells}) > 1 and spec.row_groups:
+                # cells of several rows of one group (X5: litigation): name the group
+                values["row"] = translate(spec.row_groups[-1], locale)
+        values["quote"] = self.quote
         return translate(rule.message, locale) % values
 
 

@@ -12,6 +12,7 @@ from disclosure_report.checks._narrative import (
     check_other_matters,
     check_overview,
 )
+from disclosure_report.checks._statements import check_statements
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import Report, Report2019, Report2021
 
@@ -34,13 +35,15 @@ def check(report: Report) -> tuple[Finding, ...]:
     if type(report) is Report2021:
         return (
             check_overview(report)
+            + check_statements(report)
             + check_applications(report.applications)
             + check_reconsideration_and_litigation(report.reconsideration_and_litigation, "2021")
             + check_other_matters(report)
         )
     if type(report) is Report2019:
         return (
-            check_active_disclosure_2019(report.active_disclosure)
+            check_statements(report)
+            + check_active_disclosure_2019(report.active_disclosure)
             + check_applications(report.applications)
             + check_reconsideration_and_litigation(report.reconsideration_and_litigation, "2019")
         )

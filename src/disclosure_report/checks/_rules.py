@@ -178,6 +178,17 @@ _S6_MESSAGE = NC_(
     "asks every organ to report there.",
 )
 
+_X5_FORMULA = NC_(
+    "rule.X5.formula",
+    "The numbers the overview states about the tables (applications received, handled and "
+    "carried over; reconsideration and litigation cases; documents in force) equal the tables",
+)
+_X5_MESSAGE = NC_(
+    "rule.X5.message",
+    '"%(section)s" states %(actual)s for "%(row)s" (%(column)s), but the table has '
+    "%(expected)s: “%(quote)s”",
+)
+
 OVERVIEW_LIMIT: Final = 1000
 """Rule S1.LENGTH: the most characters, whitespace not counted, that the overview should have."""
 
@@ -261,6 +272,23 @@ X4_PRODUCED_2019: Final = Rule(
     message=_X4_PRODUCED_MESSAGE,
 )
 F1_2019, I1_2019, I2_2019 = _table3("2019")
+
+def _x5(version: FormatVersion) -> Rule:
+    return Rule(
+        id=f"{version}.S1.X5",
+        version=version,
+        section="overview",
+        table=None,
+        severity=Severity.WARNING,
+        formula=_X5_FORMULA,
+        blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
+        message=_X5_MESSAGE,
+    )
+
+
+X5_2019: Final = _x5("2019")
+X5_2021: Final = _x5("2021")
+
 I4_2019: Final = _table4("2019")
 
 S1_LENGTH_2021: Final = Rule(
@@ -287,6 +315,7 @@ S6_FEES_2021: Final = Rule(
 )
 
 RULES: Final[tuple[Rule, ...]] = (
+    X5_2019,
     I5_2019,
     X4_TOTAL_2019,
     X4_PRODUCED_2019,
@@ -295,6 +324,7 @@ RULES: Final[tuple[Rule, ...]] = (
     I2_2019,
     I4_2019,
     S1_LENGTH_2021,
+    X5_2021,
     F1_2021,
     I1_2021,
     I2_2021,

@@ -45,6 +45,7 @@ def _number(value: int | Decimal | None) -> int | str | None:
 
 
 def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
+    quote = {"quote": finding.quote} if finding.quote else {}
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -53,6 +54,7 @@ def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
         "actual": _number(finding.actual),
         "unknown": [str(cell) for cell in finding.unknown],
         "message": finding.message(locale),
+        **quote,
     }
 
 
