@@ -18,12 +18,13 @@ from disclosure_report.cli._check import CHECK
 from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
 from disclosure_report.cli._parse import PARSE
+from disclosure_report.cli._render import RENDER
 from disclosure_report.cli._schema import SCHEMA
 
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE, "schema": SCHEMA}
+COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE, "schema": SCHEMA, "render": RENDER}
 """The subcommands, by name, in the order ``--help`` lists them."""
 
 

@@ -1,0 +1,67 @@
+"""Rendering a report in the official layout of its format version: Markdown, HTML, plain text.
+
+:func:`render` prints the title, the six sections in order (the text sections as paragraphs,
+section 六 with the processing fees when recorded) and tables 二, 三 and 四 as the national
+template lays them out, with its labels in the chosen locale. The table structure is derived
+once from the model (:mod:`disclosure_report.render._grid`); each output prints it its own way:
+
+* ``html``: a standalone document whose tables have the template's merged cells (``rowspan``,
+  ``colspan``), ``<th>`` for headers and a ``data-cell`` address on every data cell;
+* ``md``: GitHub-flavoured Markdown, whose pipe tables cannot merge cells: a merged label is
+  joined to each label it spans (see :data:`~._markdown.SEPARATOR`);
+* ``text``: tab-separated rows, as text copied from a published table reads.
+
+Cells render as they were published: blank cells empty, cells marked not applicable with their
+mark, amounts as their exact decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final, Literal, TypeAlias
+
+from disclosure_report.i18n import resolve_locale
+from disclosure_report.model import Report
+from disclosure_report.render._content import check_report
+from disclosure_report.render._html import render_html
+from disclosure_report.render._markdown import render_markdown
+from disclosure_report.render._text import render_text
+
+
+__all__ = ["OUTPUTS", "Output", "render"]
+
+Output: TypeAlias = Literal["md", "html", "text"]
+"""The outputs :func:`render` produces."""
+
+_RENDERERS: Final[dict[str, Callable[[Report, str], str]]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "text": render_text,
+}
+
+OUTPUTS: Final[tuple[Output, ...]] = ("md", "html", "text")
+"""The values of :func:`render`'s ``to``."""
+
+
+def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
+    """*report* in the official layout of its format version, as Markdown, HTML or plain text.
+
+    Args:
+        report: A report of either format version.
+        to: ``"md"`` (GitHub-flavoured Markdown), ``"html"`` (a standalone document) or
+            ``"text"`` (tab-separated table rows).
+        locale: The language of the labels: ``zh_Hans`` (the official wording), ``zh_Hant`` or
+            ``en``, or any identifier that resolves to one of them (``zh_CN``, ``en-GB``).
+
+    Raises:
+        InvalidReportError: When *report* is not a report.
+        UnsupportedLocaleError: When there is no catalog for *locale*.
+        ValueError: When *to* is not one of :data:`OUTPUTS`.
+    """
+    renderer = _RENDERERS.get(to) if isinstance(to, str) else None
+    if renderer is None:
+        msg = f"unknown output {to!r}; expected one of: {', '.join(OUTPUTS)}"
+        raise ValueError(msg)
+    checked = check_report(report)
+    resolve_locale(locale)
+    return renderer(checked, locale)
