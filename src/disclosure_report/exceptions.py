@@ -48,6 +48,9 @@ class InvalidReportError(DisclosureReportError, ValueError):
 
     Raised by the model's constructors, by :func:`disclosure_report.from_dict` and by the JSON
     loaders. :attr:`problems` lists every problem found, not only the first one.
+
+    Attributes:
+        problems: Every problem found, each with its path, in document order.
     """
 
     problems: tuple[Problem, ...]

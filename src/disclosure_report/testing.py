@@ -454,7 +454,7 @@ def metadata(
 
     Args:
         agency: The agency's name; short text by default.
-        year: The report year; 2008 to 2100 by default (what :class:`Metadata` accepts).
+        year: The report year; 2008 to 2100 by default (what :class:`~disclosure_report.Metadata` accepts).
         published: The publication date or ``None``.
         source_url: The source URL or ``None``.
         level: The administrative level or ``None``.
@@ -509,7 +509,7 @@ def other_matters(
     """Section 六 of *version*, with or without a record of the processing fees.
 
     A 2021 report must speak of the 信息处理费: when no record is drawn, the text ends with
-    :data:`FEES_MENTION`, so the guidance check finds nothing.
+    ``FEES_MENTION``, so the guidance check finds nothing.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
 

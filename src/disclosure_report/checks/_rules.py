@@ -30,7 +30,7 @@ class Severity(enum.StrEnum):
     ERROR = "error"
     """The numbers prove that a hard rule of the format is broken."""
     WARNING = "warning"
-    """Worth a look: a heuristic or the format's guidance is not met."""
+    """Worth a look, as a heuristic or the format's guidance is not met."""
 
 
 class BlankPolicy(enum.StrEnum):

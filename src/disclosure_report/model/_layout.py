@@ -45,7 +45,7 @@ class CellKind(enum.StrEnum):
     SIGNED_COUNT = "signed_count"
     """An integer that may be negative (the 2019 ``本年增/减``)."""
     AMOUNT = "amount"
-    """Money: an :class:`~disclosure_report.Amount`."""
+    """Money, as an :class:`~disclosure_report.Amount`."""
 
 
 _KINDS: Final[dict[Any, CellKind]] = {

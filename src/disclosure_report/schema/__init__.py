@@ -18,9 +18,9 @@ __all__ = ["DIALECT", "json_schema"]
 def json_schema(version: Literal["2019", "2021"] | None = None) -> dict[str, Any]:
     """The JSON Schema of the interchange format, as a JSON-ready dict.
 
-    Without *version* it accepts reports of both format versions (a ``oneOf`` decided by the
-    ``format_version`` constant); with one, only reports of that version. Each call builds a new
-    dict, so changing it changes nothing else.
+    Without *version* it accepts reports of both format versions, the required
+    ``format_version`` deciding which report class applies; with one, only reports of that
+    version. Each call builds a new dict, so changing it changes nothing else.
 
     Args:
         version: ``"2019"`` or ``"2021"``; ``None`` for both.
