@@ -87,6 +87,7 @@ from disclosure_report.model import (
     cell_values,
     table_layout,
 )
+from disclosure_report.schema import json_schema
 from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
 
 
@@ -166,6 +167,7 @@ __all__ = [
     "check",
     "from_dict",
     "from_json",
+    "json_schema",
     "table_layout",
     "to_dict",
     "to_json",
