@@ -14,7 +14,7 @@ treat such a cell as an unknown value and report a rule as broken only when the 
 prove it; since the hidden values balance, a report with marks has no error finding either.
 
 Every function takes keyword-only strategies that override how a part is drawn, in the manner
-of :mod:`xarray.testing.strategies`::
+of xarray's ``xarray.testing.strategies``::
 
     from hypothesis import given
     from disclosure_report import testing
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Final, Literal, TypeAlias, TypeVar, overload
 
@@ -97,14 +98,12 @@ __all__ = [
 FormatVersion: TypeAlias = Literal["2019", "2021"]
 T = TypeVar("T")
 
-DEFAULT_MAX_COUNT: Final = 10_000
-"""The largest count that :func:`counts` draws unless told otherwise."""
-
-DEFAULT_MAX_AMOUNT: Final = Decimal(100_000_000)
-"""The largest amount of money that :func:`amounts` draws unless told otherwise."""
-
-FEES_MENTION: Final = "本年度未收取信息处理费。"
-"""The sentence that section 六 of a generated 2021 report without a fee record ends with."""
+# The largest count and amount of money drawn unless told otherwise.
+_MAX_COUNT: Final = 10_000
+_MAX_AMOUNT: Final = Decimal(100_000_000)
+# What section 六 of a 2021 report without a fee record ends with: "no information-processing
+# fees were collected this year".
+_FEES_MENTION: Final = "本年度未收取信息处理费。"
 
 _CELL_VALIDATORS: Final = (is_count, is_signed_count, is_amount)
 _TEXT_MAX: Final = 200
@@ -120,7 +119,7 @@ _CASE_PARTS: Final = tuple(
 
 
 def counts(
-    *, min_value: int = 0, max_value: int = DEFAULT_MAX_COUNT
+    *, min_value: int = 0, max_value: int = _MAX_COUNT
 ) -> SearchStrategy[int]:
     """Counts: integers from *min_value* to *max_value*.
 
@@ -143,7 +142,7 @@ def marks() -> SearchStrategy[Blank | NotApplicable]:
 def amounts(
     *,
     units: SearchStrategy[Unit | None] | None = None,
-    max_value: Decimal = DEFAULT_MAX_AMOUNT,
+    max_value: Decimal = _MAX_AMOUNT,
     places: int = 6,
 ) -> SearchStrategy[Amount]:
     """Amounts of money: exact decimals from 0 to *max_value* with up to *places* decimals.
@@ -509,7 +508,8 @@ def other_matters(
     """Section 六 of *version*, with or without a record of the processing fees.
 
     A 2021 report must speak of the 信息处理费: when no record is drawn, the text ends with
-    ``FEES_MENTION``, so the guidance check finds nothing.
+    ``本年度未收取信息处理费。`` ("no information-processing fees were collected this year"), so
+    the guidance check finds nothing.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
 
@@ -528,7 +528,7 @@ def _other_matters(
     version: FormatVersion, text: str, fees: ProcessingFees | None
 ) -> OtherMatters:
     if version == "2021" and fees is None:
-        text += FEES_MENTION
+        text += _FEES_MENTION
     return OtherMatters(text=text, processing_fees=fees)
 
 
@@ -691,6 +691,12 @@ def _marked_tables(report: T) -> SearchStrategy[T]:
     ).map(lambda changes: attrs.evolve(report, **changes))  # type: ignore[misc]
 
 
+_MARKS: Final = marks()
+_DIE: Final = st.integers(min_value=0, max_value=_DENSITY_STEPS - 1)
+
+Path: TypeAlias = tuple[str, ...]
+
+
 @st.composite
 def _masked(draw: DrawFn, part: T, density: int) -> T:
     """*part* with each cell replaced by a mark with probability about *density* / 10.
@@ -700,15 +706,39 @@ def _masked(draw: DrawFn, part: T, density: int) -> T:
     """
     if density == 0:
         return part
-    changes: dict[str, object] = {}
+    changes = {
+        path: draw(_MARKS) for path in _cell_paths(part) if draw(_DIE) < density
+    }
+    return _replaced(part, changes)
+
+
+def _cell_paths(part: object, prefix: Path = ()) -> list[Path]:
+    """The attribute paths from *part* to each of its table cells."""
+    paths: list[Path] = []
     for field in attrs.fields(type(part)):  # type: ignore[arg-type]
-        value = getattr(part, field.name)
         if field.validator in _CELL_VALIDATORS:
-            if draw(st.integers(min_value=0, max_value=_DENSITY_STEPS - 1)) < density:
-                changes[field.name] = draw(marks())
-        elif attrs.has(type(value)):
-            changes[field.name] = draw(_masked(value, density))
-    return attrs.evolve(part, **changes)  # type: ignore[misc]
+            paths.append((*prefix, field.name))
+        else:
+            value = getattr(part, field.name)
+            if attrs.has(type(value)):
+                paths.extend(_cell_paths(value, (*prefix, field.name)))
+    return paths
+
+
+def _replaced(part: T, changes: Mapping[Path, object]) -> T:
+    """*part* with the value at each path of *changes* replaced."""
+    if not changes:
+        return part
+    nested: dict[str, dict[Path, object]] = {}
+    for (name, *rest), value in changes.items():
+        nested.setdefault(name, {})[tuple(rest)] = value
+    return attrs.evolve(  # type: ignore[misc]
+        part,
+        **{
+            name: inner[()] if () in inner else _replaced(getattr(part, name), inner)
+            for name, inner in nested.items()
+        },
+    )
 
 
 # Helpers --------------------------------------------------------------------------------------
