@@ -7,19 +7,21 @@ keys and their meaning are stable (see ``docs/cli.md``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeAlias
 
+from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.i18n import translate
 from disclosure_report.model import (
     BLANK,
     Amount,
     NotApplicable,
     Report,
+    Unit,
     cell_values,
 )
 
 
-__all__ = ["cell_records"]
+__all__ = ["CellFields", "cell_fields", "cell_records"]
 
 
 def cell_records(report: Report, *, locale: str = "zh_Hans") -> Iterator[dict[str, Any]]:
@@ -43,16 +45,41 @@ def cell_records(report: Report, *, locale: str = "zh_Hans") -> Iterator[dict[st
             "row_label": translate(spec.row_label, locale),
             "column_label": translate(spec.column_label, locale),
         }
-        if type(value) is int:
-            record["value"] = value
-        elif type(value) is Amount:
-            record["value"] = format(value.value, "f")
-            record["unit"] = None if value.unit is None else value.unit.value
-        elif value is BLANK:
-            record["value"] = None
-            record["mark"] = "blank"
-        elif type(value) is NotApplicable:
-            record["value"] = None
-            record["mark"] = "not_applicable"
-            record["symbol"] = value.symbol
+        encoded, mark, unit, symbol = cell_fields(value)
+        record["value"] = encoded
+        if type(value) is Amount:
+            record["unit"] = unit
+        if mark is not None:
+            record["mark"] = mark
+        if symbol is not None:
+            record["symbol"] = symbol
         yield record
+
+
+CellFields: TypeAlias = tuple[int | str | None, str | None, str | None, str | None]
+"""A cell's ``value``, ``mark``, ``unit`` and ``symbol``, as its record holds them."""
+
+
+def cell_fields(value: object) -> CellFields:
+    """The ``value``, ``mark``, ``unit`` and ``symbol`` of a cell's record (``None`` if absent).
+
+    The one place that says how a cell value is written in the tidy form: a count as an
+    ``int``; money as a decimal string (``format(amount, "f")``, exact) with its unit; a blank
+    cell as mark ``"blank"``; a cell marked not applicable as mark ``"not_applicable"`` with the
+    mark as printed in ``symbol``.
+    """
+    if type(value) is int:
+        return value, None, None, None
+    if type(value) is Amount:
+        return format(value.value, "f"), None, _unit(value.unit), None
+    if value is BLANK:
+        return None, "blank", None, None
+    if type(value) is NotApplicable:
+        return None, "not_applicable", None, value.symbol
+    raise InvalidReportError(
+        [Problem("$", "a cell value: int, Amount, BLANK or NotApplicable", type(value).__name__)]
+    )
+
+
+def _unit(unit: Unit | None) -> str | None:
+    return None if unit is None else unit.value

@@ -49,6 +49,9 @@ class Finding:
             exact.
         quote: For a rule on narrative text (X5), the sentence the finding is about, as printed;
             empty otherwise.
+        years: For a finding across the reports of a series, the report year of each cell of
+            :attr:`cells`, in the same order; empty for a finding on one report. The rules
+            across years skip unknown operands, so :attr:`unknown` is then empty.
     """
 
     rule: str
@@ -59,6 +62,7 @@ class Finding:
     unknown: tuple[CellAddress, ...] = ()
     at_least: Literal["expected", "actual"] | None = None
     quote: str = ""
+    years: tuple[int, ...] = ()
 
     def message(self, locale: str = "en") -> str:
         """The finding as a sentence in *locale*, with the labels of its row and column.
@@ -80,6 +84,9 @@ class Finding:
                 # cells of several rows of one group (X5: litigation): name the group
                 values["row"] = translate(spec.row_groups[-1], locale)
         values["quote"] = self.quote
+        if self.years:
+            values["year"] = str(max(self.years))
+            values["previous_year"] = str(min(self.years))
         return translate(rule.message, locale) % values
 
 

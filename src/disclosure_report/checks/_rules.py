@@ -21,7 +21,7 @@ import attrs
 from disclosure_report.model import NC_, Label
 
 
-__all__ = ["RULES", "BlankPolicy", "Rule", "Severity"]
+__all__ = ["RULES", "SERIES_RULES", "BlankPolicy", "Rule", "Severity"]
 
 
 class Severity(enum.StrEnum):
@@ -333,5 +333,105 @@ RULES: Final[tuple[Rule, ...]] = (
 )
 """Every rule, 2019 first, each version's rules in the order of the parts they check."""
 
-BY_ID: Final[dict[str, Rule]] = {rule.id: rule for rule in RULES}
-"""The rules by id."""
+
+
+# Rules across the reports of one body in consecutive years (disclosure_report.many) ------
+
+_X1_FORMULA = NC_(
+    "rule.X1.formula",
+    "For each column, same body: item 2 of year N (applications carried over from the "
+    "previous year) = item 4 of year N-1 (carried over to next year)",
+)
+_X1_FROM_2019_FORMULA = NC_(
+    "rule.X1.FROM2019.formula",
+    "For each column, same body, year N-1 in the 2019 format and year N in the 2021 format: "
+    "item 2 of year N = item 4 of year N-1",
+)
+_X1_FROM_2021_FORMULA = NC_(
+    "rule.X1.FROM2021.formula",
+    "For each column, same body, year N-1 in the 2021 format and year N in the 2019 format: "
+    "item 2 of year N = item 4 of year N-1",
+)
+_X1_MESSAGE = NC_(
+    "rule.X1.message",
+    'Column "%(column)s": item 2 of %(year)s (%(actual)s) does not equal item 4 of '
+    "%(previous_year)s (%(expected)s).",
+)
+_X2_FORMULA = NC_(
+    "rule.X2.formula",
+    "For each row with a net change: number of items at the end of the previous year in year "
+    "N = that number in year N-1 + net increase or decrease in year N-1",
+)
+_X2_MESSAGE = NC_(
+    "rule.X2.message",
+    '"%(row)s": the number of items at the end of the previous year in %(year)s '
+    "(%(actual)s) does not equal that number plus the net change in %(previous_year)s "
+    "(%(expected)s).",
+)
+_X3_FORMULA = NC_(
+    "rule.X3.formula",
+    "For rules and normative documents: currently in force in year N = currently in force in "
+    "year N-1 + issued in year N - repealed in year N, as a rule",
+)
+_X3_MESSAGE = NC_(
+    "rule.X3.message",
+    '"%(row)s": %(actual)s currently in force in %(year)s; those in force in '
+    "%(previous_year)s plus those issued and minus those repealed in %(year)s make "
+    "%(expected)s.",
+)
+
+
+def _x1(version: FormatVersion, previous: FormatVersion, formula: Label) -> Rule:
+    suffix = "" if version == previous else f".FROM{previous}"
+    return Rule(
+        id=f"{version}.T3.X1{suffix}",
+        version=version,
+        section="applications",
+        table=3,
+        severity=Severity.ERROR,
+        formula=formula,
+        blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
+        message=_X1_MESSAGE,
+    )
+
+
+X1_2019: Final = _x1("2019", "2019", _X1_FORMULA)
+X1_2021: Final = _x1("2021", "2021", _X1_FORMULA)
+X1_2021_FROM_2019: Final = _x1("2021", "2019", _X1_FROM_2019_FORMULA)
+X1_2019_FROM_2021: Final = _x1("2019", "2021", _X1_FROM_2021_FORMULA)
+X2_2019: Final = Rule(
+    id="2019.T2.X2",
+    version="2019",
+    section="active_disclosure",
+    table=2,
+    severity=Severity.WARNING,
+    formula=_X2_FORMULA,
+    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
+    message=_X2_MESSAGE,
+)
+X3_2021: Final = Rule(
+    id="2021.T2.X3",
+    version="2021",
+    section="active_disclosure",
+    table=2,
+    severity=Severity.WARNING,
+    formula=_X3_FORMULA,
+    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
+    message=_X3_MESSAGE,
+)
+
+SERIES_RULES: Final[tuple[Rule, ...]] = (
+    X1_2019,
+    X1_2021,
+    X1_2021_FROM_2019,
+    X1_2019_FROM_2021,
+    X2_2019,
+    X3_2021,
+)
+"""The rules across two reports of one body in consecutive years, checked by
+:func:`disclosure_report.many.check_series`: X1 for each pair of format versions, then X2 (2019
+format) and X3 (2021 format). The id names the version of the later report; a suffix
+``FROM<version>`` names the earlier report's version when the two differ."""
+
+BY_ID: Final[dict[str, Rule]] = {rule.id: rule for rule in (*RULES, *SERIES_RULES)}
+"""The rules by id, those of :data:`SERIES_RULES` included."""

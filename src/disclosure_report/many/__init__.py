@@ -1,0 +1,49 @@
+"""Many reports at once: series of one body over the years, sums, and tidy data.
+
+- :func:`check_series` checks the reports of one body in consecutive years against the rules
+  across years (X1, X2, X3; :data:`SERIES_RULES`); :func:`series_of` groups reports by body.
+  :data:`COMPARABLE_CELLS` are the cells that mean the same in both format versions.
+- :func:`sum_reports` adds up reports of one format version cell by cell.
+- :func:`records` flattens every cell of many reports into records (:data:`RECORD_FIELDS`),
+  :func:`write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
+  :func:`to_dataframe` and :func:`write_parquet` hand them to analysis tools.
+
+See ``docs/many-reports.md``.
+"""
+
+from __future__ import annotations
+
+from disclosure_report.checks._rules import SERIES_RULES
+from disclosure_report.many._comparable import COMPARABLE_CELLS, is_comparable
+from disclosure_report.many._frames import (
+    TYPED_FIELDS,
+    to_arrow_batches,
+    to_dataframe,
+    write_parquet,
+)
+from disclosure_report.many._records import (
+    RECORD_FIELDS,
+    records,
+    rows,
+    write_csv,
+)
+from disclosure_report.many._series import check_series, series_of
+from disclosure_report.many._sum import sum_reports
+
+
+__all__ = [
+    "COMPARABLE_CELLS",
+    "RECORD_FIELDS",
+    "SERIES_RULES",
+    "TYPED_FIELDS",
+    "check_series",
+    "is_comparable",
+    "records",
+    "rows",
+    "series_of",
+    "sum_reports",
+    "to_arrow_batches",
+    "to_dataframe",
+    "write_csv",
+    "write_parquet",
+]

@@ -1,0 +1,210 @@
+"""Checks across the reports of one body in consecutive years (X1, X2, X3).
+
+A series is the reports of one body (the same :attr:`Metadata.agency
+<disclosure_report.Metadata.agency>`, compared exactly), one per year. Each pair of reports for
+years N-1 and N is checked; a missing year breaks the chain, and no rule spans the gap, since
+what was carried forward two years ago says nothing about what was carried over this year.
+
+- X1 (error): 二、上年结转 of year N = 四、结转下年度继续办理 of year N-1, per column. Both rows
+  are in :data:`~disclosure_report.many.COMPARABLE_CELLS`, so X1 also holds across the change of
+  format version, under a rule id of its own (``2021.T3.X1.FROM2019``).
+- X2 (warning, both years in the 2019 format): 上一年项目数量 of N = 上一年项目数量 of N-1 +
+  本年增/减 of N-1, per row that has them.
+- X3 (warning, both years in the 2021 format): 现行有效件数 of N = 现行有效件数 of N-1 +
+  本年制发件数 of N - 本年废止件数 of N, for 规章 and 行政规范性文件.
+
+Every rule skips a comparison with a blank or not-applicable operand
+(:attr:`~disclosure_report.checks.BlankPolicy.SKIP_IF_UNKNOWN`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
+from operator import attrgetter
+from typing import Final
+
+import attrs
+
+from disclosure_report.checks import Finding, Rule
+from disclosure_report.checks._layout import table_rows
+from disclosure_report.checks._rules import (
+    X1_2019,
+    X1_2019_FROM_2021,
+    X1_2021,
+    X1_2021_FROM_2019,
+    X2_2019,
+    X3_2021,
+)
+from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.many._comparable import COMPARABLE_CELLS
+from disclosure_report.model import (
+    ApplicantCounts,
+    CellAddress,
+    Report,
+    Report2019,
+    Report2021,
+)
+
+
+__all__ = ["check_series", "series_of"]
+
+_X1_RULES: Final[dict[tuple[str, str], Rule]] = {
+    ("2019", "2019"): X1_2019,
+    ("2021", "2021"): X1_2021,
+    ("2019", "2021"): X1_2021_FROM_2019,
+    ("2021", "2019"): X1_2019_FROM_2021,
+}
+"""The X1 rule for each (earlier, later) pair of format versions."""
+
+_COLUMNS: Final = tuple(field.name for field in attrs.fields(ApplicantCounts))
+_FORWARD: Final = tuple(CellAddress(3, "carried_forward", c) for c in _COLUMNS)
+_OVER: Final = tuple(CellAddress(3, "carried_over", c) for c in _COLUMNS)
+if not {*_FORWARD, *_OVER} <= COMPARABLE_CELLS:  # pragma: no cover (a guard on the model)
+    raise AssertionError("X1 must compare cells that both format versions share")
+_FORWARD_VALUES: Final = attrgetter(*(f"applications.carried_forward.{c}" for c in _COLUMNS))
+_OVER_VALUES: Final = attrgetter(*(f"applications.carried_over.{c}" for c in _COLUMNS))
+
+
+def _rows_with(
+    report_class: type[Report], *columns: str
+) -> tuple[tuple[attrgetter[tuple[object, ...]], tuple[CellAddress, ...]], ...]:
+    """Each row of table 二 that has *columns*: a getter of their values, their addresses."""
+    found = []
+    for path, cells in table_rows(report_class, 2):
+        by_column = {cell.column: cell for cell in cells}
+        if all(column in by_column for column in columns):
+            getter = attrgetter(*(f"active_disclosure.{path}.{c}" for c in columns))
+            found.append((getter, tuple(by_column[c] for c in columns)))
+    return tuple(found)
+
+
+_ITEM_ROWS: Final = _rows_with(Report2019, "previous_items", "change")
+_DOCUMENT_ROWS: Final = _rows_with(Report2021, "issued", "repealed", "in_force")
+
+
+def series_of(reports: Iterable[Report]) -> dict[str, tuple[Report, ...]]:
+    """The reports grouped by body, each group sorted by year.
+
+    Bodies are told apart by :attr:`Metadata.agency <disclosure_report.Metadata.agency>`,
+    compared exactly; the groups come in the order in which each body first appears.
+
+    Raises:
+        InvalidReportError: When one body has two reports for the same year.
+    """
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(report.metadata.agency, []).append(report)
+    problems: list[Problem] = []
+    for agency, group in groups.items():
+        group.sort(key=lambda report: report.metadata.year)
+        years = [report.metadata.year for report in group]
+        problems.extend(
+            Problem(
+                "$.metadata",
+                "one report per body and year",
+                f"two reports of {agency!r} for {year}",
+            )
+            for year, following in pairwise(years)
+            if year == following
+        )
+    if problems:
+        raise InvalidReportError(problems)
+    return {agency: tuple(group) for agency, group in groups.items()}
+
+
+def check_series(reports: Iterable[Report]) -> tuple[Finding, ...]:
+    """Check the reports of one body against the rules across consecutive years.
+
+    Each pair of reports for years N-1 and N gives the findings of X1, then X2 (both reports
+    in the 2019 format) or X3 (both in the 2021 format), each in printed order; pairs come in
+    order of year. A gap in the years is not checked across. Every finding carries the year of
+    each of its cells in :attr:`~disclosure_report.checks.Finding.years`. The reports are only
+    read, never changed; the rules of each report alone are :func:`~disclosure_report.check`'s.
+
+    Raises:
+        InvalidReportError: When the reports are of more than one body, or two are of one year.
+    """
+    groups = series_of(reports)
+    if len(groups) > 1:
+        raise InvalidReportError(
+            [Problem("$.metadata.agency", "reports of one body", ", ".join(map(repr, groups)))]
+        )
+    findings: list[Finding] = []
+    for series in groups.values():
+        for previous, report in pairwise(series):
+            if report.metadata.year == previous.metadata.year + 1:
+                findings.extend(_check_pair(previous, report))
+    return tuple(findings)
+
+
+def _check_pair(previous: Report, report: Report) -> Iterator[Finding]:
+    """The findings of X1, X2 and X3 on two reports of consecutive years."""
+    years = (report.metadata.year, previous.metadata.year)
+    rule = _X1_RULES[previous.format_version, report.format_version]
+    over = _OVER_VALUES(report)
+    forward = _FORWARD_VALUES(previous)
+    if over != forward:
+        for cells, expected, actual in zip(
+            zip(_OVER, _FORWARD, strict=True), forward, over, strict=True
+        ):
+            if type(expected) is int and type(actual) is int and expected != actual:
+                yield _finding(rule, cells, years, expected, actual)
+    if type(previous) is Report2019 and type(report) is Report2019:
+        yield from _x2(previous, report)
+    elif type(previous) is Report2021 and type(report) is Report2021:
+        yield from _x3(previous, report)
+
+
+def _x2(previous: Report2019, report: Report2019) -> Iterator[Finding]:
+    year, last = report.metadata.year, previous.metadata.year
+    for getter, (items_cell, change_cell) in _ITEM_ROWS:
+        items, _ = getter(report)
+        last_items, last_change = getter(previous)
+        if type(items) is not int or type(last_items) is not int:
+            continue
+        if type(last_change) is int and items != last_items + last_change:
+            yield _finding(
+                X2_2019,
+                (items_cell, items_cell, change_cell),
+                (year, last, last),
+                last_items + last_change,
+                items,
+            )
+
+
+def _x3(previous: Report2021, report: Report2021) -> Iterator[Finding]:
+    year, last = report.metadata.year, previous.metadata.year
+    for getter, (issued_cell, repealed_cell, in_force_cell) in _DOCUMENT_ROWS:
+        issued, repealed, in_force = getter(report)
+        _, _, last_in_force = getter(previous)
+        if type(issued) is not int or type(repealed) is not int:
+            continue
+        if type(in_force) is not int or type(last_in_force) is not int:
+            continue
+        expected = last_in_force + issued - repealed
+        if in_force != expected:
+            yield _finding(
+                X3_2021,
+                (in_force_cell, in_force_cell, issued_cell, repealed_cell),
+                (year, last, year, year),
+                expected,
+                in_force,
+            )
+
+
+def _finding(
+    rule: Rule,
+    cells: Sequence[CellAddress],
+    years: Sequence[int],
+    expected: int,
+    actual: int,
+) -> Finding:
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        cells=tuple(cells),
+        expected=expected,
+        actual=actual,
+        years=tuple(years),
+    )
