@@ -16,15 +16,17 @@ from collections.abc import Sequence
 from disclosure_report.cli._cells import CELLS
 from disclosure_report.cli._check import CHECK
 from disclosure_report.cli._command import Command
+from disclosure_report.cli._export import EXPORT
 from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
 from disclosure_report.cli._parse import PARSE
 from disclosure_report.cli._render import RENDER
 from disclosure_report.cli._schema import SCHEMA
+from disclosure_report.cli._sum import SUM
 
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE, "schema": SCHEMA, "render": RENDER}
+COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE, "schema": SCHEMA, "sum": SUM, "export": EXPORT, "render": RENDER}
 """The subcommands, by name, in the order ``--help`` lists them."""
 
 

@@ -1,9 +1,16 @@
-"""``disclosure-report check``: the findings of a report's balance rules."""
+"""``disclosure-report check``: the findings of the balance rules of one or more reports.
+
+With several files, each report is checked on its own (its output as for one file), and then
+the reports of each body that has more than one are checked as a series across the years
+(:func:`~disclosure_report.many.check_series`). With one file, the output is exactly that of a
+single report.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from decimal import Decimal
 from typing import IO, Any
@@ -11,13 +18,21 @@ from typing import IO, Any
 from disclosure_report.checks import Finding, Severity, check
 from disclosure_report.cli._command import (
     Command,
-    add_file,
     add_lang,
     locale_of,
 )
-from disclosure_report.cli._io import EXIT_ERRORS, EXIT_OK, load
+from disclosure_report.cli._io import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    Loaded,
+)
+from disclosure_report.cli._many import add_files, load_reports
 from disclosure_report.cli._notes import note_record, print_notes
+from disclosure_report.cli._progress import progress
+from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.i18n import translate
+from disclosure_report.many import check_series
 from disclosure_report.model import NC_, REPORT_TITLE, Report
 
 
@@ -27,10 +42,11 @@ _SEVERITIES = {
     Severity.WARNING: NC_("cli.severity.warning", "warning"),
 }
 _FORMAT = NC_("cli.check.format", "format {version}")
+_SERIES = NC_("cli.check.series", "Reports of {agency}, {first} to {last}, year by year")
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_file(parser)
+    add_files(parser)
     add_lang(parser)
     parser.add_argument(
         "--format",
@@ -46,6 +62,7 @@ def _number(value: int | Decimal | None) -> int | str | None:
 
 def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
     quote = {"quote": finding.quote} if finding.quote else {}
+    years = {"years": list(finding.years)} if finding.years else {}
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -55,6 +72,7 @@ def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
         "unknown": [str(cell) for cell in finding.unknown],
         "message": finding.message(locale),
         **quote,
+        **years,
     }
 
 
@@ -65,36 +83,136 @@ def _describe(report: Report, locale: str) -> str:
     return f"{title} ({version})"
 
 
+def _counts(findings: tuple[Finding, ...]) -> tuple[int, int]:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    return errors, len(findings) - errors
+
+
+def _report_document(
+    loaded: Loaded, findings: tuple[Finding, ...], locale: str
+) -> dict[str, Any]:
+    report = loaded.report
+    errors, warnings = _counts(findings)
+    return {
+        "report": {
+            "agency": report.metadata.agency,
+            "year": report.metadata.year,
+            "format_version": report.format_version,
+        },
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [_finding_record(f, locale) for f in findings],
+        "notes": [note_record(note) for note in loaded.notes],
+    }
+
+
+def _series_document(
+    series: tuple[Report, ...], findings: tuple[Finding, ...], locale: str
+) -> dict[str, Any]:
+    errors, warnings = _counts(findings)
+    return {
+        "series": {
+            "agency": series[0].metadata.agency,
+            "years": [report.metadata.year for report in series],
+        },
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [_finding_record(f, locale) for f in findings],
+    }
+
+
+def _write_findings(
+    heading: str, findings: tuple[Finding, ...], locale: str, out: IO[str]
+) -> None:
+    out.write(f"{heading}\n")
+    for finding in findings:
+        severity = translate(_SEVERITIES[finding.severity], locale)
+        out.write(f"{severity}: [{finding.rule}] {finding.message(locale)}\n")
+    errors, warnings = _counts(findings)
+    summary = translate(_SUMMARY, locale)
+    out.write(summary.format(errors=errors, warnings=warnings) + "\n")
+
+
+_Series = tuple[tuple[Report, ...], tuple[Finding, ...]]
+
+
+def _series(reports: list[Report]) -> tuple[list[_Series], bool]:
+    """Each body with more than one report: its reports by year and their series findings.
+
+    Also whether a series could not be checked (two reports of one year: its problems go to
+    standard error).
+    """
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(report.metadata.agency, []).append(report)
+    checked = []
+    failed = False
+    for agency, group in groups.items():
+        if len(group) < 2:  # noqa: PLR2004 (a series needs two reports)
+            continue
+        try:
+            findings = check_series(group)
+        except InvalidReportError as error:
+            print(f"disclosure-report: cannot check the series of {agency}:", file=sys.stderr)
+            for problem in error.problems:
+                print(f"  {problem}", file=sys.stderr)
+            failed = True
+            continue
+        group.sort(key=lambda report: report.metadata.year)
+        checked.append((tuple(group), findings))
+    return checked, failed
+
+
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     locale = locale_of(args)
-    loaded = load(args.file)
-    report = loaded.report
-    findings = check(report)
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = len(findings) - errors
+    loaded, unreadable = load_reports(args.files)
+    checked = [
+        (file, each, check(each.report))
+        for file, each in progress(loaded, total=len(loaded), label="checking")
+    ]
+    series, series_failed = _series([each.report for _, each in loaded])
+    errors = sum(
+        _counts(findings)[0] for findings in (*(c[2] for c in checked), *(s[1] for s in series))
+    )
     if args.format == "json":
-        document = {
-            "report": {
-                "agency": report.metadata.agency,
-                "year": report.metadata.year,
-                "format_version": report.format_version,
-            },
-            "errors": errors,
-            "warnings": warnings,
-            "findings": [_finding_record(f, locale) for f in findings],
-            "notes": [note_record(note) for note in loaded.notes],
-        }
-        json.dump(document, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        documents = [_report_document(each, findings, locale) for _, each, findings in checked]
+        if len(args.files) > 1:
+            warnings = sum(
+                document["warnings"] for document in documents
+            ) + sum(_counts(findings)[1] for _, findings in series)
+            json.dump(
+                {
+                    "reports": documents,
+                    "series": [_series_document(s, findings, locale) for s, findings in series],
+                    "errors": errors,
+                    "warnings": warnings,
+                },
+                out,
+                ensure_ascii=False,
+                indent=2,
+            )
+            out.write("\n")
+        elif documents:
+            json.dump(documents[0], out, ensure_ascii=False, indent=2)
+            out.write("\n")
     else:
-        print_notes(loaded.notes, args.file)
-        out.write(f"{_describe(report, locale)}\n")
-        for finding in findings:
-            severity = translate(_SEVERITIES[finding.severity], locale)
-            out.write(f"{severity}: [{finding.rule}] {finding.message(locale)}\n")
-        summary = translate(_SUMMARY, locale)
-        out.write(summary.format(errors=errors, warnings=warnings) + "\n")
+        for file, each, findings in checked:
+            print_notes(each.notes, file)
+            _write_findings(_describe(each.report, locale), findings, locale, out)
+        for group, findings in series:
+            heading = translate(_SERIES, locale).format(
+                agency=group[0].metadata.agency,
+                first=group[0].metadata.year,
+                last=group[-1].metadata.year,
+            )
+            _write_findings(heading, findings, locale, out)
+    if unreadable or series_failed:
+        return EXIT_UNREADABLE
     return EXIT_ERRORS if errors else EXIT_OK
 
 
-CHECK = Command("check a report's balance rules and print the findings", _add_arguments, _run)
+CHECK = Command(
+    "check the balance rules of reports, and of the reports of one body across the years",
+    _add_arguments,
+    _run,
+)
