@@ -3,7 +3,7 @@
 The dict of a report has exactly the report's attribute names as keys, nested as the objects
 are, with ``format_version`` first; see ``docs/interchange-format.md`` for the full shape. Reading
 is strict: anything that is not exactly a valid report raises
-:class:`~disclosure_report.InvalidReportError` listing every problem with its JSON path.
+:class:`~disclosure_report.exceptions.InvalidReportError` listing every problem with its JSON path.
 """
 
 from __future__ import annotations
@@ -103,7 +103,9 @@ def from_json(text: str | bytes) -> Report:
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidReportError([Problem("$", "JSON text (str or bytes)", describe(text))])
     try:
-        data = json.loads(text, parse_constant=JsonConstant, object_pairs_hook=_unique_keys)
+        if not isinstance(text, str):  # What json.loads does with bytes.
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        data = _DECODER.decode(text)
     except _DuplicateKeyError as error:
         raise InvalidReportError(
             [Problem("$", "JSON text without duplicate keys", f"the key {error.key} twice")]
@@ -132,3 +134,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKeyError(key)
             seen.add(key)
     return result
+
+
+# One decoder for every call: json.loads with keyword arguments builds a new one each time.
+_DECODER = json.JSONDecoder(parse_constant=JsonConstant, object_pairs_hook=_unique_keys)

@@ -37,6 +37,7 @@ from disclosure_report.serialize._leaves import (
     make_amount_cell_hook,
     structure_count,
     structure_signed_count,
+    unstructure_cell,
 )
 
 
@@ -274,6 +275,7 @@ class _UnstructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
         code.namespace["_u"] = converter().unstructure
+        code.namespace["_cell"] = unstructure_cell
         code.namespace["_Amount"] = Amount
         self._functions: dict[type, str] = {}
 
@@ -288,11 +290,11 @@ class _UnstructureWriter:
 
     def value(self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str) -> str:
         """The expression of the JSON value of *field*, whose value is in *value*."""
-        if field.validator in (is_count, is_signed_count):
-            return f"{value} if {value}.__class__ is int else _u({value})"
-        if field.validator is is_amount:
+        if field.validator in (is_count, is_signed_count):  # int, BLANK or NotApplicable
+            return f"{value} if {value}.__class__ is int else _cell({value})"
+        if field.validator is is_amount:  # Amount, BLANK or NotApplicable
             amount = self.function(Amount)
-            return f"{amount}({value}) if {value}.__class__ is _Amount else _u({value})"
+            return f"{amount}({value}) if {value}.__class__ is _Amount else _cell({value})"
         tp = _substitute(field.type, typevars)
         part = _attrs_class(tp, typevars)
         if part is not None:

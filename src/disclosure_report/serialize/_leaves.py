@@ -68,12 +68,18 @@ _DECIMAL: Final = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
+# NotApplicable is frozen and compared by value, so one instance per mark serves every cell.
+_MARK_CELLS: Final = {
+    symbol: NotApplicable(symbol=symbol) for symbol in NOT_APPLICABLE_SYMBOLS
+}
+
+
 def _mark(value: object, expected: str) -> Blank | NotApplicable:
     """A blank cell (``null``) or a not-applicable mark (its symbol)."""
     if value is None:
         return BLANK
-    if type(value) is str and value in NOT_APPLICABLE_SYMBOLS:
-        return NotApplicable(symbol=value)
+    if type(value) is str and value in _MARK_CELLS:
+        return _MARK_CELLS[value]
     raise WireError(expected, describe(value))
 
 
@@ -167,4 +173,6 @@ def unstructure_cell(value: Blank | NotApplicable) -> str | None:
     """A blank cell is ``null``; a not-applicable cell is its mark."""
     if type(value) is NotApplicable:
         return value.symbol
-    return None
+    if value is BLANK:
+        return None
+    raise TypeError(f"not a cell value: {value!r}")

@@ -1,0 +1,401 @@
+"""Benchmark reading, checking and writing reports; print each figure next to its target.
+
+Run from the repository root (``python benchmarks/run.py --help`` for options)::
+
+    python benchmarks/run.py
+
+It generates varied valid reports of both format versions (with
+:func:`disclosure_report.testing.reports` when hypothesis is installed, otherwise with a small
+random builder), pins itself to one CPU, and times each operation over the whole pool, keeping
+the best of several passes. Targets (issue 2, one core): ``from_dict`` + ``check`` of a 2021
+report at least 22,000 reports/s, ``to_dict`` at least 100,000 reports/s. The budgets of
+``from_dict`` alone (about 30 µs) and ``check`` alone (about 15 µs) are what those targets leave
+to each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import os
+import platform
+import random
+import sys
+import time
+import tracemalloc
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from disclosure_report.model import (
+    BLANK,
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Amount,
+    ApplicantCounts,
+    Applications,
+    CaseOutcomes,
+    Decisions2021,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    Documents2019,
+    Documents2021,
+    FeeAmount2021,
+    FeeItems2019,
+    Fees2019,
+    Fees2021,
+    ItemCounts2019,
+    Licensing2019,
+    Licensing2021,
+    Metadata,
+    NotApplicable,
+    NotHandled,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    ProcessingFees,
+    Procurement2019,
+    ProcurementTotals2019,
+    ReconsiderationAndLitigation,
+    Report,
+    Report2019,
+    Report2021,
+    Sanctions2019,
+    Sanctions2021,
+    UnableToProvide,
+    Unit,
+    Withheld,
+)
+from disclosure_report.serialize import (
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+
+
+VERSIONS = ("2021", "2019")
+CHECK_BUDGET_US = 15.0
+FROM_DICT_BUDGET_US = 30.0
+
+# Targets in reports per second, per (operation, version); None: measured, no target.
+TARGETS: dict[tuple[str, str], float | None] = {
+    ("from_dict", "2021"): 1e6 / FROM_DICT_BUDGET_US,
+    ("check", "2021"): 1e6 / CHECK_BUDGET_US,
+    ("from_dict + check", "2021"): 22_000,
+    ("to_dict", "2021"): 100_000,
+}
+TARGET_NOTES = {
+    ("from_dict", "2021"): f"budget ≈{FROM_DICT_BUDGET_US:.0f} µs",
+    ("check", "2021"): f"budget ≈{CHECK_BUDGET_US:.0f} µs",
+    ("from_dict + check", "2021"): "issue 2",
+    ("to_dict", "2021"): "issue 2",
+}
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def hypothesis_reports(version: str, count: int, marks_share: float) -> list[Report]:
+    """*count* reports drawn from disclosure_report.testing.reports (a few may repeat)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    from disclosure_report.testing import reports
+
+    pool: list[Report] = []
+
+    def draw(n: int, *, marks: bool) -> None:
+        @settings(
+            max_examples=n,
+            database=None,
+            phases=[Phase.generate],
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(reports(version=version, marks=marks))  # type: ignore[call-overload]
+        def collect(report: Report) -> None:
+            pool.append(report)
+
+        if n > 0:
+            collect()
+
+    with_marks = round(count * marks_share)
+    draw(with_marks, marks=True)
+    draw(count - with_marks, marks=False)
+    return pool[:count]
+
+
+def random_reports(version: str, count: int, marks_share: float) -> list[Report]:
+    """*count* balanced reports from a plain random builder (when hypothesis is missing)."""
+    rng = random.Random(f"{version}-{count}")
+    return [_random_report(rng, version, marks=rng.random() < marks_share) for _ in range(count)]
+
+
+def _random_report(rng: random.Random, version: str, *, marks: bool) -> Report:
+    def n(top: int = 50) -> int:
+        return rng.choice((0, 0, 0, rng.randint(0, top)))
+
+    def cell(top: int = 50) -> Any:
+        if marks and rng.random() < 0.1:
+            return rng.choice((BLANK, NotApplicable("—"), NotApplicable("/")))
+        return n(top)
+
+    def row() -> ApplicantCounts:
+        return ApplicantCounts.from_parts(**{name: n() for name in _ROW_PARTS})
+
+    def group(cls: Any) -> Any:
+        return cls.from_parts(**{field.name: row() for field in attrs.fields(cls)})
+
+    outcomes: Any = Outcomes.from_parts(
+        granted=row(),
+        partially_granted=row(),
+        withheld=group(Withheld),
+        unable_to_provide=group(UnableToProvide),
+        not_handled=group(NotHandled),
+        other_handling=row() if version == "2019" else group(OtherHandling),
+    )
+    applications: Any = Applications.from_parts(
+        new_received=outcomes.total, carried_over=row(), outcomes=outcomes
+    )
+    litigation = ReconsiderationAndLitigation(
+        **{
+            name: CaseOutcomes.from_parts(upheld=n(), corrected=n(), other=n(), pending=n())
+            for name in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        }
+    )
+    money = Amount(value=Decimal(rng.randint(0, 10**8)).scaleb(-4), unit=Unit.WAN_YUAN)
+    metadata_ = Metadata(agency=f"机关{rng.randint(1, 9999)}", year=rng.randint(2019, 2030))
+    other = OtherMatters(
+        text="无",
+        processing_fees=ProcessingFees(amount=Amount(value=Decimal(0), unit=Unit.YUAN)),
+    )
+    if version == "2021":
+        return Report2021(
+            metadata=metadata_,
+            overview="概" * 1000,
+            active_disclosure=ActiveDisclosure2021(
+                article_20_1=Documents2021(
+                    rules=DocumentCounts2021(issued=cell(), repealed=cell(), in_force=cell()),
+                    normative_documents=DocumentCounts2021(
+                        issued=cell(), repealed=cell(), in_force=cell()
+                    ),
+                ),
+                article_20_5=Licensing2021(licensing=Decisions2021(decisions=cell())),
+                article_20_6=Sanctions2021(
+                    penalties=Decisions2021(decisions=cell()),
+                    compulsory_measures=Decisions2021(decisions=cell()),
+                ),
+                article_20_8=Fees2021(administrative_fees=FeeAmount2021(amount=money)),
+            ),
+            applications=applications,
+            reconsideration_and_litigation=litigation,
+            problems_and_improvements="无",
+            other_matters=other,
+        )
+    items = ItemCounts2019(previous_items=cell(), change=0, decisions=cell())
+    return Report2019(
+        metadata=metadata_,
+        overview="概述",
+        active_disclosure=ActiveDisclosure2019(
+            article_20_1=Documents2019(
+                rules=DocumentCounts2019(newly_produced=0, newly_disclosed=0, total_disclosed=cell()),
+                normative_documents=DocumentCounts2019(
+                    newly_produced=0, newly_disclosed=0, total_disclosed=cell()
+                ),
+            ),
+            article_20_5=Licensing2019(licensing=items, other_services=items),
+            article_20_6=Sanctions2019(penalties=items, compulsory_measures=items),
+            article_20_8=Fees2019(administrative_fees=FeeItems2019(previous_items=cell(), change=0)),
+            article_20_9=Procurement2019(
+                centralized_procurement=ProcurementTotals2019(projects=cell(), amount=money)
+            ),
+        ),
+        applications=applications,
+        reconsideration_and_litigation=litigation,
+        problems_and_improvements="无",
+        other_matters=other,
+    )
+
+
+_ROW_PARTS = (
+    "natural_persons",
+    "commercial_enterprises",
+    "research_institutions",
+    "public_interest_organizations",
+    "legal_service_providers",
+    "other",
+)
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def best_rate(function: Callable[[Any], object], inputs: Sequence[Any], passes: int) -> float:
+    """Reports per CPU second: the best of *passes* passes over *inputs*.
+
+    CPU time of this process, not wall time, so that other processes competing for the core
+    do not count against the library.
+    """
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for item in inputs:
+            function(item)
+        best = min(best, time.process_time() - start)
+    return len(inputs) / best
+
+
+def memory_per_report(texts: Sequence[str]) -> float:
+    """Bytes that a report read from JSON keeps alive, on average (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        reports = [from_json(text) for text in texts]
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(reports) == len(texts)
+    return (after - before) / len(texts)
+
+
+def pin_to_one_cpu() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity here)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def load_check() -> Callable[[Report], object] | None:
+    if importlib.util.find_spec("disclosure_report.checks") is None:
+        return None
+    from disclosure_report.checks import check
+
+    return check
+
+
+def row(name: str, version: str, rate: float | None, note: str = "") -> tuple[str, bool]:
+    target = TARGETS.get((name, version))
+    if rate is None:
+        return f"{name:<20} {version:<5} {'skipped':>12} {'':>10}   {note}", True
+    line = f"{name:<20} {version:<5} {rate:>12,.0f} {1e6 / rate:>10.1f}"
+    if target is None:
+        return line + "   (no target)", True
+    met = rate >= target
+    verdict = "OK" if met else "BELOW TARGET"
+    extra = TARGET_NOTES.get((name, version), "")
+    return f"{line}   ≥ {target:,.0f} ({extra})  {verdict}", met
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--reports", type=int, default=1000, help="reports per format version (default 1000)"
+    )
+    parser.add_argument(
+        "--passes", type=int, default=5, help="timed passes per figure, best kept (default 5)"
+    )
+    parser.add_argument(
+        "--marks",
+        type=float,
+        default=0.25,
+        help="share of reports with blank or not-applicable cells (default 0.25)",
+    )
+    parser.add_argument(
+        "--random",
+        action="store_true",
+        help="use the plain random builder even when hypothesis is installed",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit with 1 when a target is missed"
+    )
+    args = parser.parse_args(argv)
+
+    check = load_check()
+    use_hypothesis = not args.random and importlib.util.find_spec("hypothesis") is not None
+    generate = hypothesis_reports if use_hypothesis else random_reports
+    source = (
+        "disclosure_report.testing.reports" if use_hypothesis else "the benchmark's random builder"
+    )
+
+    start = time.perf_counter()
+    pools = {version: generate(version, args.reports, args.marks) for version in VERSIONS}
+    generated_in = time.perf_counter() - start
+    pinned = pin_to_one_cpu()
+    print(
+        f"disclosure-report benchmark: Python {platform.python_version()}, "
+        f"attrs {metadata.version('attrs')}, cattrs {metadata.version('cattrs')}, {pinned}"
+    )
+    distinct = sum(len(set(pool)) for pool in pools.values())
+    print(
+        f"{args.reports} reports per version ({distinct} distinct in all) from {source} "
+        f"({args.marks:.0%} with blank or marked cells), generated in {generated_in:.1f} s; "
+        f"best of {args.passes} passes\n"
+    )
+    print(f"{'operation':<20} {'ver.':<5} {'reports/s':>12} {'µs/report':>10}   target")
+
+    all_met = True
+    for version in VERSIONS:
+        reports = pools[version]
+        dicts = [to_dict(report) for report in reports]
+        texts = [to_json(report) for report in reports]
+        assert [from_dict(data) for data in dicts] == reports
+
+        figures: list[tuple[str, float | None, str]] = [
+            ("from_dict", best_rate(from_dict, dicts, args.passes), "")
+        ]
+        if check is None:
+            figures.append(("check", None, "disclosure_report.checks is not there yet"))
+            figures.append(("from_dict + check", None, "needs disclosure_report.checks"))
+        else:
+            figures.append(("check", best_rate(check, reports, args.passes), ""))
+            figures.append(
+                (
+                    "from_dict + check",
+                    best_rate(
+                        lambda data, check=check: check(from_dict(data)),  # type: ignore[misc]
+                        dicts,
+                        args.passes,
+                    ),
+                    "",
+                )
+            )
+        figures.append(("to_dict", best_rate(to_dict, reports, args.passes), ""))
+        figures.append(
+            (
+                "JSON round trip",
+                best_rate(lambda report: from_json(to_json(report)), reports, args.passes),
+                "",
+            )
+        )
+        for name, rate, note in figures:
+            line, met = row(name, version, rate, note)
+            all_met = all_met and met
+            print(line)
+        size = memory_per_report(texts)
+        average_text = sum(len(text.encode()) for text in texts) / len(texts)
+        print(
+            f"{'memory per report':<20} {version:<5} {size / 1024:>10,.1f} KiB"
+            f"   (tracemalloc, reports read from JSON; the JSON text is "
+            f"{average_text / 1024:,.1f} KiB)"
+        )
+        print()
+
+    if args.strict and not all_met:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
