@@ -114,6 +114,9 @@ def hypothesis_reports(version: str, count: int, marks_share: float) -> list[Rep
     pool: list[Report] = []
 
     def draw(n: int, *, marks: bool) -> None:
+        if n <= 0:
+            return
+
         @settings(
             max_examples=n,
             database=None,
@@ -125,8 +128,7 @@ def hypothesis_reports(version: str, count: int, marks_share: float) -> list[Rep
         def collect(report: Report) -> None:
             pool.append(report)
 
-        if n > 0:
-            collect()
+        collect()
 
     with_marks = round(count * marks_share)
     draw(with_marks, marks=True)

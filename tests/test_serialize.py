@@ -819,3 +819,39 @@ def test_mutated_reports_are_read_or_rejected_alike_by_both_paths(data: dict[str
     assert (detailed is None) == bool(problems)
     if detailed is not None:
         assert to_dict(detailed) == to_dict(from_dict(data))
+
+
+# --- the generated code --------------------------------------------------------------------
+
+
+def _model_classes(cls: type, found: set[type]) -> set[type]:
+    found.add(cls)
+    for field in attrs.fields(cls):
+        for tp in (field.type, *getattr(field.type, "__args__", ())):
+            origin = getattr(tp, "__origin__", tp)
+            if isinstance(origin, type) and attrs.has(origin) and origin not in found:
+                _model_classes(origin, found)
+    return found
+
+
+def test_every_model_class_is_built_without_its_init() -> None:
+    """The fast path sets slots directly; if a class stops qualifying, reading gets slow."""
+    classes = _model_classes(Report2021, set()) | _model_classes(Report2019, set())
+    assert {ApplicantCounts, Withheld, Metadata, Amount, ProcessingFees} <= classes
+    assert all(_fast._can_bypass_init(cls) for cls in classes)
+
+
+def test_a_class_with_init_hooks_is_built_through_its_init() -> None:
+    @attrs.frozen
+    class Hooked:
+        x: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    @attrs.define(slots=False)
+    class WithDict:
+        x: int
+
+    assert not _fast._can_bypass_init(Hooked)
+    assert not _fast._can_bypass_init(WithDict)

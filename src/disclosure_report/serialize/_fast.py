@@ -2,8 +2,8 @@
 
 A 2021 report is some 35 objects and 200 cells. Going through cattrs' per-field hooks and each
 class's ``__init__`` costs several times the budget that the issue sets (about 25 µs to read a
-report, 10 µs to write one), so, at import, this module writes one Python function per format
-version and direction, with every field of every nested class inlined, and compiles it:
+report, 10 µs to write one), so this module writes one Python function per format version and
+direction, with every field of every nested class inlined, and compiles it on first use:
 
 * :func:`structure` reads a dict and gives up (raises anything) at the first bad value;
   :func:`disclosure_report.from_dict` then reruns the detailed cattrs converter to report every
@@ -20,6 +20,7 @@ Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 
 from __future__ import annotations
 
+import functools
 import os
 import types
 import typing
@@ -129,6 +130,9 @@ def _can_bypass_init(cls: type) -> bool:
     """Whether setting the slots and running the validators is exactly what ``__init__`` does."""
     if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
         return False
+    init_code = getattr(vars(cls).get("__init__"), "__code__", None)
+    if init_code is None or not init_code.co_filename.startswith("<attrs generated"):
+        return False  # A hand-written __init__ may do anything.
     fields = attrs.fields(cls)
     slots = {
         slot
@@ -137,7 +141,7 @@ def _can_bypass_init(cls: type) -> bool:
         if slot != "__weakref__"
     }
     return (
-        "__dict__" not in dir(cls)
+        cls.__dictoffset__ == 0  # instances have no __dict__
         and slots == {field.name for field in fields}
         and all(
             field.init
@@ -328,18 +332,26 @@ def _unstructure_function(cls: type) -> Callable[[Any], dict[str, Any]]:
 
 
 # --- entry points ----------------------------------------------------------------------------
+# Compiled on first use, one function per version and direction, so that importing the library
+# does not pay for the versions it never reads or writes.
 
-_structure_amount = _structure_function(Amount, lambda _: None)
-_amount_cell = make_amount_cell_hook(_structure_amount)
-_STRUCTURE: Final = {
-    version: _structure_function(cls, _amount_cell) for version, cls in REPORT_CLASSES.items()
-}
-_UNSTRUCTURE: Final = {cls: _unstructure_function(cls) for cls in REPORT_CLASSES.values()}
+_STRUCTURE: Final[dict[str, Callable[[dict[str, Any]], Any]]] = {}
+_UNSTRUCTURE: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {}
+
+
+@functools.cache
+def _amount_cell() -> Callable[[object], object]:
+    return make_amount_cell_hook(_structure_function(Amount, lambda _: None))
 
 
 def structure(data: Any) -> Report:
     """Build a report from a valid interchange dict; on bad data, raise (anything)."""
-    report: Report = _STRUCTURE[data["format_version"]](data)
+    version = data["format_version"]
+    function = _STRUCTURE.get(version)
+    if function is None:
+        function = _structure_function(REPORT_CLASSES[version], _amount_cell())
+        _STRUCTURE[version] = function
+    report: Report = function(data)
     return report
 
 
@@ -350,10 +362,11 @@ def unstructure(report: Report) -> dict[str, Any]:
         TypeError: If *report* is not a :class:`~disclosure_report.Report2019` or
             :class:`~disclosure_report.Report2021`.
     """
-    try:
-        function = _UNSTRUCTURE[type(report)]
-    except KeyError:
-        raise TypeError(
-            f"expected a Report2019 or Report2021, got {type(report).__name__}"
-        ) from None
+    function = _UNSTRUCTURE.get(type(report))
+    if function is None:
+        if type(report) not in REPORT_CLASSES.values():
+            raise TypeError(
+                f"expected a Report2019 or Report2021, got {type(report).__name__}"
+            )
+        function = _UNSTRUCTURE[type(report)] = _unstructure_function(type(report))
     return function(report)
