@@ -21,6 +21,7 @@ from typing import Any, Final
 from disclosure_report.model import (
     TABLE_SECTIONS,
     CellKind,
+    CellSpec,
     Report,
     Report2019,
     Report2021,
@@ -60,16 +61,30 @@ def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
     data: dict[str, Any] = {"format_version": extraction.version}
     data["metadata"] = metadata_of(extraction, notes)
     data["overview"] = extraction.narrative.get(1, "")
-    for spec in table_layout(report_class):
+    for spec, path in _plan(report_class):
         address = spec.address
-        node = data.setdefault(TABLE_SECTIONS[address.table], {})
-        for name in address.row.split("."):
+        node = data
+        for name in path:
             node = node.setdefault(name, {})
         read = cells.get((address.table, address.row, address.column))
         node[address.column] = None if read is None else _value(read, spec.kind, address, notes)
     data["problems_and_improvements"] = extraction.narrative.get(5, "")
     data["other_matters"] = {"text": extraction.narrative.get(6, "")}
     return from_dict(data), tuple(notes)
+
+
+_PLANS: dict[type[Report], tuple[tuple[CellSpec, tuple[str, ...]], ...]] = {}
+
+
+def _plan(report_class: type[Report]) -> tuple[tuple[CellSpec, tuple[str, ...]], ...]:
+    """Each cell of *report_class* with the dict keys of its row, from the one layout walk."""
+    plan = _PLANS.get(report_class)
+    if plan is None:
+        plan = _PLANS[report_class] = tuple(
+            (spec, (TABLE_SECTIONS[spec.address.table], *spec.address.row.split(".")))
+            for spec in table_layout(report_class)
+        )
+    return plan
 
 
 def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, Any]:
@@ -124,12 +139,13 @@ def _value(
     number = value.number
     if kind is CellKind.AMOUNT:
         return _amount(value, number, address)
-    if number != number.to_integral_value() or (kind is CellKind.COUNT and number < 0):
+    count = int(number)
+    if count != number or (count < 0 and kind is CellKind.COUNT):
         where = Location(section=address.table, cell=(address.row, address.column))
         why = f"{number} is not a {kind.value.replace('_', ' ')}; the cell is left blank"
         notes.append(ReadingNote(NoteCode.UNREADABLE_CELL, where, why, value.text))
         return None
-    return int(number)
+    return count
 
 
 def _amount(value: Value, number: Decimal, address: Any) -> dict[str, Any]:

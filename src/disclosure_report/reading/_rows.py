@@ -203,6 +203,8 @@ def collect_values(
         if not header_seen:
             continue
         tokens = [Token(c, row, classify(c.text)) for c in row.cells]
+        if all(t.value.kind == "blank" for t in tokens):
+            continue  # an empty row (a trailing row of a Word table) holds no cell of the table
         texts = [t for t in tokens if t.value.kind == "text"]
         if texts and not any(t.value.kind == "number" for t in tokens):
             if values:
