@@ -10,7 +10,6 @@ file, over and over for about ``--seconds`` per kind; the best pass counts. Targ
 at least 1,000 text reports/s and 300 HTML reports/s.
 """
 
-# ruff: noqa: INP001, T201 (a script that prints)
 
 from __future__ import annotations
 
