@@ -63,7 +63,7 @@ intersphinx_mapping = {
 if os.environ.get("DOCS_OFFLINE"):
     intersphinx_mapping = {}
     _external = (
-        r"decimal|datetime|enum|typing|collections\.abc|pathlib"
+        r"decimal|datetime|enum|os|typing|collections\.abc|pathlib"
         r"|babel|cattrs|attrs?|hypothesis"
     )
     nitpick_ignore_regex += [("py:class", rf"({_external})\..*")]

@@ -87,6 +87,7 @@ from disclosure_report.model import (
     cell_values,
     table_layout,
 )
+from disclosure_report.reading import NoteCode, ReadingNote, ReadResult, read
 from disclosure_report.schema import json_schema
 from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
 
@@ -142,6 +143,7 @@ __all__ = [
     "Metadata",
     "NotApplicable",
     "NotHandled",
+    "NoteCode",
     "OtherHandling",
     "OtherMatters",
     "Outcomes",
@@ -149,6 +151,8 @@ __all__ = [
     "ProcessingFees",
     "Procurement2019",
     "ProcurementTotals2019",
+    "ReadResult",
+    "ReadingNote",
     "ReconsiderationAndLitigation",
     "Report",
     "Report2019",
@@ -168,6 +172,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "read",
     "table_layout",
     "to_dict",
     "to_json",

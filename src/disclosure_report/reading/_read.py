@@ -40,7 +40,7 @@ class ReadResult:
 
     @property
     def has_tables(self) -> bool:
-        """Whether any table of the format was found: without one, nothing was read."""
+        """Whether any table of the format was found; without one, nothing was read."""
         return bool(self.tables_found)
 
 
@@ -53,7 +53,7 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         kind: ``"text"`` or ``"html"`` to skip detection (by a path's suffix, then the content).
 
     Returns:
-        The report and the reading notes. Any input gives a result: what cannot be read is a
+        The report and the reading notes. Any input gives a result; what cannot be read is a
         note and a blank cell, never a number.
 
     Raises:
