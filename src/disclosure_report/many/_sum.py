@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import decimal
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import chain
 from operator import add, attrgetter
 from typing import Any, Final, overload
 
@@ -107,7 +108,7 @@ def _add_money(first: _Money, second: _Money, address: str) -> _Money:
 class _TableSum:
     """The running sum of one table over the reports that contribute it."""
 
-    counts: attrgetter[Any]
+    counts: Callable[[Report], tuple[object, ...]]
     """The values of the table's count cells, from a report."""
     amounts: attrgetter[Any] | None
     """The values of its money cells, if it has any."""
@@ -221,13 +222,36 @@ class _Plan:
     def sums(self) -> dict[int, _TableSum]:
         return {
             table: _TableSum(
-                counts=attrgetter(*paths),
+                counts=_getter(paths),
                 amounts=attrgetter(*self.amounts[table]) if self.amounts[table] else None,
                 amount_paths=tuple(f"$.{path}" for path in self.amounts[table]),
                 ints=[0] * len(paths),
             )
             for table, paths in self.counts.items()
         }
+
+
+def _getter(paths: tuple[str, ...]) -> Callable[[Report], tuple[object, ...]]:
+    """The values at *paths* (dotted, row by row), as a tuple.
+
+    When every row has the same columns (tables 三 and 四), the rows are fetched once and their
+    columns by one getter each, which is much faster than following every dotted path.
+    """
+    rows: dict[str, list[str]] = {}
+    for path in paths:
+        row, column = path.rsplit(".", 1)
+        rows.setdefault(row, []).append(column)
+    columns = {tuple(names) for names in rows.values()}
+    if len(columns) != 1 or len(rows) < 2:  # noqa: PLR2004
+        return attrgetter(*paths)
+    [names] = columns
+    get_rows = attrgetter(*rows)
+    get_columns = attrgetter(*names)
+
+    def values(report: Report) -> tuple[object, ...]:
+        return tuple(chain.from_iterable(map(get_columns, get_rows(report))))
+
+    return values
 
 
 _PLANS: Final = {cls: _Plan.of(cls) for cls in (Report2019, Report2021)}
