@@ -40,7 +40,7 @@ th, td { border: 1px solid #000; padding: 0.25em 0.5em; }
 th { font-weight: normal; }
 td { text-align: center; min-width: 2.5em; }
 tbody th[scope="row"], tbody th[scope="rowgroup"] { text-align: left; }
-th.heading { text-align: center; font-weight: bold; }
+tbody th.heading { text-align: center; font-weight: bold; }
 """
 
 
