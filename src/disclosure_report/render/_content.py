@@ -75,11 +75,11 @@ def check_report(report: object) -> Report:
     Raises:
         InvalidReportError: For anything else.
     """
-    if type(report) not in (Report2019, Report2021):
+    if not isinstance(report, Report2019 | Report2021):
         raise InvalidReportError(
             [Problem("$", "a Report2019 or Report2021", type(report).__name__)]
         )
-    return report  # type: ignore[return-value]  # checked just above
+    return report
 
 
 def values(report: Report) -> Values:
