@@ -45,7 +45,7 @@ def cell_records(report: Report, *, locale: str = "zh_Hans") -> Iterator[dict[st
             "row_label": translate(spec.row_label, locale),
             "column_label": translate(spec.column_label, locale),
         }
-        encoded, mark, unit, symbol = cell_fields(value)
+        encoded, mark, unit, symbol = cell_fields(value, defined_unit=spec.unit)
         record["value"] = encoded
         if type(value) is Amount:
             record["unit"] = unit
@@ -60,8 +60,11 @@ CellFields: TypeAlias = tuple[int | str | None, str | None, str | None, str | No
 """A cell's ``value``, ``mark``, ``unit`` and ``symbol``, as its record holds them."""
 
 
-def cell_fields(value: object) -> CellFields:
+def cell_fields(value: object, *, defined_unit: Unit | None = None) -> CellFields:
     """The ``value``, ``mark``, ``unit`` and ``symbol`` of a cell's record (``None`` if absent).
+
+    A money cell's unit is the one printed with the amount, else *defined_unit*: the unit that
+    the format prints in the column header (:attr:`~disclosure_report.CellSpec.unit`).
 
     The one place that says how a cell value is written in the tidy form: a count as an
     ``int``; money as a decimal string (``format(amount, "f")``, exact) with its unit; a blank
@@ -71,7 +74,7 @@ def cell_fields(value: object) -> CellFields:
     if type(value) is int:
         return value, None, None, None
     if type(value) is Amount:
-        return format(value.value, "f"), None, _unit(value.unit), None
+        return format(value.value, "f"), None, _unit(value.unit or defined_unit), None
     if value is BLANK:
         return None, "blank", None, None
     if type(value) is NotApplicable:

@@ -154,3 +154,15 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "0 errors" in result.stdout
+
+
+def test_cells_give_the_unit_the_format_defines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _example()
+    fees = data["active_disclosure"]["article_20_8"]["administrative_fees"]
+    fees["amount"] = {"value": "12.5", "unit": None}
+    assert main(["cells", _write(tmp_path, data)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    fee = next(r for r in records if r["row"] == "article_20_8.administrative_fees")
+    assert (fee["value"], fee["unit"]) == ("12.5", "万元")

@@ -15,6 +15,7 @@ from disclosure_report.model._cells import (
     AmountCell,
     Count,
     SignedCount,
+    Unit,
     is_amount,
     is_count,
     is_signed_count,
@@ -278,7 +279,8 @@ class FeeAmount2021:
     amount: AmountCell = attrs.field(
         validator=is_amount,
         metadata=meta(
-            NC_("t2.2021.col.amount", "Fees collected this year (unit: 10,000 yuan)")
+            NC_("t2.2021.col.amount", "Fees collected this year (unit: 10,000 yuan)"),
+            unit=Unit.WAN_YUAN,
         ),
     )
 

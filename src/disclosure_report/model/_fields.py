@@ -19,11 +19,15 @@ from disclosure_report.model._labels import Label
 
 LABEL: Final = "disclosure_report.label"
 GROUP: Final = "disclosure_report.group"
+UNIT: Final = "disclosure_report.unit"
 
 
-def meta(label: Label, *, group: Label | None = None) -> Mapping[str, Any]:
-    """Metadata of a field: its *label* and the *group* header spanning it, if any."""
-    return {LABEL: label, GROUP: group}
+def meta(
+    label: Label, *, group: Label | None = None, unit: object = None
+) -> Mapping[str, Any]:
+    """Metadata of a field: its *label*, the *group* header spanning it, if any, and for a money
+    cell the *unit* that the format itself prints in the column header, if any."""
+    return {LABEL: label, GROUP: group, UNIT: unit}
 
 
 def label_of(field: attrs.Attribute[Any]) -> Label:
@@ -36,6 +40,11 @@ def group_of(field: attrs.Attribute[Any]) -> Label | None:
     """The label of the header that spans a field, if any (``法人或其他组织``)."""
     group: Label | None = field.metadata.get(GROUP)
     return group
+
+
+def unit_of(field: attrs.Attribute[Any]) -> Any:
+    """The unit that the format defines for a money field (a :class:`Unit`), or ``None``."""
+    return field.metadata.get(UNIT)
 
 
 def is_part(cls: type | tuple[type, ...]) -> Callable[[object, attrs.Attribute[Any], object], None]:

@@ -14,8 +14,13 @@ from typing import Any, Final, TypeVar, get_args, get_origin
 
 import attrs
 
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
-from disclosure_report.model._fields import group_of, label_of
+from disclosure_report.model._cells import (
+    Unit,
+    is_amount,
+    is_count,
+    is_signed_count,
+)
+from disclosure_report.model._fields import group_of, label_of, unit_of
 from disclosure_report.model._labels import Label
 from disclosure_report.model._report import Report
 
@@ -91,6 +96,8 @@ class CellSpec:
             ``（三）不予公开``; ``行政诉讼`` in table 4), and for table 2 the sub-table
             (``第二十条第（一）项``).
         column_group: The label of the header spanning the column, if any (``法人或其他组织``).
+        unit: For a money cell, the unit that the format defines in the column header
+            (``本年收费金额（单位：万元）``); ``None`` where the format defines none.
     """
 
     address: CellAddress
@@ -99,6 +106,7 @@ class CellSpec:
     column_label: Label
     row_groups: tuple[Label, ...]
     column_group: Label | None
+    unit: Unit | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -138,6 +146,7 @@ def _walk(
                 column_label=label_of(field),
                 row_groups=groups[:-1],
                 column_group=group_of(field),
+                unit=unit_of(field),
             )
         return
     for field in attrs.fields(cls):

@@ -32,6 +32,7 @@ from disclosure_report.model import (
     Report2021,
     Unit,
     cell_values,
+    table_layout,
 )
 from disclosure_report.model._fields import label_of
 
@@ -59,9 +60,12 @@ TABLES: Final = {name: table for table, name in TABLE_SECTIONS.items()}
 """The table number of each report field that holds a table."""
 
 _HEADER_UNITS: Final[dict[tuple[type, CellAddress], Unit]] = {
-    (Report2021, CellAddress(2, "article_20_8.administrative_fees", "amount")): Unit.WAN_YUAN,
+    (report_class, spec.address): spec.unit
+    for report_class in (Report2019, Report2021)
+    for spec in table_layout(report_class)
+    if spec.unit is not None
 }
-"""Money columns whose header states the unit (``本年收费金额（单位：万元）``)."""
+"""Money columns whose header states the unit (``本年收费金额（单位：万元）``), from the model."""
 
 _FEE_FIELDS: Final = {field.name: label_of(field) for field in attrs.fields(ProcessingFees)}
 
