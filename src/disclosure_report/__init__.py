@@ -88,6 +88,7 @@ from disclosure_report.model import (
     table_layout,
 )
 from disclosure_report.reading import NoteCode, ReadingNote, ReadResult, read
+from disclosure_report.render import render
 from disclosure_report.schema import json_schema
 from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
 
@@ -173,6 +174,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "read",
+    "render",
     "table_layout",
     "to_dict",
     "to_json",
