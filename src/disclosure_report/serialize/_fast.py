@@ -33,7 +33,7 @@ import attrs
 from disclosure_report.model import Amount, Report, Report2019, Report2021
 from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 from disclosure_report.model._fields import is_part
-from disclosure_report.serialize._converter import converter
+from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 from disclosure_report.serialize._leaves import (
     make_amount_cell_hook,
     structure_count,
@@ -50,7 +50,6 @@ REPORT_CLASSES: Final[dict[str, type[Report]]] = {
 """The report class of each format version, keyed by the default of its version field."""
 
 _IS_PART_CODE: Final = getattr(is_part(object), "__code__", None)
-_CELLS: Final = (is_count, is_signed_count, is_amount)
 _PLAIN: Final = (int, str)
 
 
@@ -156,7 +155,7 @@ def _can_bypass_init(cls: type) -> bool:
 def _checked_by_construction(field: attrs.Attribute[Any], built: type | None) -> bool:
     """Whether the generated code already guarantees what *field*'s validator checks."""
     validator = field.validator
-    if validator in _CELLS:
+    if validator in CELL_VALIDATORS:
         return True  # Cells go through the leaf hooks, which return only valid cells.
     if (
         built is not None
