@@ -88,7 +88,7 @@ from disclosure_report.model import (
     table_layout,
 )
 from disclosure_report.reading import NoteCode, ReadingNote, ReadResult, read
-from disclosure_report.render import render
+from disclosure_report.rendering import render
 from disclosure_report.schema import json_schema
 from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
 

@@ -39,7 +39,7 @@ from disclosure_report import (
     from_json,
     translate,
 )
-from disclosure_report.render import render
+from disclosure_report.rendering import render
 from disclosure_report.testing import reports
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from disclosure_report import from_json
 from disclosure_report.cli import main
-from disclosure_report.render import render
+from disclosure_report.rendering import render
 
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "nx-jgswglj-2023.json"

@@ -35,7 +35,7 @@ from disclosure_report.exceptions import (
     InvalidReportError,
     UnsupportedLocaleError,
 )
-from disclosure_report.render import render
+from disclosure_report.rendering import render
 from disclosure_report.testing import reports
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from disclosure_report import Report, cell_values, from_json
 from disclosure_report.reading import NoteCode, read
-from disclosure_report.render import render
+from disclosure_report.rendering import render
 from disclosure_report.testing import metadata, reports
 
 

@@ -13,7 +13,7 @@ from disclosure_report.cli._command import (
     locale_of,
 )
 from disclosure_report.cli._io import EXIT_OK, load_report
-from disclosure_report.render import OUTPUTS, render
+from disclosure_report.rendering import OUTPUTS, render
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

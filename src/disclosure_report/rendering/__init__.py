@@ -3,7 +3,7 @@
 :func:`render` prints the title, the six sections in order (the text sections as paragraphs,
 section 六 with the processing fees when recorded) and tables 二, 三 and 四 as the national
 template lays them out, with its labels in the chosen locale. The table structure is derived
-once from the model (:mod:`disclosure_report.render._grid`); each output prints it its own way:
+once from the model (:mod:`disclosure_report.rendering._grid`); each output prints it its own way:
 
 * ``html``: a standalone document whose tables have the template's merged cells (``rowspan``,
   ``colspan``), ``<th>`` for headers and a ``data-cell`` address on every data cell;
@@ -22,10 +22,10 @@ from typing import Final, Literal, TypeAlias
 
 from disclosure_report.i18n import resolve_locale
 from disclosure_report.model import Report
-from disclosure_report.render._content import check_report
-from disclosure_report.render._html import render_html
-from disclosure_report.render._markdown import render_markdown
-from disclosure_report.render._text import render_text
+from disclosure_report.rendering._content import check_report
+from disclosure_report.rendering._html import render_html
+from disclosure_report.rendering._markdown import render_markdown
+from disclosure_report.rendering._text import render_text
 
 
 __all__ = ["OUTPUTS", "Output", "render"]
@@ -40,7 +40,7 @@ _RENDERERS: Final[dict[str, Callable[[Report, str], str]]] = {
 }
 
 OUTPUTS: Final[tuple[Output, ...]] = ("md", "html", "text")
-"""The values of :func:`render`'s ``to``."""
+"""The values of :func:`~disclosure_report.render`'s ``to``."""
 
 
 def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
@@ -56,7 +56,7 @@ def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
     Raises:
         InvalidReportError: When *report* is not a report.
         UnsupportedLocaleError: When there is no catalog for *locale*.
-        ValueError: When *to* is not one of :data:`OUTPUTS`.
+        ValueError: When *to* is not one of :data:`~disclosure_report.rendering.OUTPUTS`.
     """
     renderer = _RENDERERS.get(to) if isinstance(to, str) else None
     if renderer is None:

@@ -13,7 +13,7 @@ from typing import Final
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import OtherMatters, Report
-from disclosure_report.render._content import (
+from disclosure_report.rendering._content import (
     SECTIONS,
     TABLES,
     Values,
@@ -26,7 +26,7 @@ from disclosure_report.render._content import (
     title,
     values,
 )
-from disclosure_report.render._grid import Data, Grid, Head, layout
+from disclosure_report.rendering._grid import Data, Grid, Head, layout
 
 
 __all__ = ["render_html"]

@@ -18,7 +18,7 @@ from typing import Final
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import Label, OtherMatters, Report
-from disclosure_report.render._content import (
+from disclosure_report.rendering._content import (
     SECTIONS,
     TABLES,
     Values,
@@ -30,7 +30,7 @@ from disclosure_report.render._content import (
     title,
     values,
 )
-from disclosure_report.render._grid import Block, layout
+from disclosure_report.rendering._grid import Block, layout
 
 
 __all__ = ["SEPARATOR", "render_markdown"]

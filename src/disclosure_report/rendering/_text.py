@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import OtherMatters, Report
-from disclosure_report.render._content import (
+from disclosure_report.rendering._content import (
     SECTIONS,
     TABLES,
     Values,
@@ -21,7 +21,7 @@ from disclosure_report.render._content import (
     title,
     values,
 )
-from disclosure_report.render._grid import Grid, Head, layout
+from disclosure_report.rendering._grid import Grid, Head, layout
 
 
 __all__ = ["render_text"]
