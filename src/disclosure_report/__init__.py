@@ -23,6 +23,7 @@ from disclosure_report.exceptions import (
     UnsupportedLocaleError,
 )
 from disclosure_report.i18n import SUPPORTED_LOCALES, translate
+from disclosure_report.many import check_series, sum_reports
 from disclosure_report.model import (
     APPLICANTS_HEADER,
     BLANK,
@@ -170,11 +171,13 @@ __all__ = [
     "cell_records",
     "cell_values",
     "check",
+    "check_series",
     "from_dict",
     "from_json",
     "json_schema",
     "read",
     "render",
+    "sum_reports",
     "table_layout",
     "to_dict",
     "to_json",
