@@ -691,24 +691,32 @@ def _marked_tables(report: T) -> SearchStrategy[T]:
     ).map(lambda changes: attrs.evolve(report, **changes))  # type: ignore[misc]
 
 
-_MARKS: Final = marks()
-_DIE: Final = st.integers(min_value=0, max_value=_DENSITY_STEPS - 1)
+_MARK_VALUES: Final[tuple[Blank | NotApplicable, ...]] = (
+    BLANK,
+    *(NotApplicable(symbol=symbol) for symbol in sorted(NOT_APPLICABLE_SYMBOLS)),
+)
+# One draw per cell decides both whether it is marked (its last digit) and with what mark.
+_CELL_DIE: Final = st.integers(
+    min_value=0, max_value=_DENSITY_STEPS * len(_MARK_VALUES) - 1
+)
 
 Path: TypeAlias = tuple[str, ...]
 
 
 @st.composite
 def _masked(draw: DrawFn, part: T, density: int) -> T:
-    """*part* with each cell replaced by a mark with probability about *density* / 10.
+    """*part* with each cell replaced by a mark with probability *density* / 10.
 
     The hidden values balance and are non-negative, so the known numbers can never prove a
     rule broken: a known part of a sum is at most the whole.
     """
     if density == 0:
         return part
-    changes = {
-        path: draw(_MARKS) for path in _cell_paths(part) if draw(_DIE) < density
-    }
+    changes = {}
+    for path in _cell_paths(part):
+        die = draw(_CELL_DIE)
+        if die % _DENSITY_STEPS < density:
+            changes[path] = _MARK_VALUES[die // _DENSITY_STEPS]
     return _replaced(part, changes)
 
 
