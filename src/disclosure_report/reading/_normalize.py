@@ -63,6 +63,8 @@ _PUNCTUATION = re.compile(r"[、,.;:!?。/\\()\[\]{}<>《》【】\-_~…·]+")
 # Wording variants of real reports, applied to a label's core (after punctuation is dropped).
 _MAX_LABEL = 300
 """Longer text is narrative, never a label; only its beginning is looked at."""
+_JOINER = "\u203a"
+"""What joins a label to the labels spanning it where cells cannot merge (Markdown)."""
 _VARIANTS = (
     ("补证", "补正"),
     ("本年制作件数", "本年制发件数"),
@@ -93,8 +95,12 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def split_label(text: str) -> Split:
-    """Split a printed label into its item number and its core (see :class:`Split`)."""
-    folded = fold(text[:_MAX_LABEL])
+    """Split a printed label into its item number and its core (see :class:`Split`).
+
+    A label joined to the labels spanning it with U+203A (as a Markdown table, which cannot merge
+    cells, joins ``三、本年度办理结果`` and ``（一）予以公开``) is its last part.
+    """
+    folded = fold(text[:_MAX_LABEL].rpartition(_JOINER)[2])
     number: int | None = None
     match = _NUMBERED.match(folded)
     if match:

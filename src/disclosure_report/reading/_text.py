@@ -18,6 +18,8 @@ __all__ = ["text_rows"]
 _NEWLINES = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
+"""A Markdown backslash escape of ASCII punctuation, or a cell-separating pipe."""
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _PIPES = "|\uff5c"  # ASCII and full-width vertical bars
 _VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:万元|元|件|个|项|条)?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
@@ -54,7 +56,7 @@ def _pipe_row(line: str, number: int) -> Row | None:
     if not line.replace("|", "").strip():
         # '|' alone is an empty cell of a one-cell-per-line table; '||', '| |||' are fillers.
         return Row((Cell("", number),), number) if line == "|" else None
-    parts = line.split("|")
+    parts = _split_pipes(line)
     if not parts[0].strip():
         parts = parts[1:]
     if parts and not parts[-1].strip():
@@ -62,6 +64,28 @@ def _pipe_row(line: str, number: int) -> Row | None:
     if len(parts) == 1:
         return _plain_row(parts[0].strip(), number)
     return _cells(parts, number, delimited=True)
+
+
+def _split_pipes(line: str) -> list[str]:
+    """The cells of a pipe row; in Markdown, ``\\|`` is a literal pipe and ``\\*`` (any ASCII
+    punctuation after a backslash) the character itself."""
+    if "\\" not in line:
+        return line.split("|")
+    parts: list[str] = []
+    current: list[str] = []
+    position = 0
+    for match in _MD_TOKEN.finditer(line):
+        current.append(line[position : match.start()])
+        escaped = match.group(1)
+        if escaped is None:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(escaped)
+        position = match.end()
+    current.append(line[position:])
+    parts.append("".join(current))
+    return parts
 
 
 def _plain_row(line: str, number: int) -> Row:
