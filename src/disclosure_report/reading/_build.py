@@ -6,7 +6,8 @@ a read report passes exactly the validation that any other report does.
 
 * A cell that was not read stays :data:`~disclosure_report.BLANK`; the extraction's notes say why.
 * Money keeps the unit printed in the cell or its column header; without one, the unit the format
-  defines (2021 ``本年收费金额（单位：万元）``: 万元); the 2019 procurement total has none.
+  defines (:attr:`~disclosure_report.model.CellSpec.unit`: 2021 ``本年收费金额（单位：万元）``
+  gives 万元); the 2019 procurement total has none.
 * Metadata that the text does not give is never invented silently: see :func:`metadata_of`.
 """
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 
 from collections import Counter
-from decimal import Decimal
 from typing import Any, Final
 
 from disclosure_report.model import (
@@ -25,14 +25,12 @@ from disclosure_report.model import (
     Report,
     Report2019,
     Report2021,
-    Unit,
     table_layout,
 )
 from disclosure_report.model._metadata import FIRST_YEAR
 from disclosure_report.reading._extract import Extraction
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._tables import ReadCell
-from disclosure_report.reading._values import Value
 from disclosure_report.serialize import from_dict
 
 
@@ -41,8 +39,6 @@ __all__ = ["REPORT_CLASSES", "build", "metadata_of"]
 REPORT_CLASSES: Final[dict[str, type[Report]]] = {"2019": Report2019, "2021": Report2021}
 """The report class of each format version."""
 
-_DEFINED_UNITS: Final = {(2, "article_20_8.administrative_fees", "amount"): Unit.WAN_YUAN}
-"""Money cells whose unit the format itself prints in the header (2021 fees: 万元)."""
 _LAST_YEAR: Final = 2100
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
@@ -52,37 +48,52 @@ def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
     """The report that *extraction* describes, and the notes of building it (after its own)."""
     notes = list(extraction.notes)
     report_class = REPORT_CLASSES[extraction.version]
-    cells = {
-        (table.number, spec.key, cell.column.key): cell
+    rows = {
+        (table.number, spec.key): row
         for table in extraction.tables
         for spec, row in table.rows
-        for cell in row
     }
     data: dict[str, Any] = {"format_version": extraction.version}
     data["metadata"] = metadata_of(extraction, notes)
     data["overview"] = extraction.narrative.get(1, "")
-    for spec, path in _plan(report_class):
-        address = spec.address
+    for table, row, path, columns in _plan(report_class):
         node = data
         for name in path:
             node = node.setdefault(name, {})
-        read = cells.get((address.table, address.row, address.column))
-        node[address.column] = None if read is None else _value(read, spec.kind, address, notes)
+        read = rows.get((table, row), ())
+        by_column = {cell.column.key: cell for cell in read}
+        for column, spec in columns:
+            cell = by_column.get(column)
+            node[column] = None if cell is None else _value(cell, spec, notes)
     data["problems_and_improvements"] = extraction.narrative.get(5, "")
     data["other_matters"] = {"text": extraction.narrative.get(6, "")}
     return from_dict(data), tuple(notes)
 
 
-_PLANS: dict[type[Report], tuple[tuple[CellSpec, tuple[str, ...]], ...]] = {}
+_Columns = tuple[tuple[str, CellSpec], ...]
+_Plan = tuple[tuple[int, str, tuple[str, ...], _Columns], ...]
+_PLANS: dict[type[Report], _Plan] = {}
 
 
-def _plan(report_class: type[Report]) -> tuple[tuple[CellSpec, tuple[str, ...]], ...]:
-    """Each cell of *report_class* with the dict keys of its row, from the one layout walk."""
+def _plan(report_class: type[Report]) -> _Plan:
+    """The rows of *report_class* in printed order, from the one layout walk: each with its
+    table, its key, the dict keys that lead to it, and its columns."""
     plan = _PLANS.get(report_class)
     if plan is None:
+        rows: dict[tuple[int, str], list[tuple[str, CellSpec]]] = {}
+        for spec in table_layout(report_class):
+            address = spec.address
+            rows.setdefault((address.table, address.row), []).append(
+                (address.column, spec)
+            )
         plan = _PLANS[report_class] = tuple(
-            (spec, (TABLE_SECTIONS[spec.address.table], *spec.address.row.split(".")))
-            for spec in table_layout(report_class)
+            (
+                table,
+                row,
+                (TABLE_SECTIONS[table], *row.split(".")),
+                tuple(columns),
+            )
+            for (table, row), columns in rows.items()
         )
     return plan
 
@@ -125,29 +136,25 @@ def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:
     return year
 
 
-def _value(
-    read: ReadCell,
-    kind: CellKind,
-    address: Any,
-    notes: list[ReadingNote],
-) -> object:
+def _value(read: ReadCell, spec: CellSpec, notes: list[ReadingNote]) -> object:
     value = read.value
     if value.kind == "mark":
         return value.text
     if value.kind != "number" or value.number is None:
         return None
     number = value.number
+    kind = spec.kind
     if kind is CellKind.AMOUNT:
-        return _amount(value, number, address)
+        unit = value.unit or spec.unit
+        return {
+            "value": format(number, "f"),
+            "unit": None if unit is None else str(unit),
+        }
     count = int(number)
     if count != number or (count < 0 and kind is CellKind.COUNT):
+        address = spec.address
         where = Location(section=address.table, cell=(address.row, address.column))
         why = f"{number} is not a {kind.value.replace('_', ' ')}; the cell is left blank"
         notes.append(ReadingNote(NoteCode.UNREADABLE_CELL, where, why, value.text))
         return None
     return count
-
-
-def _amount(value: Value, number: Decimal, address: Any) -> dict[str, Any]:
-    unit = value.unit or _DEFINED_UNITS.get((address.table, address.row, address.column))
-    return {"value": format(number, "f"), "unit": None if unit is None else str(unit)}

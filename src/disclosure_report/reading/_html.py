@@ -17,8 +17,6 @@ from __future__ import annotations
 import html
 import re
 
-from collections.abc import Callable
-
 import attrs
 
 from disclosure_report.reading._layout import Cell, Row
@@ -96,38 +94,51 @@ class _Table:
     layout: bool = False
 
 
+_TABLE, _ROW, _CELL = 1, 2, 3
+_ROLES = {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL}
+"""Tags with a role in tables; every other structural tag is a block boundary."""
+
+
 @attrs.define
 class _Builder:
+    """The page's rows, built tag by tag.
+
+    Only the innermost table can be a data table (a table that holds another is read as text
+    from there on): ``data_table`` is that table, or ``None`` where text goes to ``text``.
+    """
+
     out: list[Row] = attrs.Factory(list)
     text: list[str] = attrs.Factory(list)
     text_line: int = 0
     tables: list[_Table] = attrs.Factory(list)
+    data_table: _Table | None = None
     count: int = 0
     title: str | None = None
 
     # text ---------------------------------------------------------------------------------------
 
     def data(self, text: str, line: int) -> None:
-        table = self.tables[-1] if self.tables else None
-        if table is not None and not table.layout:
-            if table.cell is None:
+        table = self.data_table
+        if table is not None:
+            cell = table.cell
+            if cell is None:
                 if not text.strip():
                     return
-                self._open_cell(table, line, 1, 1)
-            assert table.cell is not None  # noqa: S101 (opened just above)
-            table.cell.pieces.append(text)
+                cell = self._open_cell(table, line, 1, 1)
+            cell.pieces.append(text)
             return
         if not self.text:
             self.text_line = line
         self.text.append(text)
 
     def block(self, line: int) -> None:
-        table = self.tables[-1] if self.tables else None
-        if table is not None and not table.layout:
+        table = self.data_table
+        if table is not None:
             if table.cell is not None:
                 table.cell.pieces.append("\n")
             return
-        self.flush_text()
+        if self.text:
+            self.flush_text()
         self.text_line = line
 
     def flush_text(self) -> None:
@@ -141,71 +152,60 @@ class _Builder:
 
     # tables -------------------------------------------------------------------------------------
 
+    def start(self, role: int, line: int, attributes: str) -> None:
+        """A start tag of *role* (``_TABLE``, ``_ROW`` or ``_CELL``)."""
+        if role == _TABLE:
+            self.start_table(line)
+            return
+        table = self.data_table
+        if table is None:
+            self.block(line)
+        elif role == _ROW:
+            self._close_row(table)
+            table.row = []
+            table.row_lines.append(line)
+        else:
+            rowspan, colspan = 1, 1
+            if "span" in attributes.lower():
+                for name, value in _SPAN.findall(attributes):
+                    if name.lower() == "rowspan":
+                        rowspan = min(max(int(value), 1), _MAX_SPAN_ROWS)
+                    else:
+                        colspan = min(max(int(value), 1), _MAX_COLUMNS)
+            self._open_cell(table, line, rowspan, colspan)
+
+    def end(self, role: int, line: int) -> None:
+        """An end tag of *role* (``_TABLE``, ``_ROW`` or ``_CELL``)."""
+        if role == _TABLE:
+            self.end_table()
+            return
+        table = self.data_table
+        if table is None:
+            self.block(line)
+        elif role == _ROW:
+            self._close_row(table)
+        else:
+            table.cell = None
+
     def start_table(self, line: int) -> None:
-        if self.tables:
-            outer = self.tables[-1]
-            if not outer.layout:
-                self._to_layout(outer)
+        if self.data_table is not None:
+            self._to_layout(self.data_table)
         self.flush_text()
-        self.tables.append(_Table(line))
+        self.data_table = _Table(line)
+        self.tables.append(self.data_table)
 
     def end_table(self) -> None:
         if not self.tables:
             return
         table = self.tables.pop()
+        # Tables below the innermost one have been turned into layout tables.
+        self.data_table = None
         if table.layout:
             self.flush_text()
             return
         self._close_row(table)
         self.flush_text()
         self._emit(table)
-
-    def start_row(self, line: int) -> None:
-        if not self.tables:
-            return self.block(line)
-        table = self.tables[-1]
-        if table.layout:
-            return self.block(line)
-        self._close_row(table)
-        table.row = []
-        table.row_lines.append(line)
-        return None
-
-    def end_row(self, line: int) -> None:
-        if not self.tables:
-            return self.block(line)
-        table = self.tables[-1]
-        if table.layout:
-            return self.block(line)
-        self._close_row(table)
-        return None
-
-    def start_cell(self, line: int, attributes: str = "") -> None:
-        if not self.tables:
-            return self.block(line)
-        table = self.tables[-1]
-        if table.layout:
-            return self.block(line)
-        rowspan, colspan = 1, 1
-        spans = (
-            _SPAN.findall(attributes) if "span" in attributes.lower() else ()
-        )
-        for name, value in spans:
-            if name.lower() == "rowspan":
-                rowspan = min(max(int(value), 1), _MAX_SPAN_ROWS)
-            else:
-                colspan = min(max(int(value), 1), _MAX_COLUMNS)
-        self._open_cell(table, line, rowspan, colspan)
-        return None
-
-    def end_cell(self, line: int) -> None:
-        if not self.tables:
-            return self.block(line)
-        table = self.tables[-1]
-        if table.layout:
-            return self.block(line)
-        table.cell = None
-        return None
 
     def finish(self) -> None:
         while self.tables:
@@ -214,12 +214,13 @@ class _Builder:
 
     def _open_cell(
         self, table: _Table, line: int, rowspan: int, colspan: int
-    ) -> None:
+    ) -> _RawCell:
         if table.row is None:
             table.row = []
             table.row_lines.append(line)
-        table.cell = _RawCell([], line, rowspan, colspan)
-        table.row.append(table.cell)
+        cell = table.cell = _RawCell([], line, rowspan, colspan)
+        table.row.append(cell)
+        return cell
 
     def _close_row(self, table: _Table) -> None:
         table.cell = None
@@ -245,56 +246,50 @@ class _Builder:
                         )
 
     def _emit(self, table: _Table) -> None:
-        texts = [[_cell_text(c) for c in row] for row in table.rows]
-        if any(
-            len(t) > _LAYOUT_CHARS or t.count("\n") >= _LAYOUT_LINES
-            for row in texts
-            for t in row
-        ):
+        texts = _cell_texts(table)
+        if texts is None:  # a page-layout table
             self._emit_text(table)
             return
         index = self.count
         self.count += 1
-        spans: dict[
-            int, int
-        ] = {}  # grid column -> rows still covered by a cell from above
+        covered: dict[int, int] = {}  # grid column -> rows still covered from above
+        lines = table.row_lines
         for number, (row, row_texts) in enumerate(
             zip(table.rows, texts, strict=True)
         ):
-            cells: list[Cell] = []
-            column = 0
-            for raw, text in zip(row, row_texts, strict=True):
-                while spans.get(column, 0) > 0:
-                    column += 1
-                if column >= _MAX_COLUMNS:
-                    break
-                cells.append(
-                    Cell(_SPACES.sub(" ", text).strip(), raw.line, column)
-                )
-                for c in range(
-                    column, min(column + raw.colspan, _MAX_COLUMNS)
-                ):
-                    spans[c] = max(spans.get(c, 0), raw.rowspan)
-                column += raw.colspan
-            for c in list(spans):
-                spans[c] -= 1
-                if spans[c] <= 0:
-                    del spans[c]
+            cells = _grid_row(row, row_texts, covered)
             if cells:
-                line = (
-                    table.row_lines[number]
-                    if number < len(table.row_lines)
-                    else table.line
-                )
+                line = lines[number] if number < len(lines) else table.line
                 self.out.append(
-                    Row(
-                        tuple(cells),
-                        line,
-                        delimited=True,
-                        table=index,
-                        index=number,
-                    )
+                    Row(cells, line, delimited=True, table=index, index=number)
                 )
+
+
+def _grid_row(
+    row: list[_RawCell], texts: list[str], covered: dict[int, int]
+) -> tuple[Cell, ...]:
+    """The cells of *row* at their grid columns, past the columns that cells from the rows
+    above still cover; *covered* is updated for the next row."""
+    cells: list[Cell] = []
+    column = 0
+    for raw, text in zip(row, texts, strict=True):
+        while column in covered:
+            column += 1
+        if column >= _MAX_COLUMNS:
+            break
+        cells.append(Cell(text, raw.line, column))
+        rowspan = raw.rowspan
+        if rowspan > 1:
+            for c in range(column, min(column + raw.colspan, _MAX_COLUMNS)):
+                if covered.get(c, 0) < rowspan:
+                    covered[c] = rowspan
+        column += raw.colspan
+    for c in list(covered):
+        if covered[c] > 1:
+            covered[c] -= 1
+        else:
+            del covered[c]
+    return tuple(cells)
 
 
 def html_rows(text: str) -> HtmlPage:
@@ -306,47 +301,59 @@ def html_rows(text: str) -> HtmlPage:
     # Hidden content goes first, replaced by its line breaks so that line numbers stay right.
     text = _HIDDEN.sub(_line_breaks, text)
     parts = _TAG.split(text)  # text, '/' or '', tag name, attributes, text, …
-    starts: dict[str, Callable[[int, str], None]] = {
-        "table": lambda line, _: builder.start_table(line),
-        "tr": lambda line, _: builder.start_row(line),
-        "td": builder.start_cell,
-        "th": builder.start_cell,
-    }
-    ends: dict[str, Callable[[int], None]] = {
-        "table": lambda _: builder.end_table(),
-        "tr": builder.end_row,
-        "td": builder.end_cell,
-        "th": builder.end_cell,
-    }
-    block = builder.block
-    data = builder.data
+    roles = _ROLES
+    inline = _INLINE.sub
+    block, data = builder.block, builder.data
+    start, end = builder.start, builder.end
     line = 1
     for i in range(0, len(parts) - 1, 4):
         chunk = parts[i]
         if chunk:
-            breaks = chunk.count("\n")
-            if "<" in chunk:
-                chunk = _INLINE.sub("", chunk)
-            if chunk and not chunk.isspace():
-                data(_text(chunk), line)
-            line += breaks
-        name = parts[i + 2].lower()
+            shown = inline("", chunk) if "<" in chunk else chunk
+            if shown and not shown.isspace():
+                data(_text(shown), line)
+            if "\n" in chunk:
+                line += chunk.count("\n")
+        role = roles.get(parts[i + 2].lower())
         attributes = parts[i + 3]
-        if parts[i + 1]:
-            ends.get(name, block)(line)
+        if role is None:
+            block(line)
+        elif parts[i + 1]:
+            end(role, line)
         else:
-            starts.get(name, _block_start(block))(line, attributes)
+            start(role, line, attributes)
         if "\n" in attributes:
             line += attributes.count("\n")
-    last = _INLINE.sub("", parts[-1])
+    last = inline("", parts[-1])
     if last and not last.isspace():
         data(_text(last), line)
     builder.finish()
     return HtmlPage(tuple(builder.out), builder.title or None, builder.count)
 
 
-def _block_start(block: Callable[[int], None]) -> Callable[[int, str], None]:
-    return lambda line, _: block(line)
+def _cell_texts(table: _Table) -> list[list[str]] | None:
+    """The text of each cell of *table*, or ``None`` when a cell holds so much text (or so
+    many lines) that the table lays out a page rather than holding data."""
+    texts: list[list[str]] = []
+    for row in table.rows:
+        row_texts: list[str] = []
+        for cell in row:
+            pieces = cell.pieces
+            joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+            text = _clean(joined)
+            if len(text) > _LAYOUT_CHARS or (
+                joined.count("\n") >= _LAYOUT_LINES
+                and _line_count(joined) > _LAYOUT_LINES
+            ):
+                return None
+            row_texts.append(text)
+        texts.append(row_texts)
+    return texts
+
+
+def _line_count(text: str) -> int:
+    """The number of lines of *text* that hold more than white space."""
+    return sum(1 for part in text.split("\n") if _clean(part))
 
 
 def _line_breaks(match: re.Match[str]) -> str:
@@ -358,11 +365,6 @@ def _text(raw: str) -> str:
     if "&" in raw:
         raw = html.unescape(raw)
     return raw.replace("\r", " ").replace("\n", " ")
-
-
-def _cell_text(cell: _RawCell) -> str:
-    lines = (_clean(part) for part in "".join(cell.pieces).split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def _clean(text: str) -> str:
