@@ -37,7 +37,7 @@ Version = Literal["2019", "2021"]
 CellKind = Literal["count", "signed", "amount"]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ColumnSpec:
     """A column of a table: its model key, official label and the kind of its cells."""
 
@@ -46,7 +46,7 @@ class ColumnSpec:
     kind: CellKind = "count"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RowSpec:
     """A row of a table.
 

@@ -7,6 +7,8 @@ model is the last step (:mod:`._build`).
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Sequence
 
 import attrs
@@ -279,17 +281,10 @@ def _version(
     score = {"2019": 0, "2021": 0}
     for row in (*t2, *t3):
         for cell in row.cells:
-            if not cell.text or len(cell.text) > _MAX_LABEL:
-                continue
-            core = split_label(cell.text).core
-            if core in _T2_HEADERS["2021"] or core in _ONLY_2021_ROWS:
-                score["2021"] += 1
-            elif (
-                core in _T2_HEADERS["2019"]
-                or core in _ONLY_2019_ROWS
-                or article_heading(cell.text) == _PROCUREMENT
-            ):
-                score["2019"] += 1
+            if cell.text and len(cell.text) <= _MAX_LABEL:
+                vote = _version_of(cell.text)
+                if vote is not None:
+                    score[vote] += 1
     if score["2021"] != score["2019"]:
         return "2021" if score["2021"] > score["2019"] else "2019"
     guess: Version = (
@@ -303,6 +298,21 @@ def _version(
         )
     )
     return guess
+
+
+@functools.lru_cache(maxsize=4096)
+def _version_of(text: str) -> Version | None:
+    """The format version that a label or header belongs to alone, if any."""
+    core = split_label(text).core
+    if core in _T2_HEADERS["2021"] or core in _ONLY_2021_ROWS:
+        return "2021"
+    if (
+        core in _T2_HEADERS["2019"]
+        or core in _ONLY_2019_ROWS
+        or article_heading(text) == _PROCUREMENT
+    ):
+        return "2019"
+    return None
 
 
 def _units(t2: Sequence[Row]) -> dict[str, str]:

@@ -368,4 +368,7 @@ def _text(raw: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of white space and zero-width spaces as one space, stripped."""
+    if "\u200b" in text or "\ufeff" in text:
+        return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() splits exactly where \s matches

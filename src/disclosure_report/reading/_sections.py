@@ -141,7 +141,8 @@ def find_metadata(
     agency, year = _from_titles(candidates)
     if year is None:
         for row in rows[: max(limit, 2 * _OPENING_ROWS)]:
-            match = _PERIOD.search(fold(row_text(row)[:_MAX_PARAGRAPH]))
+            folded = fold(row_text(row)[:_MAX_PARAGRAPH])
+            match = _PERIOD.search(folded) if "12月31日" in folded else None
             if match:
                 year = int(match.group("year"))
                 break
@@ -155,7 +156,12 @@ def _from_titles(
     agency: str | None = None
     year: int | None = None
     for text, before in candidates:
-        match = _TITLE.search(fold(text[:_MAX_TITLE]))
+        folded = fold(text[:_MAX_TITLE])
+        match = (
+            _TITLE.search(folded)
+            if "年报" in folded or "年度报告" in folded  # what _TITLE ends with
+            else None
+        )
         if match is None:
             continue
         year = year or int(match.group("year"))

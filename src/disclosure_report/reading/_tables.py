@@ -76,17 +76,17 @@ def read_row_table(
     data = [spec for spec in specs if not spec.is_group]
     last = _last_present(data, found)
     _note_missing(data, found, last, context)
-    quiet = attrs.evolve(context, notes=[]) if not found.found else context
     check = table3_check if context.number == _TABLE3 else None
+    # Without a row of data, what placing would say of the empty rows is already said above.
+    notes = context.notes if found.found else []
+    row_context = attrs.evolve(context, notes=notes, check=check)
     result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
     for spec in data:
         occurrence = found.found.get(spec.key) or found.empty.get(spec.key)
         if occurrence is None:
-            cells = tuple(ReadCell(c, BLANK) for c in spec.columns)
+            cells = _blank(spec)
         else:
-            cells = place(
-                occurrence, spec.columns, attrs.evolve(quiet, check=check)
-            )
+            cells = place(occurrence, spec.columns, row_context)
         result.append((spec, cells))
     return TableRead(
         context.number, bool(found.found or found.empty), tuple(result)
@@ -99,10 +99,7 @@ def read_table4(
     """Read table 4 from *rows*: the values of the rows after its header, in order."""
     values, label, header_seen = collect_values(rows, matcher)
     if not values:
-        blank = tuple(
-            (spec, tuple(ReadCell(c, BLANK) for c in spec.columns))
-            for spec in TABLE4_ROWS
-        )
+        blank = tuple((spec, _blank(spec)) for spec in TABLE4_ROWS)
         if header_seen:
             why = "the table's headers are printed but none of its cells; all are left blank"
             notes.append(
@@ -125,6 +122,19 @@ def read_table4(
         for i, row in enumerate(TABLE4_ROWS)
     )
     return TableRead(4, found=True, rows=result)
+
+
+_BLANK_ROWS: dict[RowSpec, tuple[ReadCell, ...]] = {}
+
+
+def _blank(spec: RowSpec) -> tuple[ReadCell, ...]:
+    """The cells of a row that was not read (immutable, so made once per row)."""
+    cells = _BLANK_ROWS.get(spec)
+    if cells is None:
+        cells = _BLANK_ROWS[spec] = tuple(
+            ReadCell(c, BLANK) for c in spec.columns
+        )
+    return cells
 
 
 def _last_present(data: list[RowSpec], found: Rows) -> int:

@@ -16,12 +16,10 @@ from disclosure_report.reading._layout import Cell, Row
 __all__ = ["text_rows"]
 
 _NEWLINES = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
-_SPACES = re.compile(r"\s+")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
 """A Markdown backslash escape of ASCII punctuation, or a cell-separating pipe."""
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
-_PIPES = "|\uff5c"  # ASCII and full-width vertical bars
 _VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:万元|元|件|个|项|条)?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
 _MAX_CELLS = 200  # no table of the format has rows this wide
@@ -45,7 +43,7 @@ def _row(line: str, number: int) -> Row | None:
         return None
     if "\t" in line:
         return _cells(line.split("\t"), number, delimited=True)
-    if any(p in stripped for p in _PIPES):
+    if "|" in stripped or "\uff5c" in stripped:
         return _pipe_row(stripped.replace("\uff5c", "|"), number)
     return _plain_row(stripped, number)
 
@@ -89,7 +87,7 @@ def _split_pipes(line: str) -> list[str]:
 
 
 def _plain_row(line: str, number: int) -> Row:
-    line = _clean(_MD_HEADING.sub("", line))
+    line = _clean(_MD_HEADING.sub("", line) if line.startswith("#") else line)
     words = line.split(" ", _MAX_CELLS)
     if len(words) > _MAX_CELLS:  # prose or noise, not a table row
         return Row((Cell(line, number),), number)
@@ -113,4 +111,6 @@ def _cells(parts: list[str], number: int, *, delimited: bool) -> Row:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("**", "")).strip()
+    r"""Runs of white space (what ``\s`` matches, exactly what str.split() splits at) as one
+    space, stripped; Markdown emphasis dropped."""
+    return " ".join(text.replace("**", "").split())
