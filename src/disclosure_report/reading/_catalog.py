@@ -1,11 +1,14 @@
-"""The reader's private table of the format's official labels, per table and version.
+"""The labels that the reader matches: the model's own, in the format's official wording.
 
-Row and column keys are the model's field paths (``article_20_1.rules``,
-``outcomes.withheld.state_secret``, ``natural_persons`` …). The Chinese labels are the official
-wording of the 2019 and 2021 notices (国办公开办函 2019 No. 60, 2021 No. 30).
+Rows, columns and groups of rows come from :func:`~disclosure_report.table_layout` of each report
+class, the header cells that no field carries from :mod:`disclosure_report.model._headers`, all in
+the official Chinese of the 2019 and 2021 notices (:func:`~disclosure_report.translate` to
+``zh_Hans``). Row and column keys are the model's field paths (``article_20_1.rules``,
+``outcomes.withheld.state_secret``, ``natural_persons`` …).
 
-TODO(lead): once the model's ``zh_Hans`` catalog exists, build these tables from the field
-metadata instead (one source of truth); this module is the only place the reader keeps labels.
+What the reader adds is its own knowledge of published reports: how a printed label is matched to
+these (:class:`Matcher`, and the variants and normalisation of :mod:`._normalize`), and how a
+sub-table heading of table 2 or the caption of table 3 is recognised.
 """
 
 from __future__ import annotations
@@ -13,28 +16,65 @@ from __future__ import annotations
 import functools
 import re
 
+from collections.abc import Iterable
 from typing import Final, Literal
 
 import attrs
 
+from disclosure_report.i18n import translate
+from disclosure_report.model import (
+    CellKind as ModelCellKind,
+)
+from disclosure_report.model import (
+    CellSpec,
+    Report,
+    Report2019,
+    Report2021,
+    table_layout,
+)
+from disclosure_report.model._headers import (
+    APPLICANTS_HEADER,
+    INFORMATION_HEADER,
+)
+from disclosure_report.model._labels import Label
 from disclosure_report.reading._normalize import Split, fold, split_label
 
 
 __all__ = [
+    "AMOUNT_HEADERS",
+    "APPLICANTS_HEADERS",
+    "ARTICLE_ITEMS",
+    "INFORMATION_HEADERS",
+    "ONLY_ROWS",
     "TABLE2",
+    "TABLE2_HEADERS",
     "TABLE3",
+    "TABLE3_HEADERS",
     "TABLE4_COLUMNS",
+    "TABLE4_HEADERS",
     "TABLE4_ROWS",
     "ColumnSpec",
     "Matcher",
     "RowSpec",
     "Version",
     "article_heading",
+    "header_cores",
     "is_table3_caption",
 ]
 
 Version = Literal["2019", "2021"]
 CellKind = Literal["count", "signed", "amount"]
+
+_CLASSES: Final[dict[Version, type[Report]]] = {
+    "2019": Report2019,
+    "2021": Report2021,
+}
+_KINDS: Final[dict[ModelCellKind, CellKind]] = {
+    ModelCellKind.COUNT: "count",
+    ModelCellKind.SIGNED_COUNT: "signed",
+    ModelCellKind.AMOUNT: "amount",
+}
+_LOCALE = "zh_Hans"
 
 
 @attrs.frozen(cache_hash=True)
@@ -72,227 +112,174 @@ class RowSpec:
         return not self.columns
 
 
-def _cols(
-    *specs: tuple[str, str] | tuple[str, str, CellKind],
-) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(*spec) for spec in specs)
+def _zh(label: Label) -> str:
+    return translate(label, _LOCALE)
 
 
-_T2_2021_PUBLISHED = _cols(
-    ("issued", "本年制发件数"),
-    ("repealed", "本年废止件数"),
-    ("in_force", "现行有效件数"),
-)
-_T2_2021_DECISIONS = _cols(("decisions", "本年处理决定数量"))
-_T2_2019_PUBLISHED = _cols(
-    ("newly_produced", "本年新制作数量"),
-    ("newly_disclosed", "本年新公开数量"),
-    ("total_disclosed", "对外公开总数量"),
-)
-_T2_2019_ITEMS = _cols(
-    ("previous_items", "上一年项目数量"),
-    ("change", "本年增/减", "signed"),
-    ("decisions", "处理决定数量"),
-)
+def header_cores(labels: Iterable[str]) -> frozenset[str]:
+    """The cores of header *labels*, for :attr:`Matcher.headers`."""
+    return frozenset(split_label(label).core for label in labels)
+
+
+def _cells(version: Version, table: int) -> list[CellSpec]:
+    return [
+        spec
+        for spec in table_layout(_CLASSES[version])
+        if spec.address.table == table
+    ]
+
+
+def _table_rows(version: Version, table: int) -> tuple[RowSpec, ...]:
+    """The rows of *table* in printed order, from the model.
+
+    Table 3 prints its groups of rows (``三、本年度办理结果``, ``（三）不予公开`` …) as rows of
+    their own, without cells: they become group rows, keyed by their part of the row path.
+    (Table 2's groups are sub-table headings, found by :func:`article_heading`; table 4's is a
+    header.) A row whose label is also a column header of the table needs its item number to
+    match.
+    """
+    cells = _cells(version, table)
+    columns = header_cores(_zh(spec.column_label) for spec in cells)
+    by_row: dict[str, list[CellSpec]] = {}
+    for spec in cells:
+        by_row.setdefault(spec.address.row, []).append(spec)
+    rows: list[RowSpec] = []
+    groups: set[str] = set()
+    for key, row in by_row.items():
+        first = row[0]
+        if table == _TABLE3:
+            path = key.split(".")
+            for depth, group in enumerate(first.row_groups):
+                group_key = ".".join(path[: depth + 1])
+                if group_key not in groups:
+                    groups.add(group_key)
+                    rows.append(RowSpec(group_key, _zh(group), ()))
+        label = _zh(first.row_label)
+        rows.append(
+            RowSpec(
+                key,
+                label,
+                tuple(
+                    ColumnSpec(
+                        spec.address.column,
+                        _zh(spec.column_label),
+                        _KINDS[spec.kind],
+                    )
+                    for spec in row
+                ),
+                needs_number=split_label(label).core in columns,
+            )
+        )
+    return tuple(rows)
+
+
+_TABLE3 = 3
+_VERSIONS: Final[tuple[Version, Version]] = ("2019", "2021")
 
 TABLE2: Final[dict[Version, tuple[RowSpec, ...]]] = {
-    "2021": (
-        RowSpec("article_20_1.rules", "规章", _T2_2021_PUBLISHED),
-        RowSpec(
-            "article_20_1.normative_documents",
-            "行政规范性文件",
-            _T2_2021_PUBLISHED,
-        ),
-        RowSpec("article_20_5.licensing", "行政许可", _T2_2021_DECISIONS),
-        RowSpec("article_20_6.penalties", "行政处罚", _T2_2021_DECISIONS),
-        RowSpec(
-            "article_20_6.compulsory_measures", "行政强制", _T2_2021_DECISIONS
-        ),
-        RowSpec(
-            "article_20_8.administrative_fees",
-            "行政事业性收费",
-            _cols(("amount", "本年收费金额（单位：万元）", "amount")),
-        ),
-    ),
-    "2019": (
-        RowSpec("article_20_1.rules", "规章", _T2_2019_PUBLISHED),
-        RowSpec(
-            "article_20_1.normative_documents",
-            "规范性文件",
-            _T2_2019_PUBLISHED,
-        ),
-        RowSpec("article_20_5.licensing", "行政许可", _T2_2019_ITEMS),
-        RowSpec(
-            "article_20_5.other_services",
-            "其他对外管理服务事项",
-            _T2_2019_ITEMS,
-        ),
-        RowSpec("article_20_6.penalties", "行政处罚", _T2_2019_ITEMS),
-        RowSpec(
-            "article_20_6.compulsory_measures", "行政强制", _T2_2019_ITEMS
-        ),
-        RowSpec(
-            "article_20_8.administrative_fees",
-            "行政事业性收费",
-            _T2_2019_ITEMS[:2],
-        ),
-        RowSpec(
-            "article_20_9.centralized_procurement",
-            "政府集中采购",
-            _cols(
-                ("projects", "采购项目数量"),
-                ("amount", "采购总金额", "amount"),
-            ),
-        ),
-    ),
+    v: _table_rows(v, 2) for v in _VERSIONS
 }
 """Table 2 (section 二): the rows of each version in printed order, with their columns."""
 
-TABLE2_HEADERS: Final[dict[Version, tuple[str, ...]]] = {
-    "2021": (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "本年收费金额",
-    ),
-    "2019": (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "本年增/减",
-        "处理决定数量",
-        "采购项目数量",
-        "采购总金额",
-    ),
-}
-"""Column headers of table 2 that belong to one version only."""
-
-_APPLICANTS = _cols(
-    ("natural_persons", "自然人"),
-    ("commercial_enterprises", "商业企业"),
-    ("research_institutions", "科研机构"),
-    ("public_interest_organizations", "社会公益组织"),
-    ("legal_service_providers", "法律服务机构"),
-    ("other", "其他"),
-    ("total", "总计"),
-)
-_T3_HEAD = (
-    RowSpec("new_received", "一、本年新收政府信息公开申请数量", _APPLICANTS),
-    RowSpec("carried_over", "二、上年结转政府信息公开申请数量", _APPLICANTS),
-    RowSpec("outcomes", "三、本年度办理结果", ()),
-    RowSpec("outcomes.granted", "（一）予以公开", _APPLICANTS),
-    RowSpec(
-        "outcomes.partially_granted",
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        _APPLICANTS,
-    ),
-    RowSpec("outcomes.withheld", "（三）不予公开", ()),
-    *(
-        RowSpec(f"outcomes.withheld.{key}", label, _APPLICANTS)
-        for key, label in (
-            ("state_secret", "1.属于国家秘密"),
-            ("prohibited_by_law", "2.其他法律行政法规禁止公开"),
-            ("endangers_security", "3.危及“三安全一稳定”"),
-            ("third_party_rights", "4.保护第三方合法权益"),
-            ("internal_affairs", "5.属于三类内部事务信息"),
-            ("process_information", "6.属于四类过程性信息"),
-            ("enforcement_files", "7.属于行政执法案卷"),
-            ("inquiry_matters", "8.属于行政查询事项"),
-        )
-    ),
-    RowSpec("outcomes.unable_to_provide", "（四）无法提供", ()),
-    *(
-        RowSpec(f"outcomes.unable_to_provide.{key}", label, _APPLICANTS)
-        for key, label in (
-            ("not_held", "1.本机关不掌握相关政府信息"),
-            ("needs_creation", "2.没有现成信息需要另行制作"),
-            ("unclear_after_correction", "3.补正后申请内容仍不明确"),
-        )
-    ),
-    RowSpec("outcomes.not_handled", "（五）不予处理", ()),
-    *(
-        RowSpec(f"outcomes.not_handled.{key}", label, _APPLICANTS)
-        for key, label in (
-            ("petition_or_complaint", "1.信访举报投诉类申请"),
-            ("repeated", "2.重复申请"),
-            ("publications", "3.要求提供公开出版物"),
-            ("excessive", "4.无正当理由大量反复申请"),
-            ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
-        )
-    ),
-)
-_T3_TAIL = (
-    RowSpec("outcomes.total", "（七）总计", _APPLICANTS, needs_number=True),
-    RowSpec("carried_forward", "四、结转下年度继续办理", _APPLICANTS),
-)
 TABLE3: Final[dict[Version, tuple[RowSpec, ...]]] = {
-    "2019": (
-        *_T3_HEAD,
-        RowSpec("outcomes.other_handling", "（六）其他处理", _APPLICANTS),
-        *_T3_TAIL,
-    ),
-    "2021": (
-        *_T3_HEAD,
-        RowSpec("outcomes.other_handling", "（六）其他处理", ()),
-        RowSpec(
-            "outcomes.other_handling.no_correction",
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            _APPLICANTS,
-        ),
-        RowSpec(
-            "outcomes.other_handling.unpaid_fee",
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            _APPLICANTS,
-        ),
-        RowSpec(
-            "outcomes.other_handling.other",
-            "3.其他",
-            _APPLICANTS,
-            needs_number=True,
-        ),
-        *_T3_TAIL,
-    ),
+    v: _table_rows(v, 3) for v in _VERSIONS
 }
 """Table 3 (section 三): rows in printed order; group labels have no columns."""
 
-TABLE3_HEADERS: Final = (
-    "申请人情况",
-    "自然人",
-    "法人或其他组织",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-)
+_T2_COLUMNS = {
+    v: {c.label for row in TABLE2[v] for c in row.columns} for v in _VERSIONS
+}
+TABLE2_HEADERS: Final[dict[Version, frozenset[str]]] = {
+    "2019": frozenset(_T2_COLUMNS["2019"] - _T2_COLUMNS["2021"]),
+    "2021": frozenset(_T2_COLUMNS["2021"] - _T2_COLUMNS["2019"]),
+}
+"""Column headers of table 2 that belong to one version only."""
 
-TABLE4_COLUMNS: Final = _cols(
-    ("upheld", "结果维持"),
-    ("corrected", "结果纠正"),
-    ("other", "其他结果"),
-    ("pending", "尚未审结"),
-    ("total", "总计"),
+AMOUNT_HEADERS: Final = header_cores(
+    c.label
+    for v in _VERSIONS
+    for row in TABLE2[v]
+    for c in row.columns
+    if c.kind == "amount"
 )
-TABLE4_ROWS: Final = (
-    RowSpec("reconsideration", "行政复议", TABLE4_COLUMNS),
-    RowSpec("litigation_direct", "未经复议直接起诉", TABLE4_COLUMNS),
-    RowSpec("litigation_after_reconsideration", "复议后起诉", TABLE4_COLUMNS),
+"""The cores of the money columns' headers (``本年收费金额``, ``采购总金额``)."""
+
+INFORMATION_HEADERS: Final = (_zh(INFORMATION_HEADER),)
+"""The header printed above the row labels of every sub-table of table 2 (``信息内容``)."""
+
+TABLE3_HEADERS: Final = (
+    _zh(APPLICANTS_HEADER),
+    *dict.fromkeys(
+        label
+        for spec in _cells("2021", _TABLE3) + _cells("2019", _TABLE3)
+        for label in (
+            _zh(spec.column_label),
+            *([_zh(spec.column_group)] if spec.column_group else []),
+        )
+    ),
 )
-"""Table 4 (section 四): one printed row of 15 cells, three groups of five."""
+"""Header cells of table 3: 申请人情况, the applicant columns and their group."""
+
+TABLE4_ROWS: Final = _table_rows("2021", 4)
+"""Table 4 (section 四): one printed row of 15 cells, three groups of five (the same in both
+versions)."""
+TABLE4_COLUMNS: Final = TABLE4_ROWS[0].columns
 
 TABLE4_HEADERS: Final = (
-    "行政复议",
-    "行政诉讼",
-    "未经复议直接起诉",
-    "复议后起诉",
-    *(c.label for c in TABLE4_COLUMNS),
+    *dict.fromkeys(
+        label
+        for spec in _cells("2021", 4)
+        for label in (
+            _zh(spec.row_label),
+            *(_zh(group) for group in spec.row_groups),
+            _zh(spec.column_label),
+        )
+    ),
 )
+"""Labels printed in the header of table 4: its rows, their group (行政诉讼) and its columns."""
 
-_ARTICLE = re.compile(r"第二十条第?\(?([一五六八九])\)?项")
-_CN = {"一": 1, "五": 5, "六": 6, "八": 8, "九": 9}
+APPLICANTS_HEADERS: Final = (_zh(APPLICANTS_HEADER),)
+"""The header spanning the applicant columns of table 3 (``申请人情况``)."""
+
+
+def _row_cores(version: Version) -> frozenset[str]:
+    """The cores of the row and group labels of tables 2 and 3 (unambiguous ones only)."""
+    return frozenset(
+        spec.split.core
+        for spec in (*TABLE2[version], *TABLE3[version])
+        if not spec.needs_number
+    )
+
+
+ONLY_ROWS: Final[dict[Version, frozenset[str]]] = {
+    "2019": _row_cores("2019") - _row_cores("2021"),
+    "2021": _row_cores("2021") - _row_cores("2019"),
+}
+"""The cores of the row labels that one format version prints and the other does not."""
+
+_ITEM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
+
+
+def _article_items(version: Version) -> dict[str, int]:
+    """The items of article 20 that table 2 of *version* has sub-tables for, by numeral
+    (``第二十条第（五）项``: ``{"五": 5}``)."""
+    items: dict[str, int] = {}
+    for spec in _cells(version, 2):
+        for group in spec.row_groups:
+            match = _ITEM.search(fold(_zh(group)))
+            number = split_label(match.group()).number if match else None
+            if match and number is not None:
+                items[match.group(1)] = number
+    return items
+
+
+ARTICLE_ITEMS: Final[dict[Version, frozenset[int]]] = {
+    v: frozenset(_article_items(v).values()) for v in _VERSIONS
+}
+"""The items of article 20 with a sub-table in table 2, by format version."""
+_CN: Final = {**_article_items("2019"), **_article_items("2021")}
+# The heading as published: 第二十条第（五）项, with or without 第 or the parentheses.
+_ARTICLE = re.compile(rf"第二十条第?\(?([{''.join(_CN)}])\)?项")
 _MAX_HEADING = 40
 _CACHE = 4096
 _MIN_PREFIX = 4  # a shorter fragment of a label is too ambiguous to match
@@ -378,8 +365,3 @@ def _numbers_agree(number: int | None, spec: RowSpec) -> bool:
         or spec.split.number is None
         or number == spec.split.number
     )
-
-
-def header_cores(labels: tuple[str, ...]) -> frozenset[str]:
-    """The cores of header *labels*, for :attr:`Matcher.headers`."""
-    return frozenset(split_label(label).core for label in labels)

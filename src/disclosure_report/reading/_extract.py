@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 import attrs
 
+from disclosure_report.model import Unit
 from disclosure_report.reading._catalog import (
+    AMOUNT_HEADERS,
+    APPLICANTS_HEADERS,
+    ARTICLE_ITEMS,
+    INFORMATION_HEADERS,
+    ONLY_ROWS,
     TABLE2,
     TABLE2_HEADERS,
     TABLE3,
@@ -52,14 +58,13 @@ MAX_CHARS = 20_000_000
 MAX_NOTES = 1000
 """At most this many reading notes are kept (a note says how many more there were)."""
 _MAX_LABEL = 80  # longer cells are narrative
-_PROCUREMENT = 9  # 第二十条第（九）项, 2019 only
 _FIRST_2021_YEAR = 2021  # reports for 2021 on use the 2021 format, unless their tables say not
 
 _T2_HEADERS = {v: header_cores(h) for v, h in TABLE2_HEADERS.items()}
-_T2_COMMON = header_cores(("信息内容",))
+_T2_COMMON = header_cores(INFORMATION_HEADERS)
 _T3_HEADERS = header_cores(TABLE3_HEADERS)
 _T4_HEADERS = header_cores(TABLE4_HEADERS)
-_T4_SPECIFIC = _T4_HEADERS - header_cores(("总计",))
+_T4_SPECIFIC = _T4_HEADERS - _T3_HEADERS  # 总计 heads columns of both tables
 _MATCHERS = {
     (2, "2021"): Matcher(
         TABLE2["2021"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]
@@ -74,20 +79,18 @@ _T4_MATCHER = Matcher((), _T4_HEADERS)
 _T2_ANCHORS = _T2_COMMON | {
     split_label(s.label).core for v in TABLE2.values() for s in v
 }
-_T3_ANCHORS = header_cores(("申请人情况",)) | {
+_T3_ANCHORS = header_cores(APPLICANTS_HEADERS) | {
     split_label(s.label).core
     for v in TABLE3.values()
     for s in v
     if not s.needs_number
 }
-_ONLY_2021_ROWS = frozenset({"行政规范性文件"}) | {
-    split_label(s.label).core
-    for s in TABLE3["2021"]
-    if s.key.startswith("outcomes.other_handling.")
-} - {"其他"}
-_ONLY_2019_ROWS = frozenset(
-    {"规范性文件", "其他对外管理服务事项", "政府集中采购"}
-)
+_AMOUNT_HEADERS = tuple(sorted(AMOUNT_HEADERS))
+_UNITS = sorted((u.value for u in Unit), key=len, reverse=True)  # 万元 before 元
+_ONLY_ITEMS: dict[Version, frozenset[int]] = {
+    "2019": ARTICLE_ITEMS["2019"] - ARTICLE_ITEMS["2021"],  # 第二十条第（九）项
+    "2021": ARTICLE_ITEMS["2021"] - ARTICLE_ITEMS["2019"],
+}
 
 
 @attrs.frozen
@@ -304,14 +307,14 @@ def _version(
 def _version_of(text: str) -> Version | None:
     """The format version that a label or header belongs to alone, if any."""
     core = split_label(text).core
-    if core in _T2_HEADERS["2021"] or core in _ONLY_2021_ROWS:
-        return "2021"
-    if (
-        core in _T2_HEADERS["2019"]
-        or core in _ONLY_2019_ROWS
-        or article_heading(text) == _PROCUREMENT
-    ):
-        return "2019"
+    item = article_heading(text)
+    for version in ("2021", "2019"):
+        if (
+            core in _T2_HEADERS[version]
+            or core in ONLY_ROWS[version]
+            or item in _ONLY_ITEMS[version]
+        ):
+            return version
     return None
 
 
@@ -320,11 +323,10 @@ def _units(t2: Sequence[Row]) -> dict[str, str]:
     for row in t2:
         for cell in row.cells:
             folded = fold(cell.text)
-            if folded.startswith(("采购总金额", "本年收费金额")):
-                if "万元" in folded:
-                    return {"amount": "万元"}
-                if "元" in folded:
-                    return {"amount": "元"}
+            if folded.startswith(_AMOUNT_HEADERS):
+                for unit in _UNITS:
+                    if unit in folded:
+                        return {"amount": unit}
     return {}
 
 
