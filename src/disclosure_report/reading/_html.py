@@ -36,9 +36,10 @@ _STRUCTURE = _BLOCK | {"table", "tr", "td", "th"}
 _HIDDEN_TAGS = "script|style|noscript|template|textarea|select|svg|math|object|iframe|xmp|button|title"
 # Comments and elements whose content is not shown. An element left open runs to the end, as in
 # a browser; each alternative fails at the next '<' or '>', so the scan is linear.
+# Tag names are matched ignoring ASCII case only, as browsers do (and faster than Unicode case).
 _HIDDEN = re.compile(
-    rf"<(?:!--.*?(?:-->|\Z)|[!?][^<>]*+>|({_HIDDEN_TAGS})\b[^<>]*+>.*?(?:</\1\s*>|\Z))",
-    re.DOTALL | re.IGNORECASE,
+    rf"<(?:!--.*?(?:-->|\Z)|[!?][^<>]*+>|((?ai:{_HIDDEN_TAGS}))\b[^<>]*+>.*?(?:</(?ai:\1)\s*>|\Z))",
+    re.DOTALL,
 )
 _TITLE = re.compile(r"<title\b[^<>]*+>([^<]{0,1000})", re.IGNORECASE)
 # Attributes: quoted values may hold '>' but no '<' (unrolled loop: fast, and linear).
@@ -49,7 +50,7 @@ _STRUCTURE_NAMES = (
     r"|f(?:ieldset|ig(?:caption|ure)|oot(?:er)?|orm)|h(?:[1-6r]|eader)|li|main|nav|ol|p(?:re)?"
     r"|section|t(?:able|body|foot|head|[dhr])|ul"
 )
-_TAG = re.compile(rf"<(/?)({_STRUCTURE_NAMES})\b({_QUOTED})>", re.IGNORECASE)
+_TAG = re.compile(rf"<(/?)((?ai:{_STRUCTURE_NAMES}))\b({_QUOTED})>")
 _INLINE = re.compile(rf"</?[A-Za-z][A-Za-z0-9:_-]*+{_QUOTED}>")
 _SPAN = re.compile(
     r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d{1,6})", re.IGNORECASE
@@ -300,24 +301,45 @@ def html_rows(text: str) -> HtmlPage:
         builder.title = _clean(_text(title.group(1)))
     # Hidden content goes first, replaced by its line breaks so that line numbers stay right.
     text = _HIDDEN.sub(_line_breaks, text)
-    parts = _TAG.split(text)  # text, '/' or '', tag name, attributes, text, …
+    _walk(builder, _TAG.split(text))
+    builder.finish()
+    return HtmlPage(tuple(builder.out), builder.title or None, builder.count)
+
+
+def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
+    """Feed *parts* (text, ``/`` or ``""``, tag name, attributes, text, …) to *builder*.
+
+    One function on purpose: it runs once per tag, and on large pages calls cost more than
+    its branches.
+    """
     roles = _ROLES
     inline = _INLINE.sub
-    block, data = builder.block, builder.data
+    pending = builder.text  # text outside data tables, up to the next block boundary
     start, end = builder.start, builder.end
     line = 1
+    # The hot loop: what Builder.data and Builder.block do, inlined for the common cases.
     for i in range(0, len(parts) - 1, 4):
         chunk = parts[i]
         if chunk:
             shown = inline("", chunk) if "<" in chunk else chunk
             if shown and not shown.isspace():
-                data(_text(shown), line)
+                if builder.data_table is None:
+                    if not pending:
+                        builder.text_line = line
+                    pending.append(_text(shown))
+                else:
+                    builder.data(_text(shown), line)
             if "\n" in chunk:
                 line += chunk.count("\n")
         role = roles.get(parts[i + 2].lower())
         attributes = parts[i + 3]
         if role is None:
-            block(line)
+            table = builder.data_table
+            if table is None:
+                if pending:
+                    builder.flush_text()
+            elif table.cell is not None:
+                table.cell.pieces.append("\n")
         elif parts[i + 1]:
             end(role, line)
         else:
@@ -326,9 +348,7 @@ def html_rows(text: str) -> HtmlPage:
             line += attributes.count("\n")
     last = inline("", parts[-1])
     if last and not last.isspace():
-        data(_text(last), line)
-    builder.finish()
-    return HtmlPage(tuple(builder.out), builder.title or None, builder.count)
+        builder.data(_text(last), line)
 
 
 def _cell_texts(table: _Table) -> list[list[str]] | None:
