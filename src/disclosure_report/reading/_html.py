@@ -50,7 +50,13 @@ _STRUCTURE_NAMES = (
     r"|f(?:ieldset|ig(?:caption|ure)|oot(?:er)?|orm)|h(?:[1-6r]|eader)|li|main|nav|ol|p(?:re)?"
     r"|section|t(?:able|body|foot|head|[dhr])|ul"
 )
-_TAG = re.compile(rf"<(/?)((?ai:{_STRUCTURE_NAMES}))\b({_QUOTED})>")
+_BLOCK_NAMES = _STRUCTURE_NAMES.replace("t(?:able|body|foot|head|[dhr])", "t(?:body|foot|head)")
+# A structural tag, and the block tags that follow it with only white space between: a run of
+# block boundaries is one boundary, so the loop sees it once (the run is group 4).
+_TAG = re.compile(
+    rf"<(/?)((?ai:{_STRUCTURE_NAMES}))\b({_QUOTED})>"
+    rf"((?:\s*+</?(?ai:{_BLOCK_NAMES})\b{_QUOTED}>)*+)"
+)
 _INLINE = re.compile(rf"</?[A-Za-z][A-Za-z0-9:_-]*+{_QUOTED}>")
 _SPAN = re.compile(
     r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d{1,6})", re.IGNORECASE
@@ -307,7 +313,8 @@ def html_rows(text: str) -> HtmlPage:
 
 
 def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
-    """Feed *parts* (text, ``/`` or ``""``, tag name, attributes, text, …) to *builder*.
+    """Feed *parts* (text, ``/`` or ``""``, tag name, attributes, run of block tags, text, …)
+    to *builder*.
 
     One function on purpose: it runs once per tag, and on large pages calls cost more than
     its branches.
@@ -318,7 +325,7 @@ def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
     start, end = builder.start, builder.end
     line = 1
     # The hot loop: what Builder.data and Builder.block do, inlined for the common cases.
-    for i in range(0, len(parts) - 1, 4):
+    for i in range(0, len(parts) - 1, 5):
         chunk = parts[i]
         if chunk:
             shown = inline("", chunk) if "<" in chunk else chunk
@@ -346,6 +353,16 @@ def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
             start(role, line, attributes)
         if "\n" in attributes:
             line += attributes.count("\n")
+        run = parts[i + 4]
+        if run:  # block boundaries after the tag: one is enough
+            table = builder.data_table
+            if table is None:
+                if pending:
+                    builder.flush_text()
+            elif table.cell is not None:
+                table.cell.pieces.append("\n")
+            if "\n" in run:
+                line += run.count("\n")
     last = inline("", parts[-1])
     if last and not last.isspace():
         builder.data(_text(last), line)
