@@ -330,10 +330,13 @@ def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
         if chunk:
             shown = inline("", chunk) if "<" in chunk else chunk
             if shown and not shown.isspace():
-                if builder.data_table is None:
+                table = builder.data_table
+                if table is None:
                     if not pending:
                         builder.text_line = line
                     pending.append(_text(shown))
+                elif table.cell is not None:
+                    table.cell.pieces.append(_text(shown))
                 else:
                     builder.data(_text(shown), line)
             if "\n" in chunk:

@@ -225,11 +225,18 @@ def _infer(
     return None
 
 
+_BLANK_CELLS: dict[ColumnSpec, ReadCell] = {}
+"""The blank cell of each column, made once (cells are immutable)."""
+
+
 def _cell(
     column: ColumnSpec, token: Token | None, context: Context, row: str
 ) -> ReadCell:
     if token is None:
-        return ReadCell(column, BLANK)
+        blank = _BLANK_CELLS.get(column)
+        if blank is None:
+            blank = _BLANK_CELLS[column] = ReadCell(column, BLANK)
+        return blank
     value = token.value
     problem: str | None = None
     if value.kind == "text":
