@@ -36,9 +36,11 @@ _STRUCTURE = _BLOCK | {"table", "tr", "td", "th"}
 _HIDDEN_TAGS = "script|style|noscript|template|textarea|select|svg|math|object|iframe|xmp|button|title"
 # Comments and elements whose content is not shown. An element left open runs to the end, as in
 # a browser; each alternative fails at the next '<' or '>', so the scan is linear.
+_HIDDEN_FIRST = "".join(sorted({n[0] for n in _HIDDEN_TAGS.split("|")}))
 # Tag names are matched ignoring ASCII case only, as browsers do (and faster than Unicode case).
+# The lookahead lets most '<' fail at once.
 _HIDDEN = re.compile(
-    rf"<(?:!--.*?(?:-->|\Z)|[!?][^<>]*+>|((?ai:{_HIDDEN_TAGS}))\b[^<>]*+>.*?(?:</(?ai:\1)\s*>|\Z))",
+    rf"<(?=[!?{_HIDDEN_FIRST}{_HIDDEN_FIRST.upper()}])(?:!--.*?(?:-->|\Z)|[!?][^<>]*+>|((?ai:{_HIDDEN_TAGS}))\b[^<>]*+>.*?(?:</(?ai:\1)\s*>|\Z))",
     re.DOTALL,
 )
 _TITLE = re.compile(r"<title\b[^<>]*+>([^<]{0,1000})", re.IGNORECASE)
