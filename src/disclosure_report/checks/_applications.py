@@ -1,14 +1,16 @@
 """Rules F1, I1 and I2 on table 3 (applications received and handled).
 
-The rows, columns and cell addresses come from the model's layout, once per format version. A
-table whose cells are all numbers and that balances is recognised by a few ``map`` calls over
-the rows; only a table with a blank cell or a broken rule is walked cell by cell.
+The rows, columns and cell addresses come from the model's layout, once per format version, and
+the rows are read by generated straight-line code (:func:`~._layout.row_reader`). A table whose
+cells are all numbers and that balances is recognised by a few ``map`` calls over the rows.
+Otherwise each row (I1) and column (F1, I2) is summed in one pass over its values, and only the
+operands of a rule proven broken are handed to :func:`~._balance.balance` for the finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import add, attrgetter
+from operator import add
 from typing import Any, Final
 
 import attrs
@@ -16,11 +18,12 @@ import attrs
 from disclosure_report.checks._balance import (
     Operand,
     balance,
+    proven,
     row_totals,
     row_totals_hold,
 )
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._layout import table_rows
+from disclosure_report.checks._layout import row_reader, table_rows
 from disclosure_report.checks._rules import (
     F1_2019,
     F1_2021,
@@ -43,7 +46,6 @@ from disclosure_report.model import (
 __all__ = ["check_applications"]
 
 _COLUMNS: Final = tuple(field.name for field in attrs.fields(ApplicantCounts))
-_VALUES: Final = attrgetter(*_COLUMNS)
 if _COLUMNS[-1] != "total":  # pragma: no cover (a guard on the model's shape)
     raise AssertionError("the total column of table 3 must come last")
 
@@ -55,8 +57,8 @@ class _Table3:
     f1: Rule
     i1: Rule
     i2: Rule
-    get_rows: Callable[[Any], tuple[ApplicantCounts, ...]]
-    """All rows of the table, in printed order."""
+    read_rows: Callable[[Any], list[tuple[object, ...]]]
+    """The values of every row of the table, in printed order, by column."""
     cells: tuple[tuple[CellAddress, ...], ...]
     """The cells of each row."""
     new: int
@@ -68,7 +70,7 @@ class _Table3:
     """The outcome rows above ``outcomes.total``."""
 
     def check(self, applications: Applications[Any]) -> tuple[Finding, ...]:
-        rows = list(map(_VALUES, self.get_rows(applications)))
+        rows = self.read_rows(applications)
         if self._holds(rows):
             return ()
         return (*self._f1(rows), *row_totals(self.i1, rows, self.cells), *self._i2(rows))
@@ -89,7 +91,13 @@ class _Table3:
 
     def _f1(self, rows: list[tuple[object, ...]]) -> list[Finding]:
         findings = []
+        new, carried_over = rows[self.new], rows[self.carried_over]
+        total, forward = rows[self.total], rows[self.forward]
         for column in range(len(_COLUMNS)):
+            if not proven(
+                (new[column], carried_over[column]), (total[column], forward[column])
+            ):
+                continue
             finding = balance(
                 self.f1,
                 (
@@ -109,7 +117,20 @@ class _Table3:
     def _i2(self, rows: list[tuple[object, ...]]) -> list[Finding]:
         findings = []
         leaves = range(len(rows))[self.leaves]
-        for column in range(len(_COLUMNS)):
+        totals = rows[self.total]
+        for column, values in enumerate(zip(*rows[self.leaves], strict=True)):
+            total = totals[column]
+            if total.__class__ is not int:
+                continue  # Counts: known parts never add up to less than an unknown total.
+            known = 0
+            unknown = False
+            for value in values:
+                if value.__class__ is int:
+                    known += value
+                else:
+                    unknown = True
+            if not ((known > total) if unknown else (known != total)):
+                continue
             finding = balance(
                 self.i2,
                 tuple(self._operand(rows, row, column) for row in leaves),
@@ -132,7 +153,7 @@ def _table3(report_class: type[Report2019 | Report2021], f1: Rule, i1: Rule, i2:
         f1=f1,
         i1=i1,
         i2=i2,
-        get_rows=attrgetter(*paths),
+        read_rows=row_reader([(path, _COLUMNS) for path in paths]),
         cells=tuple(cells for _, cells in layout),
         new=paths.index("new_received"),
         carried_over=paths.index("carried_over"),
