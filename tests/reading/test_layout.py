@@ -93,6 +93,32 @@ def test_a_page_layout_table_is_read_as_text() -> None:
     ]
 
 
+def test_html_tag_names_ignore_ascii_case() -> None:
+    page = html_rows(
+        "<TABLE><Tr><TD ROWSPAN=2>三</TD><tD>1</Td></TR><tr><th>2</TH></tr></table>"
+        "<SCRIPT>hidden</script ><P>正文</p>"
+    )
+    assert [[(c.text, c.column) for c in r.cells] for r in page.rows] == [
+        [("三", 0), ("1", 1)],
+        [("2", 1)],
+        [("正文", 0)],
+    ]
+
+
+def test_html_runs_of_block_tags_are_one_boundary_and_keep_lines() -> None:
+    page = html_rows(
+        "<div><p>一</p>\n</div>\n<div class='a'>\n<p\n>二</p></div>"
+        "<table><tr><td><p>规章</p>\n<p>（说明）</p></td><td>\n<p>0</p></td></tr></table>"
+        "\n<p>三</p>"
+    )
+    assert [(r.line, [c.text for c in r.cells]) for r in page.rows] == [
+        (1, ["一"]),
+        (5, ["二"]),
+        (5, ["规章 （说明）", "0"]),
+        (8, ["三"]),
+    ]
+
+
 def test_quoted_greater_than_in_attributes() -> None:
     page = html_rows('<div ms-if="a>0"><p>正文</p></div>')
     assert [r.cells[0].text for r in page.rows] == ["正文"]

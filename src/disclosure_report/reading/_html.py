@@ -15,6 +15,7 @@ that holds other tables or long text (a page-layout table) is read as text.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import attrs
@@ -104,8 +105,13 @@ class _Table:
 
 
 _TABLE, _ROW, _CELL = 1, 2, 3
-_ROLES = {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL}
-"""Tags with a role in tables; every other structural tag is a block boundary."""
+_ROLES = {
+    "".join(spelling): role
+    for name, role in (("table", _TABLE), ("tr", _ROW), ("td", _CELL), ("th", _CELL))
+    for spelling in itertools.product(*({c, c.upper()} for c in name))
+}
+"""Tags with a role in tables, in every ASCII case; every other structural tag is a block
+boundary."""
 
 
 @attrs.define
@@ -343,7 +349,7 @@ def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
                     builder.data(_text(shown), line)
             if "\n" in chunk:
                 line += chunk.count("\n")
-        role = roles.get(parts[i + 2].lower())
+        role = roles.get(parts[i + 2])
         attributes = parts[i + 3]
         if role is None:
             table = builder.data_table
