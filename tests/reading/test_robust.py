@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 import time
 
+from collections.abc import Callable
+
 import pytest
 
 from disclosure_report.reading import NoteCode, extract
 
 
-CASES = {
+CASES: dict[str, Callable[[], str | bytes]] = {
     "random bytes": lambda: random.Random(1).randbytes(200_000),  # noqa: S311
     "nested tables": lambda: "<table><tr><td>" * 20_000 + "x",
     "deep divs": lambda: "<div>" * 200_000,
