@@ -73,6 +73,7 @@ from disclosure_report.serialize._leaves import (
     COUNT_EXPECTED,
     DATE_EXPECTED,
     DECIMAL_EXPECTED,
+    MARK_CELLS,
     SIGNED_COUNT_EXPECTED,
 )
 
@@ -424,6 +425,43 @@ def test_a_count_cell_accepts_numbers_null_and_marks(value: object) -> None:
     cell = report.applications.outcomes.withheld.state_secret.natural_persons
     expected = {None: BLANK}.get(value, value)  # type: ignore[arg-type]
     assert cell == (NotApplicable(value) if isinstance(value, str) else expected)
+
+
+class _Str(str):
+    """A str subclass: not what JSON gives, and not a mark."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 7, -1, None, "/", "—", "无", "?", "", _Str("/"), True, 1.0, [], {}, Decimal(1)],
+)
+def test_the_generated_code_reads_a_cell_as_the_converter_does(value: object) -> None:
+    """Numbers, null and marks are read inline; what the converter rejects, the code does too."""
+    for data in (_with_cell(value), _with_signed_cell(value)):
+        try:
+            fast: Report | None = _fast.structure(data)
+        except Exception:  # noqa: BLE001 (any failure of the fast path)
+            fast = None
+        try:
+            detailed: Report | None = _structure_detailed(data)
+        except InvalidReportError:
+            detailed = None
+        assert fast == detailed
+        if fast is not None and detailed is not None:
+            assert to_dict(fast) == to_dict(detailed)
+
+
+def _with_signed_cell(value: object) -> dict[str, Any]:
+    data = to_dict(report_2019())
+    data["active_disclosure"]["article_20_5"]["licensing"]["change"] = value
+    return data
+
+
+def test_a_mark_read_by_the_generated_code_is_the_shared_instance() -> None:
+    report = _fast.structure(_with_cell("/"))
+    assert report.applications.outcomes.withheld.state_secret.natural_persons is MARK_CELLS["/"]
 
 
 def test_a_signed_count_may_be_negative_but_not_a_float() -> None:

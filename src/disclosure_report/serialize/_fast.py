@@ -30,14 +30,19 @@ from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
 import attrs
 
-from disclosure_report.model import Amount, Report, Report2019, Report2021
+from disclosure_report.model import (
+    BLANK,
+    Amount,
+    Report,
+    Report2019,
+    Report2021,
+)
 from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 from disclosure_report.model._fields import is_part
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 from disclosure_report.serialize._leaves import (
+    MARK_CELLS,
     make_amount_cell_hook,
-    structure_count,
-    structure_signed_count,
     unstructure_cell,
 )
 
@@ -218,18 +223,31 @@ class _StructureWriter:
                 code.emit(indent, f"{validator}({result}, {attribute}, {value})")
         return result
 
+    def mark(self, value: str, indent: int) -> None:
+        """Emit the lines that read a cell that is not a number: ``null`` or a mark.
+
+        The same values as :func:`._leaves.structure_count` returns (the shared instance of
+        each mark), without a call per cell; anything else fails (a negative count, a bool, an
+        unknown mark: ``KeyError``).
+        """
+        code = self.code
+        code.emit(indent, f"if {value} is None: {value} = {code.const('BLANK', BLANK)}")
+        marks = code.const("M", MARK_CELLS)
+        code.emit(indent, f"elif type({value}) is str: {value} = {marks}[{value}]")
+        code.emit(indent, "else: raise _Fail")
+
     def value(
         self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str, indent: int
     ) -> type | None:
         """Emit the lines that turn *value* into the field's value; return the class built."""
         code = self.code
         if field.validator is is_count:
-            count = code.const("count", structure_count)
-            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0: {value} = {count}({value})")
+            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0:")
+            self.mark(value, indent + 1)
             return None
         if field.validator is is_signed_count:
-            signed = code.const("signed", structure_signed_count)
-            code.emit(indent, f"if {value}.__class__ is not int: {value} = {signed}({value})")
+            code.emit(indent, f"if {value}.__class__ is not int:")
+            self.mark(value, indent + 1)
             return None
         if field.validator is is_amount:
             amount = code.const("amount", self.amount_cell)

@@ -32,6 +32,7 @@ from disclosure_report.serialize._errors import WireError, describe
 __all__ = [
     "AMOUNT_EXPECTED",
     "COUNT_EXPECTED",
+    "MARK_CELLS",
     "SIGNED_COUNT_EXPECTED",
     "enum_hook",
     "exact_hook",
@@ -69,17 +70,16 @@ _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 # NotApplicable is frozen and compared by value, so one instance per mark serves every cell.
-_MARK_CELLS: Final = {
-    symbol: NotApplicable(symbol=symbol) for symbol in NOT_APPLICABLE_SYMBOLS
-}
+MARK_CELLS: Final = {symbol: NotApplicable(symbol=symbol) for symbol in NOT_APPLICABLE_SYMBOLS}
+"""The cell of each not-applicable mark, by its symbol."""
 
 
 def _mark(value: object, expected: str) -> Blank | NotApplicable:
     """A blank cell (``null``) or a not-applicable mark (its symbol)."""
     if value is None:
         return BLANK
-    if type(value) is str and value in _MARK_CELLS:
-        return _MARK_CELLS[value]
+    if type(value) is str and value in MARK_CELLS:
+        return MARK_CELLS[value]
     raise WireError(expected, describe(value))
 
 
