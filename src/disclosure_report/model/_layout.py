@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from collections.abc import Iterator
-from typing import Any, Final, TypeVar, get_args, get_origin
+from typing import Any, Final
 
 import attrs
 
@@ -23,6 +23,7 @@ from disclosure_report.model._cells import (
 from disclosure_report.model._fields import group_of, label_of, unit_of
 from disclosure_report.model._labels import Label
 from disclosure_report.model._report import Report
+from disclosure_report.model._types import attrs_class
 
 
 __all__ = [
@@ -119,15 +120,12 @@ def _is_row(cls: type) -> bool:
 
 
 def _resolve(tp: Any, typevars: dict[Any, Any]) -> tuple[type, dict[Any, Any]]:
-    """The class of a field type, and the type variables it binds for its own fields."""
-    if isinstance(tp, TypeVar):
-        tp = typevars[tp]
-    origin = get_origin(tp)
-    if origin is None:
-        return tp, {}
-    params = getattr(origin, "__parameters__", ())
-    args = tuple(typevars.get(a, a) for a in get_args(tp))
-    return origin, dict(zip(params, args, strict=True))
+    """The attrs class of a part's field type, and the type variables it binds."""
+    found = attrs_class(tp, typevars)
+    if found is None:  # pragma: no cover (a guard on the model's shape)
+        msg = f"not an attrs class: {tp!r}"
+        raise TypeError(msg)
+    return found
 
 
 def _walk(

@@ -18,7 +18,7 @@ import typing
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Final, Literal, TypeVar, get_args, get_origin
+from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 
@@ -37,6 +37,7 @@ from disclosure_report.model._fields import LABEL
 from disclosure_report.model._labels import Label
 from disclosure_report.model._metadata import FIRST_YEAR, Metadata
 from disclosure_report.model._narrative import ProcessingFees
+from disclosure_report.model._types import attrs_class, substitute
 from disclosure_report.serialize._leaves import _DATE, _DECIMAL
 
 
@@ -225,7 +226,7 @@ class _Builder:
         kind = _CELL_KINDS.get(field.validator)
         if kind is not None:
             return self.cell(kind)
-        tp = _substitute(field.type, typevars)
+        tp = substitute(field.type, typevars)
         inner = _optional_of(tp)
         if inner is not None:
             return {"anyOf": [self.leaf_or_part(inner, owner, field, typevars), {"type": "null"}]}
@@ -234,7 +235,7 @@ class _Builder:
     def leaf_or_part(
         self, tp: Any, owner: type, field: attrs.Attribute[Any], typevars: dict[Any, Any]
     ) -> Schema:
-        part = _attrs_class(tp, typevars)
+        part = attrs_class(tp, typevars)
         if part is not None:
             return self.part(*part)
         return self.scalar(tp, owner, field)
@@ -287,23 +288,6 @@ class _Builder:
             )
 
         return self.ref(cls.__name__, make)
-
-
-def _substitute(tp: Any, typevars: dict[Any, Any]) -> Any:
-    return typevars.get(tp, tp) if isinstance(tp, TypeVar) else tp
-
-
-def _attrs_class(tp: Any, typevars: dict[Any, Any]) -> tuple[type, dict[Any, Any]] | None:
-    """The attrs class of a (possibly generic) type, with the type variables it binds."""
-    tp = _substitute(tp, typevars)
-    origin = get_origin(tp)
-    if origin is None:
-        return (tp, {}) if isinstance(tp, type) and attrs.has(tp) else None
-    if isinstance(origin, type) and attrs.has(origin):
-        params = getattr(origin, "__parameters__", ())
-        args = [_substitute(arg, typevars) for arg in get_args(tp)]
-        return origin, dict(zip(params, args, strict=True))
-    return None
 
 
 def build_schema(version: str | None = None) -> Schema:
