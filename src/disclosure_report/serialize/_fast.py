@@ -10,8 +10,9 @@ direction, with every field of every nested class inlined, and compiles it on fi
   problem. Objects are created without their ``__init__`` where that is equivalent (frozen,
   slotted attrs classes without converters or init hooks): each slot is set directly and every
   validator that the generated code does not make redundant is called, as ``__init__`` would.
-  Cells are checked inline; every other leaf goes through the converter's own hook, so each leaf
-  is still encoded in one place (:mod:`._leaves`).
+  Cells, money, dates, enums, literals and plain scalars are read inline, with the patterns and
+  mark instances of :mod:`._leaves` (where each encoding is defined); any other leaf type goes
+  through the converter's own hook.
 * :func:`unstructure` writes a report as one nested dict expression; values other than plain
   ints and strings go through the converter's unstructure hooks.
 
@@ -20,12 +21,14 @@ Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
+import enum
 import os
 import types
 import typing
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
 import attrs
@@ -33,6 +36,8 @@ import attrs
 from disclosure_report.model import (
     BLANK,
     Amount,
+    Metadata,
+    OtherMatters,
     Report,
     Report2019,
     Report2021,
@@ -41,8 +46,9 @@ from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 from disclosure_report.model._fields import is_part
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 from disclosure_report.serialize._leaves import (
+    DATE_PATTERN,
+    DECIMAL_PATTERN,
     MARK_CELLS,
-    make_amount_cell_hook,
     unstructure_cell,
 )
 
@@ -56,6 +62,32 @@ REPORT_CLASSES: Final[dict[str, type[Report]]] = {
 
 _IS_PART_CODE: Final = getattr(is_part(object), "__code__", None)
 _PLAIN: Final = (int, str)
+
+
+def _type_only_validators() -> dict[Any, Any]:
+    """The model's validators that check no more than that a value is of its field's type.
+
+    Each maps to that type. The generated code checks the exact type of these leaves itself, so
+    these validators cannot fail on what it builds and are not called. ``Amount.value`` also
+    wants a finite, non-negative Decimal: :data:`._leaves.DECIMAL_PATTERN` admits nothing else.
+    ``tests/test_serialize.py`` checks each of them against its type.
+    """
+    metadata, amount = attrs.fields(Metadata), attrs.fields(Amount)
+    fields = (
+        metadata.agency,
+        metadata.source_url,
+        metadata.published,
+        metadata.level,
+        amount.value,
+        amount.unit,
+        attrs.fields(OtherMatters).text,
+        attrs.fields(OtherMatters).processing_fees,
+    )
+    return {field.validator: field.type for field in fields}
+
+
+TYPE_ONLY_VALIDATORS: Final = _type_only_validators()
+"""Validators made redundant by the generated type checks, with the type each one checks."""
 
 
 class _Fail(Exception):  # noqa: N818 (control flow inside the generated code only)
@@ -157,11 +189,18 @@ def _can_bypass_init(cls: type) -> bool:
     )
 
 
-def _checked_by_construction(field: attrs.Attribute[Any], built: type | None) -> bool:
-    """Whether the generated code already guarantees what *field*'s validator checks."""
+def _checked_by_construction(
+    field: attrs.Attribute[Any], built: type | None, *, exact: bool
+) -> bool:
+    """Whether the generated code already guarantees what *field*'s validator checks.
+
+    *exact*: the generated code has checked that the value is of exactly the field's type.
+    """
     validator = field.validator
     if validator in CELL_VALIDATORS:
-        return True  # Cells go through the leaf hooks, which return only valid cells.
+        return True  # Cells are read inline, as the leaf hooks read them: only valid cells.
+    if exact and TYPE_ONLY_VALIDATORS.get(validator, attrs.NOTHING) == field.type:
+        return True
     if (
         built is not None
         and _IS_PART_CODE is not None
@@ -182,9 +221,8 @@ def _checked_by_construction(field: attrs.Attribute[Any], built: type | None) ->
 
 
 class _StructureWriter:
-    def __init__(self, code: _Code, amount_cell: Callable[[object], object]) -> None:
+    def __init__(self, code: _Code) -> None:
         self.code = code
-        self.amount_cell = amount_cell
 
     def build(self, cls: type, typevars: dict[Any, Any], src: str, indent: int) -> str:
         """Emit the lines that build a *cls* from the dict in *src*; return the result's name."""
@@ -196,7 +234,7 @@ class _StructureWriter:
         else:
             keys = code.const("K", frozenset(field.name for field in fields))
             code.emit(indent, f"if not {keys}.issuperset({src}): raise _Fail")
-        values: list[tuple[attrs.Attribute[Any], str, type | None]] = []
+        values: list[tuple[attrs.Attribute[Any], str, tuple[type | None, bool]]] = []
         for field in fields:
             value = code.var("v")
             if field.default is attrs.NOTHING:
@@ -204,8 +242,7 @@ class _StructureWriter:
             else:
                 default = code.const("D", field.default)
                 code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
-            built = self.value(field, typevars, value, indent)
-            values.append((field, value, built))
+            values.append((field, value, self.value(field, typevars, value, indent)))
 
         result = code.var("o")
         if not _can_bypass_init(cls):
@@ -216,8 +253,10 @@ class _StructureWriter:
         for field, value, _ in values:
             setter = code.const("S", getattr(cls, field.name).__set__)
             code.emit(indent, f"{setter}({result}, {value})")
-        for field, value, built in values:
-            if field.validator is not None and not _checked_by_construction(field, built):
+        for field, value, (built, exact) in values:
+            if field.validator is not None and not _checked_by_construction(
+                field, built, exact=exact
+            ):
                 validator = code.const("V", field.validator)
                 attribute = code.const("A", field)
                 code.emit(indent, f"{validator}({result}, {attribute}, {value})")
@@ -238,52 +277,97 @@ class _StructureWriter:
 
     def value(
         self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str, indent: int
-    ) -> type | None:
-        """Emit the lines that turn *value* into the field's value; return the class built."""
+    ) -> tuple[type | None, bool]:
+        """Emit the lines that turn *value* into the field's value.
+
+        Returns the class built (for a part) and whether the value is then known to be of
+        exactly the field's type.
+        """
         code = self.code
-        if field.validator is is_count:
-            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0:")
-            self.mark(value, indent + 1)
-            return None
-        if field.validator is is_signed_count:
-            code.emit(indent, f"if {value}.__class__ is not int:")
-            self.mark(value, indent + 1)
-            return None
-        if field.validator is is_amount:
-            amount = code.const("amount", self.amount_cell)
-            code.emit(indent, f"{value} = {amount}({value})")
-            return None
+        if field.validator in CELL_VALIDATORS:
+            self.cell(field.validator, value, indent)
+            return None, False
         tp = _substitute(field.type, typevars)
         part = _attrs_class(tp, typevars)
         if part is not None:
             built = self.build(*part, value, indent)
             code.emit(indent, f"{value} = {built}")
-            return part[0]
+            return part[0], True
         inner = _optional(tp)
         optional_part = None if inner is None else _attrs_class(inner, typevars)
         if optional_part is not None:
             code.emit(indent, f"if {value} is not None:")
             built = self.build(*optional_part, value, indent + 1)
             code.emit(indent + 1, f"{value} = {built}")
-        elif tp in _PLAIN:
-            code.emit(indent, f"if {value}.__class__ is not {tp.__name__}: raise _Fail")
-        elif inner in _PLAIN:
-            code.emit(
-                indent,
-                f"if {value} is not None and {value}.__class__ is not {inner.__name__}: "
-                "raise _Fail",
-            )
-        else:
-            hook = code.const("H", converter().get_structure_hook(tp))
-            code.emit(indent, f"{value} = {hook}({value}, {code.const('T', tp)})")
-        return None
+            return optional_part[0], True
+        if _inline_leaf(tp):
+            self.leaf(tp, value, indent)
+            return None, True
+        if inner is not None and _inline_leaf(inner):
+            code.emit(indent, f"if {value} is not None:")
+            self.leaf(inner, value, indent + 1)
+            return None, True
+        hook = code.const("H", converter().get_structure_hook(tp))
+        code.emit(indent, f"{value} = {hook}({value}, {code.const('T', tp)})")
+        return None, False
+
+    def cell(self, validator: object, value: str, indent: int) -> None:
+        """Emit the lines that read a table cell, as the leaf hook of its *validator* does."""
+        code = self.code
+        if validator is is_count:
+            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0:")
+        elif validator is is_signed_count:
+            code.emit(indent, f"if {value}.__class__ is not int:")
+        else:  # is_amount
+            code.emit(indent, f"if {value}.__class__ is dict:")
+            built = self.build(Amount, {}, value, indent + 1)
+            code.emit(indent + 1, f"{value} = {built}")
+            code.emit(indent, "else:")
+        self.mark(value, indent + 1)
+
+    def leaf(self, tp: Any, value: str, indent: int) -> None:
+        """Emit the lines that read the leaf *value* of type *tp* as :mod:`._leaves` does."""
+        code = self.code
+        fail = f"if {value}.__class__ is not {{}}: raise _Fail"
+        if tp in _PLAIN:
+            code.emit(indent, fail.format(tp.__name__))
+        elif get_origin(tp) is Literal:  # strings only; the version must be exactly a str
+            allowed = code.const("L", frozenset(get_args(tp)))
+            code.emit(indent, f"if {value}.__class__ is not str or {value} not in {allowed}:")
+            code.emit(indent + 1, "raise _Fail")
+        elif tp is Decimal:
+            match = code.const("match", DECIMAL_PATTERN.fullmatch)
+            code.emit(indent, f"if {value}.__class__ is not str or {match}({value}) is None:")
+            code.emit(indent + 1, "raise _Fail")
+            code.emit(indent, f"{value} = {code.const('Decimal', Decimal)}({value})")
+        elif tp is dt.date:
+            match = code.const("match", DATE_PATTERN.fullmatch)
+            code.emit(indent, f"if {value}.__class__ is not str or {match}({value}) is None:")
+            code.emit(indent + 1, "raise _Fail")
+            date = code.const("date", dt.date.fromisoformat)
+            code.emit(indent, f"{value} = {date}({value})")  # ValueError: not in the calendar
+        else:  # an enum of strings, written as its value; KeyError for any other string
+            code.emit(indent, fail.format("str"))
+            members = code.const("E", {member.value: member for member in tp})
+            code.emit(indent, f"{value} = {members}[{value}]")
 
 
-def _structure_function(
-    cls: type, amount_cell: Callable[[object], object]
-) -> Callable[[dict[str, Any]], Any]:
+def _inline_leaf(tp: Any) -> bool:
+    """Whether :meth:`_StructureWriter.leaf` reads values of *tp* (else: the converter's hook)."""
+    if tp in _PLAIN or tp is Decimal or tp is dt.date:
+        return True
+    if get_origin(tp) is Literal:
+        return all(type(arg) is str for arg in get_args(tp))
+    return (
+        isinstance(tp, type)
+        and issubclass(tp, enum.Enum)
+        and all(type(member.value) is str for member in tp)
+    )
+
+
+def _structure_function(cls: type) -> Callable[[dict[str, Any]], Any]:
     code = _Code()
-    result = _StructureWriter(code, amount_cell).build(cls, {}, "d", 1)
+    result = _StructureWriter(code).build(cls, {}, "d", 1)
     code.emit(1, f"return {result}")
     name = f"structure_{cls.__name__}"
     return code.compile(name, f"def {name}(d):")
@@ -356,17 +440,12 @@ _STRUCTURE: Final[dict[str, Callable[[dict[str, Any]], Any]]] = {}
 _UNSTRUCTURE: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {}
 
 
-@functools.cache
-def _amount_cell() -> Callable[[object], object]:
-    return make_amount_cell_hook(_structure_function(Amount, lambda _: None))
-
-
 def structure(data: Any) -> Report:
     """Build a report from a valid interchange dict; on bad data, raise (anything)."""
     version = data["format_version"]
     function = _STRUCTURE.get(version)
     if function is None:
-        function = _structure_function(REPORT_CLASSES[version], _amount_cell())
+        function = _structure_function(REPORT_CLASSES[version])
         _STRUCTURE[version] = function
     report: Report = function(data)
     return report

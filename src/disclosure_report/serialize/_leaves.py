@@ -32,6 +32,8 @@ from disclosure_report.serialize._errors import WireError, describe
 __all__ = [
     "AMOUNT_EXPECTED",
     "COUNT_EXPECTED",
+    "DATE_PATTERN",
+    "DECIMAL_PATTERN",
     "MARK_CELLS",
     "SIGNED_COUNT_EXPECTED",
     "enum_hook",
@@ -65,8 +67,12 @@ DATE_EXPECTED: Final = 'a date as a string "YYYY-MM-DD"'
 
 # Canonical plain notation only: no sign, exponent, leading zeros, spaces or non-ASCII digits, so
 # that every accepted string is exactly what to_dict writes back.
-_DECIMAL: Final = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+DECIMAL_PATTERN: Final = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+"""Money as written: a non-negative decimal in plain notation (never non-finite)."""
+DATE_PATTERN: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+"""A date as written, before :meth:`datetime.date.fromisoformat` checks the calendar."""
+_DECIMAL: Final = DECIMAL_PATTERN  # The former names, which the JSON Schema module imports.
+_DATE: Final = DATE_PATTERN
 
 
 # NotApplicable is frozen and compared by value, so one instance per mark serves every cell.
@@ -114,14 +120,14 @@ def make_amount_cell_hook(
 
 def structure_decimal(value: object) -> Decimal:
     """Money: a decimal string in plain notation, read exactly (never a JSON number)."""
-    if type(value) is str and _DECIMAL.fullmatch(value):
+    if type(value) is str and DECIMAL_PATTERN.fullmatch(value):
         return Decimal(value)
     raise WireError(DECIMAL_EXPECTED, describe(value))
 
 
 def structure_date(value: object) -> dt.date:
     """A calendar date written ``YYYY-MM-DD``."""
-    if type(value) is str and _DATE.fullmatch(value):
+    if type(value) is str and DATE_PATTERN.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
