@@ -2,15 +2,15 @@
 
 The rows, columns and cell addresses come from the model's layout, once per format version, and
 the rows are read by generated straight-line code (:func:`~._layout.row_reader`). A table whose
-cells are all numbers and that balances is recognised by a few ``map`` calls over the rows.
+cells are all numbers and that balances is recognised by one more generated function, which
+adds the cells of every rule with ``+`` straight from the objects (:func:`_holds_function`).
 Otherwise each row (I1) and column (F1, I2) is summed in one pass over its values, and only the
 operands of a rule proven broken are handed to :func:`~._balance.balance` for the finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import add
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -20,7 +20,6 @@ from disclosure_report.checks._balance import (
     balance,
     proven,
     row_totals,
-    row_totals_hold,
 )
 from disclosure_report.checks._finding import Finding
 from disclosure_report.checks._layout import row_reader, table_rows
@@ -59,6 +58,8 @@ class _Table3:
     i2: Rule
     read_rows: Callable[[Any], list[tuple[object, ...]]]
     """The values of every row of the table, in printed order, by column."""
+    holds: Callable[[Any], bool]
+    """Whether every cell of the table is a number and F1, I1 and I2 all hold."""
     cells: tuple[tuple[CellAddress, ...], ...]
     """The cells of each row."""
     new: int
@@ -70,21 +71,10 @@ class _Table3:
     """The outcome rows above ``outcomes.total``."""
 
     def check(self, applications: Applications[Any]) -> tuple[Finding, ...]:
-        rows = self.read_rows(applications)
-        if self._holds(rows):
+        if self.holds(applications):
             return ()
+        rows = self.read_rows(applications)
         return (*self._f1(rows), *row_totals(self.i1, rows, self.cells), *self._i2(rows))
-
-    def _holds(self, rows: list[tuple[object, ...]]) -> bool:
-        try:
-            return (
-                tuple(map(add, rows[self.new], rows[self.carried_over]))
-                == tuple(map(add, rows[self.total], rows[self.forward]))
-                and row_totals_hold(rows)
-                and tuple(map(sum, zip(*rows[self.leaves], strict=True))) == rows[self.total]
-            )
-        except TypeError:  # a blank or not-applicable cell
-            return False
 
     def _operand(self, rows: list[tuple[object, ...]], row: int, column: int) -> Operand:
         return self.cells[row][column], rows[row][column]
@@ -142,6 +132,50 @@ class _Table3:
         return findings
 
 
+def _holds_function(
+    paths: Sequence[str], *, new: int, carried_over: int, total: int, forward: int, leaves: slice
+) -> Callable[[Any], bool]:
+    """Generate the test that the table, all numbers, balances: F1, I1 and I2 in one expression.
+
+    Each cell is read once into a local and the rules are ``+`` and ``==`` of those locals:
+    F1 per column (new + carried over = total + carried forward), I1 per row (the parts add up
+    to the last column), I2 per column (the outcome rows add up to ``outcomes.total``). Every
+    cell is an operand of ``+`` in F1 or I2, so a blank or not-applicable cell raises
+    :class:`TypeError` (then ``False``), and ``True`` means only numbers, every rule exact.
+    """
+    lines = ["def holds(t):"]
+    objects: dict[str, str] = {"": "t"}
+
+    def fetch(path: str) -> str:
+        if path not in objects:
+            parent, _, name = path.rpartition(".")
+            source = fetch(parent)
+            objects[path] = f"o{len(objects)}"
+            lines.append(f"    {objects[path]} = {source}.{name}")
+        return objects[path]
+
+    if not all(part.isidentifier() for path in paths for part in path.split(".")):
+        raise ValueError(f"not paths of attributes: {paths!r}")
+    cell = [[f"c{row}_{column}" for column in range(len(_COLUMNS))] for row in range(len(paths))]
+    for row, path in enumerate(paths):
+        source = fetch(path)
+        lines += [f"    {cell[row][c]} = {source}.{name}" for c, name in enumerate(_COLUMNS)]
+    columns = range(len(_COLUMNS))
+    tests = [
+        f"{cell[new][c]} + {cell[carried_over][c]} == {cell[total][c]} + {cell[forward][c]}"
+        for c in columns
+    ]
+    tests += [f"{' + '.join(cells[:-1])} == {cells[-1]}" for cells in cell]
+    parts = cell[leaves]
+    tests += [" + ".join(row[c] for row in parts) + f" == {cell[total][c]}" for c in columns]
+    lines += ["    try:", "        return (" + "\n            and ".join(tests) + ")"]
+    lines += ["    except TypeError:", "        return False"]
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<disclosure_report table 3 test>", "exec"), namespace)  # noqa: S102 (our own code, from the model's field names)
+    holds: Callable[[Any], bool] = namespace["holds"]
+    return holds
+
+
 def _table3(report_class: type[Report2019 | Report2021], f1: Rule, i1: Rule, i2: Rule) -> _Table3:
     layout = table_rows(report_class, 3)
     paths = [path for path, _ in layout]
@@ -149,16 +183,26 @@ def _table3(report_class: type[Report2019 | Report2021], f1: Rule, i1: Rule, i2:
     leaves = [i for i, path in enumerate(paths) if path.startswith("outcomes.") and i != total]
     if leaves != list(range(leaves[0], total)):  # pragma: no cover (a guard on the model's shape)
         raise AssertionError("the outcome rows must directly precede outcomes.total")
+    new, carried_over = paths.index("new_received"), paths.index("carried_over")
+    forward = paths.index("carried_forward")
     return _Table3(
         f1=f1,
         i1=i1,
         i2=i2,
         read_rows=row_reader([(path, _COLUMNS) for path in paths]),
+        holds=_holds_function(
+            paths,
+            new=new,
+            carried_over=carried_over,
+            total=total,
+            forward=forward,
+            leaves=slice(leaves[0], total),
+        ),
         cells=tuple(cells for _, cells in layout),
-        new=paths.index("new_received"),
-        carried_over=paths.index("carried_over"),
+        new=new,
+        carried_over=carried_over,
         total=total,
-        forward=paths.index("carried_forward"),
+        forward=forward,
         leaves=slice(leaves[0], total),
     )
 
