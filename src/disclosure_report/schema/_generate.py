@@ -38,7 +38,7 @@ from disclosure_report.model._labels import Label
 from disclosure_report.model._metadata import FIRST_YEAR, Metadata
 from disclosure_report.model._narrative import ProcessingFees
 from disclosure_report.model._types import attrs_class, substitute
-from disclosure_report.serialize._leaves import _DATE, _DECIMAL
+from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
 
 
 __all__ = ["DIALECT", "build_schema", "report_classes"]
@@ -156,7 +156,7 @@ class _Builder:
             lambda: {
                 "description": "An exact, non-negative decimal number in plain notation.",
                 "type": "string",
-                "pattern": f"^{_DECIMAL.pattern}$",
+                "pattern": f"^{DECIMAL_PATTERN.pattern}$",
             },
         )
 
@@ -211,7 +211,7 @@ class _Builder:
                 raise TypeError(message)
             return {"type": "integer", **_INT_CONSTRAINTS.get(key, {})}
         if tp is dt.date:
-            return {"type": "string", "format": "date", "pattern": f"^{_DATE.pattern}$"}
+            return {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN.pattern}$"}
         if tp is Decimal:
             return self.decimal()
         if isinstance(tp, type) and issubclass(tp, enum.Enum):

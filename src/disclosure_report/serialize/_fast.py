@@ -29,7 +29,7 @@ import typing
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final, Literal, TypeVar, get_args, get_origin
+from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 
@@ -44,6 +44,7 @@ from disclosure_report.model import (
 )
 from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 from disclosure_report.model._fields import is_part
+from disclosure_report.model._types import attrs_class, substitute
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 from disclosure_report.serialize._leaves import (
     DATE_PATTERN,
@@ -125,24 +126,6 @@ class _Code:
 
 
 # --- types -----------------------------------------------------------------------------------
-
-
-def _substitute(tp: Any, typevars: dict[Any, Any]) -> Any:
-    return typevars.get(tp, tp) if isinstance(tp, TypeVar) else tp
-
-
-def _attrs_class(
-    tp: Any, typevars: dict[Any, Any]
-) -> tuple[type, dict[Any, Any]] | None:
-    """The attrs class of a (possibly generic) type, with the type variables it binds."""
-    origin = get_origin(tp)
-    if origin is None:
-        return (tp, {}) if isinstance(tp, type) and attrs.has(tp) else None
-    if isinstance(origin, type) and attrs.has(origin):
-        params = getattr(origin, "__parameters__", ())
-        args = [_substitute(arg, typevars) for arg in get_args(tp)]
-        return origin, dict(zip(params, args, strict=True))
-    return None
 
 
 def _optional(tp: Any) -> Any | None:
@@ -287,14 +270,14 @@ class _StructureWriter:
         if field.validator in CELL_VALIDATORS:
             self.cell(field.validator, value, indent)
             return None, False
-        tp = _substitute(field.type, typevars)
-        part = _attrs_class(tp, typevars)
+        tp = substitute(field.type, typevars)
+        part = attrs_class(tp, typevars)
         if part is not None:
             built = self.build(*part, value, indent)
             code.emit(indent, f"{value} = {built}")
             return part[0], True
         inner = _optional(tp)
-        optional_part = None if inner is None else _attrs_class(inner, typevars)
+        optional_part = None if inner is None else attrs_class(inner, typevars)
         if optional_part is not None:
             code.emit(indent, f"if {value} is not None:")
             built = self.build(*optional_part, value, indent + 1)
@@ -400,8 +383,8 @@ class _UnstructureWriter:
         if field.validator is is_amount:  # Amount, BLANK or NotApplicable
             amount = self.function(Amount)
             return f"{amount}({value}) if {value}.__class__ is _Amount else _cell({value})"
-        tp = _substitute(field.type, typevars)
-        part = _attrs_class(tp, typevars)
+        tp = substitute(field.type, typevars)
+        part = attrs_class(tp, typevars)
         if part is not None:
             return self.expression(*part, value)
         inner = _optional(tp)
@@ -409,7 +392,7 @@ class _UnstructureWriter:
             return value if _is_plain(tp) else f"{self.leaf(tp)}({value})"
         if _is_plain(inner):
             return value
-        part = _attrs_class(inner, typevars)
+        part = attrs_class(inner, typevars)
         function = self.leaf(inner) if part is None else self.function(part[0])
         return f"None if {value} is None else {function}({value})"
 

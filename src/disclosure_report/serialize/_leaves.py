@@ -73,8 +73,6 @@ DECIMAL_PATTERN: Final = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
 """Money as written: a non-negative decimal in plain notation (never non-finite)."""
 DATE_PATTERN: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 """A date as written, before :meth:`datetime.date.fromisoformat` checks the calendar."""
-_DECIMAL: Final = DECIMAL_PATTERN  # The former names, which the JSON Schema module imports.
-_DATE: Final = DATE_PATTERN
 
 
 # NotApplicable is frozen and compared by value, so one instance per mark serves every cell.
