@@ -55,6 +55,12 @@ _ITEM_6 = NC_("t2.article_20_6", "Article 20, item (6)")
 _ITEM_8 = NC_("t2.article_20_8", "Article 20, item (8)")
 _ITEM_9 = NC_("t2.article_20_9", "Article 20, item (9)")
 _RULES = NC_("t2.row.rules", "Rules")
+_LICENSING = NC_("t2.row.licensing", "Administrative licensing")
+_PENALTIES = NC_("t2.row.penalties", "Administrative penalties")
+_COMPULSORY_MEASURES = NC_("t2.row.compulsory_measures", "Administrative compulsory measures")
+_ADMINISTRATIVE_FEES = NC_("t2.row.administrative_fees", "Administrative and institutional fees")
+_PREVIOUS_ITEMS = NC_("t2.2019.col.previous_items", "Number of items at the end of the previous year")
+_CHANGE = NC_("t2.2019.col.change", "Net increase (+) or decrease (-) this year")
 
 
 # 2019 rows ---------------------------------------------------------------------------------
@@ -86,15 +92,11 @@ class ItemCounts2019:
 
     previous_items: Count = attrs.field(
         validator=is_count,
-        metadata=meta(
-            NC_("t2.2019.col.previous_items", "Number of items at the end of the previous year")
-        ),
+        metadata=meta(_PREVIOUS_ITEMS),
     )
     change: SignedCount = attrs.field(
         validator=is_signed_count,
-        metadata=meta(
-            NC_("t2.2019.col.change", "Net increase (+) or decrease (-) this year")
-        ),
+        metadata=meta(_CHANGE),
     )
     decisions: Count = attrs.field(
         validator=is_count,
@@ -108,15 +110,11 @@ class FeeItems2019:
 
     previous_items: Count = attrs.field(
         validator=is_count,
-        metadata=meta(
-            NC_("t2.2019.col.previous_items", "Number of items at the end of the previous year")
-        ),
+        metadata=meta(_PREVIOUS_ITEMS),
     )
     change: SignedCount = attrs.field(
         validator=is_signed_count,
-        metadata=meta(
-            NC_("t2.2019.col.change", "Net increase (+) or decrease (-) this year")
-        ),
+        metadata=meta(_CHANGE),
     )
 
 
@@ -156,7 +154,7 @@ class Licensing2019:
 
     licensing: ItemCounts2019 = attrs.field(
         validator=is_part(ItemCounts2019),
-        metadata=meta(NC_("t2.row.licensing", "Administrative licensing")),
+        metadata=meta(_LICENSING),
     )
     other_services: ItemCounts2019 = attrs.field(
         validator=is_part(ItemCounts2019),
@@ -175,13 +173,11 @@ class Sanctions2019:
 
     penalties: ItemCounts2019 = attrs.field(
         validator=is_part(ItemCounts2019),
-        metadata=meta(NC_("t2.row.penalties", "Administrative penalties")),
+        metadata=meta(_PENALTIES),
     )
     compulsory_measures: ItemCounts2019 = attrs.field(
         validator=is_part(ItemCounts2019),
-        metadata=meta(
-            NC_("t2.row.compulsory_measures", "Administrative compulsory measures")
-        ),
+        metadata=meta(_COMPULSORY_MEASURES),
     )
 
 
@@ -191,9 +187,7 @@ class Fees2019:
 
     administrative_fees: FeeItems2019 = attrs.field(
         validator=is_part(FeeItems2019),
-        metadata=meta(
-            NC_("t2.row.administrative_fees", "Administrative and institutional fees")
-        ),
+        metadata=meta(_ADMINISTRATIVE_FEES),
     )
 
 
@@ -309,7 +303,7 @@ class Licensing2021:
 
     licensing: Decisions2021 = attrs.field(
         validator=is_part(Decisions2021),
-        metadata=meta(NC_("t2.row.licensing", "Administrative licensing")),
+        metadata=meta(_LICENSING),
     )
 
 
@@ -319,13 +313,11 @@ class Sanctions2021:
 
     penalties: Decisions2021 = attrs.field(
         validator=is_part(Decisions2021),
-        metadata=meta(NC_("t2.row.penalties", "Administrative penalties")),
+        metadata=meta(_PENALTIES),
     )
     compulsory_measures: Decisions2021 = attrs.field(
         validator=is_part(Decisions2021),
-        metadata=meta(
-            NC_("t2.row.compulsory_measures", "Administrative compulsory measures")
-        ),
+        metadata=meta(_COMPULSORY_MEASURES),
     )
 
 
@@ -335,9 +327,7 @@ class Fees2021:
 
     administrative_fees: FeeAmount2021 = attrs.field(
         validator=is_part(FeeAmount2021),
-        metadata=meta(
-            NC_("t2.row.administrative_fees", "Administrative and institutional fees")
-        ),
+        metadata=meta(_ADMINISTRATIVE_FEES),
     )
 
 
