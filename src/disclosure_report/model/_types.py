@@ -7,12 +7,15 @@ serializers, the JSON Schema) substitutes type variables on the way down. It is 
 
 from __future__ import annotations
 
+import types
+import typing
+
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 
 
-__all__ = ["attrs_class", "substitute"]
+__all__ = ["attrs_class", "optional_of", "substitute"]
 
 
 def substitute(tp: Any, typevars: dict[Any, Any]) -> Any:
@@ -33,4 +36,14 @@ def attrs_class(tp: Any, typevars: dict[Any, Any]) -> tuple[type, dict[Any, Any]
         params = getattr(origin, "__parameters__", ())
         args = [substitute(arg, typevars) for arg in get_args(tp)]
         return origin, dict(zip(params, args, strict=True))
+    return None
+
+
+def optional_of(tp: Any) -> Any | None:
+    """``X`` for ``X | None`` (or ``Optional[X]``), else ``None``."""
+    if get_origin(tp) in (types.UnionType, typing.Union):
+        args = get_args(tp)
+        rest = [arg for arg in args if arg is not type(None)]
+        if len(args) == 2 and len(rest) == 1:  # noqa: PLR2004 (X and None)
+            return rest[0]
     return None

@@ -13,8 +13,6 @@ import datetime as dt
 import enum
 import inspect
 import re
-import types
-import typing
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -37,7 +35,7 @@ from disclosure_report.model._fields import LABEL
 from disclosure_report.model._labels import Label
 from disclosure_report.model._metadata import FIRST_YEAR, Metadata
 from disclosure_report.model._narrative import ProcessingFees
-from disclosure_report.model._types import attrs_class, substitute
+from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
 
 
@@ -102,16 +100,6 @@ def _annotated(schema: Schema, *, title: str | None, description: str | None) ->
     if description:
         head["description"] = description
     return {**head, **schema}
-
-
-def _optional_of(tp: Any) -> Any | None:
-    """``X`` for ``X | None``, else ``None``."""
-    if get_origin(tp) in (types.UnionType, typing.Union):
-        args = get_args(tp)
-        rest = [arg for arg in args if arg is not type(None)]
-        if len(args) == len(rest) + 1 and len(rest) == 1:
-            return rest[0]
-    return None
 
 
 class _Builder:
@@ -227,7 +215,7 @@ class _Builder:
         if kind is not None:
             return self.cell(kind)
         tp = substitute(field.type, typevars)
-        inner = _optional_of(tp)
+        inner = optional_of(tp)
         if inner is not None:
             return {"anyOf": [self.leaf_or_part(inner, owner, field, typevars), {"type": "null"}]}
         return self.leaf_or_part(tp, owner, field, typevars)

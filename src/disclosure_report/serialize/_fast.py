@@ -25,7 +25,6 @@ import datetime as dt
 import enum
 import os
 import types
-import typing
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -42,9 +41,9 @@ from disclosure_report.model import (
     Report2019,
     Report2021,
 )
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
+from disclosure_report.model._cells import is_count, is_signed_count
 from disclosure_report.model._fields import is_part
-from disclosure_report.model._types import attrs_class, substitute
+from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 from disclosure_report.serialize._leaves import (
     DATE_PATTERN,
@@ -52,6 +51,7 @@ from disclosure_report.serialize._leaves import (
     MARK_CELLS,
     unstructure_cell,
 )
+from disclosure_report.serialize._writing import Step, compiled_writer, steps
 
 
 __all__ = ["REPORT_CLASSES", "structure", "unstructure"]
@@ -126,23 +126,6 @@ class _Code:
 
 
 # --- types -----------------------------------------------------------------------------------
-
-
-def _optional(tp: Any) -> Any | None:
-    """``X`` for ``X | None``, else ``None``."""
-    if get_origin(tp) in (types.UnionType, typing.Union):
-        args = get_args(tp)
-        rest = [arg for arg in args if arg is not type(None)]
-        if len(args) == 2 and len(rest) == 1:  # noqa: PLR2004 (X and None)
-            return rest[0]
-    return None
-
-
-def _is_plain(tp: Any) -> bool:
-    """A type whose values are written to JSON as they are: int, str, a Literal of them."""
-    if get_origin(tp) is Literal:
-        return all(type(arg) in _PLAIN for arg in get_args(tp))
-    return tp in _PLAIN
 
 
 def _can_bypass_init(cls: type) -> bool:
@@ -276,7 +259,7 @@ class _StructureWriter:
             built = self.build(*part, value, indent)
             code.emit(indent, f"{value} = {built}")
             return part[0], True
-        inner = _optional(tp)
+        inner = optional_of(tp)
         optional_part = None if inner is None else attrs_class(inner, typevars)
         if optional_part is not None:
             code.emit(indent, f"if {value} is not None:")
@@ -359,57 +342,57 @@ def _structure_function(cls: type) -> Callable[[dict[str, Any]], Any]:
 # --- objects → dict --------------------------------------------------------------------------
 
 
+_WRITE: Final = {
+    Step.VALUE: "{v}",
+    Step.COUNT: "{v} if {v}.__class__ is int else _cell({v})",
+    Step.CELL_PART: "{f}({v}) if {v}.__class__ is {c} else _cell({v})",
+    Step.HOOK: "{f}({v})",
+    Step.OPTIONAL_HOOK: "None if {v} is None else {f}({v})",
+    Step.OPTIONAL_PART: "None if {v} is None else {f}({v})",
+}
+"""The expression that writes a value of each step but PART ({v}: the value, {f}: the
+function or hook, {c}: the part's class)."""
+
+
 class _UnstructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
-        code.namespace["_u"] = converter().unstructure
         code.namespace["_cell"] = unstructure_cell
-        code.namespace["_Amount"] = Amount
         self._functions: dict[type, str] = {}
 
     def expression(self, cls: type, typevars: dict[Any, Any], src: str) -> str:
         """Emit the lines that read the *cls* in *src*; return the expression of its dict."""
         items = []
-        for field in attrs.fields(cls):
+        for field, step, arg in steps(cls, typevars):
             value = self.code.var("t")
             self.code.emit(1, f"{value} = {src}.{field.name}")
-            items.append(f"{field.name!r}: {self.value(field, typevars, value)}")
+            items.append(f"{field.name!r}: {self.value(step, arg, value)}")
         return "{" + ", ".join(items) + "}"
 
-    def value(self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str) -> str:
-        """The expression of the JSON value of *field*, whose value is in *value*."""
-        if field.validator in (is_count, is_signed_count):  # int, BLANK or NotApplicable
-            return f"{value} if {value}.__class__ is int else _cell({value})"
-        if field.validator is is_amount:  # Amount, BLANK or NotApplicable
-            amount = self.function(Amount)
-            return f"{amount}({value}) if {value}.__class__ is _Amount else _cell({value})"
-        tp = substitute(field.type, typevars)
-        part = attrs_class(tp, typevars)
-        if part is not None:
-            return self.expression(*part, value)
-        inner = _optional(tp)
-        if inner is None:
-            return value if _is_plain(tp) else f"{self.leaf(tp)}({value})"
-        if _is_plain(inner):
-            return value
-        part = attrs_class(inner, typevars)
-        function = self.leaf(inner) if part is None else self.function(part[0])
-        return f"None if {value} is None else {function}({value})"
+    def value(self, step: Step, arg: Any, value: str) -> str:
+        """The expression of the JSON value in *value*, written as *step* says."""
+        if step is Step.PART:
+            return self.expression(arg[0], arg[1], value)
+        function = cls = ""
+        if step in (Step.CELL_PART, Step.OPTIONAL_PART):
+            function, cls = self.function(*arg), self.code.const("C", arg[0])
+        elif step in (Step.HOOK, Step.OPTIONAL_HOOK):
+            function = self.code.const("H", arg)
+        return _WRITE[step].format(v=value, f=function, c=cls)
 
-    def leaf(self, tp: Any) -> str:
-        """The name of the converter's unstructure hook of the leaf type *tp*."""
-        return self.code.const("H", converter().get_unstructure_hook(tp))
-
-    def function(self, cls: type) -> str:
+    def function(self, cls: type, typevars: dict[Any, Any]) -> str:
         """The name of a separate generated function for *cls* (a part that may be absent)."""
         if cls not in self._functions:
-            self._functions[cls] = self.code.const("F", _unstructure_function(cls))
+            function = _unstructure_function(cls, typevars)
+            self._functions[cls] = self.code.const("F", function)
         return self._functions[cls]
 
 
-def _unstructure_function(cls: type) -> Callable[[Any], dict[str, Any]]:
+def _unstructure_function(
+    cls: type, typevars: dict[Any, Any]
+) -> Callable[[Any], dict[str, Any]]:
     code = _Code()
-    expression = _UnstructureWriter(code).expression(cls, {}, "r")
+    expression = _UnstructureWriter(code).expression(cls, typevars, "r")
     code.emit(1, f"return {expression}")
     name = f"unstructure_{cls.__name__}"
     return code.compile(name, f"def {name}(r):")
@@ -447,5 +430,6 @@ def unstructure(report: Report) -> dict[str, Any]:
             raise TypeError(
                 f"expected a Report2019 or Report2021, got {type(report).__name__}"
             )
-        function = _UNSTRUCTURE[type(report)] = _unstructure_function(type(report))
+        function = compiled_writer(type(report)) or _unstructure_function(type(report), {})
+        _UNSTRUCTURE[type(report)] = function
     return function(report)
