@@ -1,10 +1,10 @@
-"""The generated code reads every leaf inline exactly as the converter's hooks read it.
+"""The fast readers read every leaf exactly as the converter's hooks read it.
 
-Money, dates, enums, the format version and optional strings are read by
-:mod:`disclosure_report.serialize._fast` without cattrs' hooks, and the model's validators that
-only repeat its type checks are not called. Each such leaf is given values of every JSON kind
-(and a few that JSON never gives) here, and the fast path must build the same report as the
-detailed converter, or fail where it fails.
+Money, dates, enums, the format version and optional strings are read by the generated code of
+:mod:`disclosure_report.serialize._fast`, and by the compiled reader where it is built, without
+cattrs' hooks, and the model's validators that only repeat its type checks are not called. Each
+such leaf is given values of every JSON kind (and a few that JSON never gives) here, and every
+fast reader must build the same report as the detailed converter, or fail where it fails.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from disclosure_report.model import (
     Report2021,
     Unit,
 )
-from disclosure_report.serialize import _fast, _structure_detailed
+from disclosure_report.serialize import _compiled, _fast, _structure_detailed
+from disclosure_report.serialize._compiled import SPEEDUPS
 from disclosure_report.serialize._leaves import DECIMAL_PATTERN
+from disclosure_report.serialize._steps import TYPE_ONLY_VALIDATORS
 
 
 Report = Report2019 | Report2021
@@ -136,30 +138,39 @@ def _report_with(path: tuple[str, ...], value: object) -> dict[str, Any]:
     return data
 
 
-def _both_paths(data: dict[str, Any]) -> tuple[Report | None, Report | None]:
+def _fast_results(data: dict[str, Any]) -> list[Report | None]:
+    """What each fast reader (generated, and compiled where built) makes of *data*."""
+    results: list[Report | None] = []
+    for reader in _fast.fast_readers(Report2021):
+        try:
+            results.append(reader(data))
+        except Exception:  # noqa: BLE001 (any failure of a fast reader)
+            results.append(None)
+    return results
+
+
+def _detailed(data: dict[str, Any]) -> Report | None:
     try:
-        fast: Report | None = _fast.structure(data)
-    except Exception:  # noqa: BLE001 (any failure of the fast path)
-        fast = None
-    try:
-        detailed: Report | None = _structure_detailed(data)
+        return _structure_detailed(data)
     except InvalidReportError:
-        detailed = None
-    return fast, detailed
+        return None
 
 
 @pytest.mark.parametrize("path", _LEAF_PATHS, ids="/".join)
 @pytest.mark.parametrize("value", _ODD_VALUES, ids=repr)
-def test_each_leaf_is_read_by_both_paths_alike(path: tuple[str, ...], value: object) -> None:
-    fast, detailed = _both_paths(_report_with(path, value))
-    assert fast == detailed
-    if fast is not None and detailed is not None:
-        assert to_dict(fast) == to_dict(detailed)
-        assert type(fast.format_version) is type(detailed.format_version)
+def test_each_leaf_is_read_by_every_path_alike(path: tuple[str, ...], value: object) -> None:
+    data = _report_with(path, value)
+    detailed = _detailed(data)
+    for fast in _fast_results(data):
+        assert fast == detailed
+        if fast is not None and detailed is not None:
+            assert to_dict(fast) == to_dict(detailed)
+            assert type(fast.format_version) is type(detailed.format_version)
 
 
-def test_the_leaves_that_are_read_inline_keep_their_types() -> None:
-    report = _fast.structure(_base())
+@pytest.mark.parametrize("reader", _fast.fast_readers(Report2021), ids=type)
+def test_the_leaves_that_are_read_inline_keep_their_types(reader: Any) -> None:
+    report = reader(_base())
     assert isinstance(report, Report2021)
     metadata, fees = report.metadata, report.other_matters.processing_fees
     assert metadata.published == dt.date(2024, 1, 19)
@@ -173,11 +184,10 @@ def test_the_leaves_that_are_read_inline_keep_their_types() -> None:
 
 @given(st.from_regex(DECIMAL_PATTERN, fullmatch=True))
 def test_money_read_inline_is_what_the_converter_reads(text: str) -> None:
-    fast, detailed = _both_paths(
-        _report_with(("other_matters", "processing_fees", "amount", "value"), text)
-    )
-    assert fast is not None
-    assert fast == detailed
+    data = _report_with(("other_matters", "processing_fees", "amount", "value"), text)
+    detailed = _detailed(data)
+    assert detailed is not None
+    assert _fast_results(data) == [detailed] * len(_fast.fast_readers(Report2021))
 
 
 # --- validators left out --------------------------------------------------------------------
@@ -202,7 +212,7 @@ _OTHER_CLASSES: list[object] = [1, 1.5, True, b"x", Decimal(1), dt.date(2021, 1,
 
 
 @pytest.mark.parametrize(
-    ("validator", "tp"), list(_fast.TYPE_ONLY_VALIDATORS.items()), ids=lambda x: repr(x)[:40]
+    ("validator", "tp"), list(TYPE_ONLY_VALIDATORS.items()), ids=lambda x: repr(x)[:40]
 )
 def test_a_left_out_validator_checks_only_its_type(validator: Any, tp: Any) -> None:
     """It accepts every value of its type and rejects values of any other class."""
@@ -218,15 +228,33 @@ def test_a_left_out_validator_checks_only_its_type(validator: Any, tp: Any) -> N
                 validator(None, field, value)
 
 
-def test_no_validator_of_the_inline_leaves_is_left_in_the_generated_code() -> None:
+def _plan_checks(plan: tuple[Any, ...]) -> set[str]:
+    """The validators that a compiled read plan calls, at every depth."""
+    _, entries, checks = plan
+    names = {validator.__qualname__ for validator, _, _ in checks}
+    for entry in entries:
+        if isinstance(entry[3], tuple):
+            names |= _plan_checks(entry[3])
+    return names
+
+
+def test_no_validator_of_the_inline_leaves_is_left_in_the_fast_readers() -> None:
     """Only the year's range and the version's applications kind remain, for a 2021 report."""
-    _fast.structure(_base())
-    function = _fast._STRUCTURE["2021"]
+    expected = {
+        "_check_year",
+        "_check_optional_count",
+        "_check_version.<locals>.validate",
+        "_other_handling_of.<locals>.validate",
+    }
+    function = _fast._structure_function(Report2021)
     called = {
         getattr(value, "__qualname__", "")
         for name, value in function.__globals__.items()
         if name.startswith("_V")
     }
+    assert called == expected
+    if SPEEDUPS is not None:
+        assert _plan_checks(_compiled._read_plan(SPEEDUPS, Report2021, {})) == expected
     assert called == {
         "_check_year",
         "_check_optional_count",

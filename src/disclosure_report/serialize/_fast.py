@@ -16,15 +16,17 @@ direction, with every field of every nested class inlined, and compiles it on fi
 * :func:`unstructure` writes a report as one nested dict expression; values other than plain
   ints and strings go through the converter's unstructure hooks.
 
+What each attribute needs is decided in :mod:`._steps`, which the compiled reader and writer
+(:mod:`._compiled`) follow too; :func:`structure` and :func:`unstructure` use those where the
+build compiled them, and this code everywhere else.
+
 Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
-import types
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -34,61 +36,38 @@ import attrs
 
 from disclosure_report.model import (
     BLANK,
-    Amount,
-    Metadata,
-    OtherMatters,
     Report,
     Report2019,
     Report2021,
 )
-from disclosure_report.model._cells import is_count, is_signed_count
-from disclosure_report.model._fields import is_part
-from disclosure_report.model._types import attrs_class, optional_of, substitute
-from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
+from disclosure_report.serialize._compiled import (
+    compiled_reader,
+    compiled_writer,
+)
+from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._leaves import (
     DATE_PATTERN,
     DECIMAL_PATTERN,
     MARK_CELLS,
     unstructure_cell,
 )
-from disclosure_report.serialize._writing import Step, compiled_writer, steps
+from disclosure_report.serialize._steps import (
+    ReadField,
+    ReadStep,
+    WriteStep,
+    can_bypass_init,
+    checked_by_construction,
+    read_steps,
+    write_steps,
+)
 
 
-__all__ = ["REPORT_CLASSES", "structure", "unstructure"]
+__all__ = ["REPORT_CLASSES", "fast_readers", "structure", "unstructure"]
 
 REPORT_CLASSES: Final[dict[str, type[Report]]] = {
     attrs.fields(cls).format_version.default: cls for cls in (Report2019, Report2021)
 }
 """The report class of each format version, keyed by the default of its version field."""
-
-_IS_PART_CODE: Final = getattr(is_part(object), "__code__", None)
-_PLAIN: Final = (int, str)
-
-
-def _type_only_validators() -> dict[Any, Any]:
-    """The model's validators that check no more than that a value is of its field's type.
-
-    Each maps to that type. The generated code checks the exact type of these leaves itself, so
-    these validators cannot fail on what it builds and are not called. ``Amount.value`` also
-    wants a finite, non-negative Decimal: :data:`._leaves.DECIMAL_PATTERN` admits nothing else.
-    ``tests/test_serialize.py`` checks each of them against its type.
-    """
-    metadata, amount = attrs.fields(Metadata), attrs.fields(Amount)
-    fields = (
-        metadata.agency,
-        metadata.source_url,
-        metadata.published,
-        metadata.level,
-        amount.value,
-        amount.unit,
-        attrs.fields(OtherMatters).text,
-        attrs.fields(OtherMatters).processing_fees,
-    )
-    return {field.validator: field.type for field in fields}
-
-
-TYPE_ONLY_VALIDATORS: Final = _type_only_validators()
-"""Validators made redundant by the generated type checks, with the type each one checks."""
 
 
 class _Fail(Exception):  # noqa: N818 (control flow inside the generated code only)
@@ -125,64 +104,6 @@ class _Code:
         return function
 
 
-# --- types -----------------------------------------------------------------------------------
-
-
-def _can_bypass_init(cls: type) -> bool:
-    """Whether setting the slots and running the validators is exactly what ``__init__`` does."""
-    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
-        return False
-    init_code = getattr(vars(cls).get("__init__"), "__code__", None)
-    if init_code is None or not init_code.co_filename.startswith("<attrs generated"):
-        return False  # A hand-written __init__ may do anything.
-    fields = attrs.fields(cls)
-    slots = {
-        slot
-        for klass in cls.__mro__
-        for slot in klass.__dict__.get("__slots__", ())
-        if slot != "__weakref__"
-    }
-    return (
-        cls.__dictoffset__ == 0  # instances have no __dict__
-        and slots == {field.name for field in fields}
-        and all(
-            field.init
-            and field.converter is None
-            and isinstance(getattr(cls, field.name, None), types.MemberDescriptorType)
-            and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-            for field in fields
-        )
-    )
-
-
-def _checked_by_construction(
-    field: attrs.Attribute[Any], built: type | None, *, exact: bool
-) -> bool:
-    """Whether the generated code already guarantees what *field*'s validator checks.
-
-    *exact*: the generated code has checked that the value is of exactly the field's type.
-    """
-    validator = field.validator
-    if validator in CELL_VALIDATORS:
-        return True  # Cells are read inline, as the leaf hooks read them: only valid cells.
-    if exact and TYPE_ONLY_VALIDATORS.get(validator, attrs.NOTHING) == field.type:
-        return True
-    if (
-        built is not None
-        and _IS_PART_CODE is not None
-        and getattr(validator, "__code__", None) is _IS_PART_CODE
-    ):
-        cells = dict(
-            zip(
-                validator.__code__.co_freevars,  # type: ignore[union-attr]
-                (cell.cell_contents for cell in validator.__closure__),  # type: ignore[union-attr]
-                strict=True,
-            )
-        )
-        return issubclass(built, cells["cls"])
-    return False
-
-
 # --- dict → objects --------------------------------------------------------------------------
 
 
@@ -200,31 +121,30 @@ class _StructureWriter:
         else:
             keys = code.const("K", frozenset(field.name for field in fields))
             code.emit(indent, f"if not {keys}.issuperset({src}): raise _Fail")
-        values: list[tuple[attrs.Attribute[Any], str, tuple[type | None, bool]]] = []
-        for field in fields:
-            value = code.var("v")
+        values: list[tuple[ReadField, str]] = []
+        for read in read_steps(cls, typevars):
+            field, value = read.field, code.var("v")
             if field.default is attrs.NOTHING:
                 code.emit(indent, f"{value} = {src}[{field.name!r}]")
             else:
                 default = code.const("D", field.default)
                 code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
-            values.append((field, value, self.value(field, typevars, value, indent)))
+            self.value(read, value, indent)
+            values.append((read, value))
 
         result = code.var("o")
-        if not _can_bypass_init(cls):
-            args = ", ".join(f"{field.alias}={value}" for field, value, _ in values)
+        if not can_bypass_init(cls):
+            args = ", ".join(f"{read.field.alias}={value}" for read, value in values)
             code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
             return result
         code.emit(indent, f"{result} = _new({code.const('C', cls)})")
-        for field, value, _ in values:
-            setter = code.const("S", getattr(cls, field.name).__set__)
+        for read, value in values:
+            setter = code.const("S", getattr(cls, read.field.name).__set__)
             code.emit(indent, f"{setter}({result}, {value})")
-        for field, value, (built, exact) in values:
-            if field.validator is not None and not _checked_by_construction(
-                field, built, exact=exact
-            ):
-                validator = code.const("V", field.validator)
-                attribute = code.const("A", field)
+        for read, value in values:
+            if read.field.validator is not None and not checked_by_construction(read):
+                validator = code.const("V", read.field.validator)
+                attribute = code.const("A", read.field)
                 code.emit(indent, f"{validator}({result}, {attribute}, {value})")
         return result
 
@@ -241,61 +161,38 @@ class _StructureWriter:
         code.emit(indent, f"elif type({value}) is str: {value} = {marks}[{value}]")
         code.emit(indent, "else: raise _Fail")
 
-    def value(
-        self, field: attrs.Attribute[Any], typevars: dict[Any, Any], value: str, indent: int
-    ) -> tuple[type | None, bool]:
-        """Emit the lines that turn *value* into the field's value.
-
-        Returns the class built (for a part) and whether the value is then known to be of
-        exactly the field's type.
-        """
+    def value(self, read: ReadField, value: str, indent: int) -> None:
+        """Emit the lines that turn *value* into the value of *read*'s field."""
         code = self.code
-        if field.validator in CELL_VALIDATORS:
-            self.cell(field.validator, value, indent)
-            return None, False
-        tp = substitute(field.type, typevars)
-        part = attrs_class(tp, typevars)
-        if part is not None:
-            built = self.build(*part, value, indent)
-            code.emit(indent, f"{value} = {built}")
-            return part[0], True
-        inner = optional_of(tp)
-        optional_part = None if inner is None else attrs_class(inner, typevars)
-        if optional_part is not None:
+        if read.optional:
             code.emit(indent, f"if {value} is not None:")
-            built = self.build(*optional_part, value, indent + 1)
-            code.emit(indent + 1, f"{value} = {built}")
-            return optional_part[0], True
-        if _inline_leaf(tp):
-            self.leaf(tp, value, indent)
-            return None, True
-        if inner is not None and _inline_leaf(inner):
-            code.emit(indent, f"if {value} is not None:")
-            self.leaf(inner, value, indent + 1)
-            return None, True
-        hook = code.const("H", converter().get_structure_hook(tp))
-        code.emit(indent, f"{value} = {hook}({value}, {code.const('T', tp)})")
-        return None, False
-
-    def cell(self, validator: object, value: str, indent: int) -> None:
-        """Emit the lines that read a table cell, as the leaf hook of its *validator* does."""
-        code = self.code
-        if validator is is_count:
+            indent += 1
+        if read.step is ReadStep.COUNT:
             code.emit(indent, f"if {value}.__class__ is not int or {value} < 0:")
-        elif validator is is_signed_count:
+            self.mark(value, indent + 1)
+        elif read.step is ReadStep.SIGNED_COUNT:
             code.emit(indent, f"if {value}.__class__ is not int:")
-        else:  # is_amount
+            self.mark(value, indent + 1)
+        elif read.step is ReadStep.CELL_PART:
             code.emit(indent, f"if {value}.__class__ is dict:")
-            built = self.build(Amount, {}, value, indent + 1)
+            built = self.build(read.tp[0], read.tp[1], value, indent + 1)
             code.emit(indent + 1, f"{value} = {built}")
             code.emit(indent, "else:")
-        self.mark(value, indent + 1)
+            self.mark(value, indent + 1)
+        elif read.step is ReadStep.PART:
+            built = self.build(read.tp[0], read.tp[1], value, indent)
+            code.emit(indent, f"{value} = {built}")
+        elif read.step is ReadStep.LEAF:
+            self.leaf(read.tp, value, indent)
+        else:
+            hook = code.const("H", converter().get_structure_hook(read.tp))
+            code.emit(indent, f"{value} = {hook}({value}, {code.const('T', read.tp)})")
 
     def leaf(self, tp: Any, value: str, indent: int) -> None:
         """Emit the lines that read the leaf *value* of type *tp* as :mod:`._leaves` does."""
         code = self.code
         fail = f"if {value}.__class__ is not {{}}: raise _Fail"
-        if tp in _PLAIN:
+        if tp in (int, str):
             code.emit(indent, fail.format(tp.__name__))
         elif get_origin(tp) is Literal:  # strings only; the version must be exactly a str
             allowed = code.const("L", frozenset(get_args(tp)))
@@ -318,19 +215,6 @@ class _StructureWriter:
             code.emit(indent, f"{value} = {members}[{value}]")
 
 
-def _inline_leaf(tp: Any) -> bool:
-    """Whether :meth:`_StructureWriter.leaf` reads values of *tp* (else: the converter's hook)."""
-    if tp in _PLAIN or tp is Decimal or tp is dt.date:
-        return True
-    if get_origin(tp) is Literal:
-        return all(type(arg) is str for arg in get_args(tp))
-    return (
-        isinstance(tp, type)
-        and issubclass(tp, enum.Enum)
-        and all(type(member.value) is str for member in tp)
-    )
-
-
 def _structure_function(cls: type) -> Callable[[dict[str, Any]], Any]:
     code = _Code()
     result = _StructureWriter(code).build(cls, {}, "d", 1)
@@ -343,12 +227,12 @@ def _structure_function(cls: type) -> Callable[[dict[str, Any]], Any]:
 
 
 _WRITE: Final = {
-    Step.VALUE: "{v}",
-    Step.COUNT: "{v} if {v}.__class__ is int else _cell({v})",
-    Step.CELL_PART: "{f}({v}) if {v}.__class__ is {c} else _cell({v})",
-    Step.HOOK: "{f}({v})",
-    Step.OPTIONAL_HOOK: "None if {v} is None else {f}({v})",
-    Step.OPTIONAL_PART: "None if {v} is None else {f}({v})",
+    WriteStep.VALUE: "{v}",
+    WriteStep.COUNT: "{v} if {v}.__class__ is int else _cell({v})",
+    WriteStep.CELL_PART: "{f}({v}) if {v}.__class__ is {c} else _cell({v})",
+    WriteStep.HOOK: "{f}({v})",
+    WriteStep.OPTIONAL_HOOK: "None if {v} is None else {f}({v})",
+    WriteStep.OPTIONAL_PART: "None if {v} is None else {f}({v})",
 }
 """The expression that writes a value of each step but PART ({v}: the value, {f}: the
 function or hook, {c}: the part's class)."""
@@ -363,20 +247,20 @@ class _UnstructureWriter:
     def expression(self, cls: type, typevars: dict[Any, Any], src: str) -> str:
         """Emit the lines that read the *cls* in *src*; return the expression of its dict."""
         items = []
-        for field, step, arg in steps(cls, typevars):
+        for field, step, arg in write_steps(cls, typevars):
             value = self.code.var("t")
             self.code.emit(1, f"{value} = {src}.{field.name}")
             items.append(f"{field.name!r}: {self.value(step, arg, value)}")
         return "{" + ", ".join(items) + "}"
 
-    def value(self, step: Step, arg: Any, value: str) -> str:
+    def value(self, step: WriteStep, arg: Any, value: str) -> str:
         """The expression of the JSON value in *value*, written as *step* says."""
-        if step is Step.PART:
+        if step is WriteStep.PART:
             return self.expression(arg[0], arg[1], value)
         function = cls = ""
-        if step in (Step.CELL_PART, Step.OPTIONAL_PART):
+        if step in (WriteStep.CELL_PART, WriteStep.OPTIONAL_PART):
             function, cls = self.function(*arg), self.code.const("C", arg[0])
-        elif step in (Step.HOOK, Step.OPTIONAL_HOOK):
+        elif step in (WriteStep.HOOK, WriteStep.OPTIONAL_HOOK):
             function = self.code.const("H", arg)
         return _WRITE[step].format(v=value, f=function, c=cls)
 
@@ -404,6 +288,7 @@ def _unstructure_function(
 
 _STRUCTURE: Final[dict[str, Callable[[dict[str, Any]], Any]]] = {}
 _UNSTRUCTURE: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {}
+_READERS: Final[dict[type, tuple[Callable[[dict[str, Any]], Any], ...]]] = {}
 
 
 def structure(data: Any) -> Report:
@@ -411,10 +296,23 @@ def structure(data: Any) -> Report:
     version = data["format_version"]
     function = _STRUCTURE.get(version)
     if function is None:
-        function = _structure_function(REPORT_CLASSES[version])
+        function = fast_readers(REPORT_CLASSES[version])[-1]
         _STRUCTURE[version] = function
     report: Report = function(data)
     return report
+
+
+def fast_readers(cls: type[Report]) -> tuple[Callable[[dict[str, Any]], Any], ...]:
+    """Every fast reader of *cls*: the generated one, and the compiled one where it is built.
+
+    :func:`structure` uses the last; the tests hold each of them to the detailed converter.
+    """
+    readers = _READERS.get(cls)
+    if readers is None:
+        compiled = compiled_reader(cls)
+        generated = _structure_function(cls)
+        readers = _READERS[cls] = (generated,) if compiled is None else (generated, compiled)
+    return readers
 
 
 def unstructure(report: Report) -> dict[str, Any]:

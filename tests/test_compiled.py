@@ -1,8 +1,10 @@
-"""The two writers of the interchange dict: generated Python, and the optional compiled one.
+"""The optional compiled reader and writer of the interchange dict (``_speedups.c``).
 
-Both follow :func:`disclosure_report.serialize._writing.steps`; here they must write exactly
-what the cattrs converter writes, key order included, and the compiled one must be built
-wherever a C compiler is there (so that CI notices a build that silently fell back).
+They follow the plans that :mod:`disclosure_report.serialize._compiled` derives from the model.
+Both writers (generated Python and compiled) must write exactly what the cattrs converter
+writes, key order included; the readers are held to the converter in ``test_serialize.py`` and
+``test_fast_leaves.py``. Here: the module is built wherever a C compiler is there (so that CI
+notices a build that silently fell back), it keeps reference counts, and it refuses bad plans.
 """
 
 from __future__ import annotations
@@ -34,14 +36,16 @@ from disclosure_report.model import (
     Report2021,
 )
 from disclosure_report.serialize import _fast
-from disclosure_report.serialize._converter import converter
-from disclosure_report.serialize._leaves import unstructure_cell
-from disclosure_report.serialize._writing import (
+from disclosure_report.serialize._compiled import (
+    _MISSING,
     PURE_PYTHON_VARIABLE,
     SPEEDUPS,
-    Step,
+    compiled_reader,
     compiled_writer,
 )
+from disclosure_report.serialize._converter import converter
+from disclosure_report.serialize._leaves import MARK_CELLS, unstructure_cell
+from disclosure_report.serialize._steps import WriteStep
 
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "nx-jgswglj-2023.json"
@@ -71,7 +75,7 @@ def test_built_where_a_compiler_is() -> None:
 
 @needs_speedups
 def test_the_c_kinds_are_the_steps() -> None:
-    assert {step.name: step.value for step in Step} == {
+    assert {step.name: step.value for step in WriteStep} == {
         name.removeprefix("KIND_"): value
         for name, value in vars(SPEEDUPS).items()
         if name.startswith("KIND_")
@@ -190,12 +194,12 @@ def _descriptor(cls: type, name: str) -> object:
             "unknown kind 9",
         ),
         (
-            (Metadata, (("agency", _descriptor(Metadata, "agency"), Step.HOOK, "no"),)),
+            (Metadata, (("agency", _descriptor(Metadata, "agency"), WriteStep.HOOK, "no"),)),
             TypeError,
             "the hook is not callable",
         ),
         (
-            (Metadata, (("agency", _descriptor(Metadata, "agency"), Step.PART, "no"),)),
+            (Metadata, (("agency", _descriptor(Metadata, "agency"), WriteStep.PART, "no"),)),
             TypeError,
             "a plan is a tuple",
         ),
@@ -213,7 +217,7 @@ def test_compile_refuses_plans_nested_too_deeply() -> None:
     descriptor = _descriptor(Metadata, "agency")
     plan: Any = (Metadata, ())
     for _ in range(100):
-        plan = (Metadata, (("agency", descriptor, Step.PART, plan),))
+        plan = (Metadata, (("agency", descriptor, WriteStep.PART, plan),))
 
     with pytest.raises(ValueError, match="nested too deeply"):
         SPEEDUPS.compile(plan, unstructure_cell)
@@ -223,9 +227,9 @@ def test_the_variable_leaves_the_compiled_writer_out() -> None:
     script = (
         "import json, sys\n"
         "from disclosure_report import from_json, to_dict\n"
-        "from disclosure_report.serialize import _writing\n"
+        "from disclosure_report.serialize import _compiled\n"
         "report = from_json(sys.stdin.read())\n"
-        "print(json.dumps([_writing.SPEEDUPS is None, to_dict(report)], ensure_ascii=False))\n"
+        "print(json.dumps([_compiled.SPEEDUPS is None, to_dict(report)], ensure_ascii=False))\n"
     )
     text = EXAMPLE.read_text(encoding="utf-8")
     env = {**os.environ, PURE_PYTHON_VARIABLE: "1"}
@@ -238,3 +242,81 @@ def test_the_variable_leaves_the_compiled_writer_out() -> None:
     pure, data = json.loads(done.stdout)
     assert pure is True
     assert _ordered(data) == _ordered(to_dict(from_json(text)))
+
+
+# --- the compiled reader ----------------------------------------------------------------------
+
+
+@needs_speedups
+@pytest.mark.parametrize("cls", [Report2019, Report2021])
+def test_from_dict_uses_the_compiled_reader(cls: type[Report]) -> None:
+    assert type(_fast.fast_readers(cls)[-1]).__name__ == "Reader"
+
+
+@needs_speedups
+def test_compiled_reader_keeps_reference_counts() -> None:
+    """Reading, failing and dropping objects leaves every value's reference count alone."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    big = 10**30
+    row = data["applications"]["new_received"]
+    row["natural_persons"] = row["total"] = big
+    row["other"] = "—"
+    bad = json.loads(json.dumps(data))
+    bad["reconsideration_and_litigation"]["reconsideration"]["total"] = -1
+    reader = compiled_reader(Report2021)
+    assert reader is not None
+    mark, blank = MARK_CELLS["—"], BLANK
+    counted = (big, mark, blank, data, bad)
+    before = [sys.getrefcount(value) for value in counted]
+
+    for _ in range(500):
+        reader(data)
+        with pytest.raises(ValueError, match="not a valid value for 'total'"):
+            reader(bad)
+
+    assert [sys.getrefcount(value) for value in counted] == before
+    report = reader(data)
+    assert report.applications.new_received.other is mark
+    assert report.applications.new_received.total == big
+
+
+@needs_speedups
+@pytest.mark.parametrize(
+    ("plan", "error", "message"),
+    [
+        ((Metadata, ()), TypeError, "a read plan is a tuple"),
+        ((Metadata, (("agency",),), ()), TypeError, "a read plan entry is a tuple"),
+        (
+            (Metadata, (("agency", _descriptor(ApplicantCounts, "other"), 1, None, _MISSING),), ()),
+            TypeError,
+            "not a slot of",
+        ),
+        (
+            (Metadata, (("agency", _descriptor(Metadata, "agency"), 12, None, _MISSING),), ()),
+            ValueError,
+            "unknown kind 12",
+        ),
+        (
+            (Metadata, (("agency", _descriptor(Metadata, "agency"), 6, [], _MISSING),), ()),
+            TypeError,
+            "the choices are not a dict",
+        ),
+        (
+            (Metadata, (("agency", _descriptor(Metadata, "agency"), 7, "no", _MISSING),), ()),
+            TypeError,
+            "the reader is not callable",
+        ),
+        (
+            (Metadata, (), (("no", None, _descriptor(Metadata, "agency")),)),
+            TypeError,
+            "a validator is not callable",
+        ),
+        ((Metadata, (), (("no",),)), TypeError, "a check is a tuple"),
+    ],
+)
+def test_compile_reader_refuses_bad_plans(
+    plan: Any, error: type[Exception], message: str
+) -> None:
+    assert SPEEDUPS is not None
+    with pytest.raises(error, match=message):
+        SPEEDUPS.compile_reader(plan, BLANK, MARK_CELLS, _MISSING)
