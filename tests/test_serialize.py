@@ -20,6 +20,7 @@ from disclosure_report import testing
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import (
     BLANK,
+    MAX_COUNT,
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     AdministrativeLevel,
@@ -393,6 +394,13 @@ def test_round_trips_of_generated_reports(report: Report) -> None:
 CELL = "$.applications.outcomes.withheld.state_secret.natural_persons"
 
 
+def _ident(value: object) -> str | None:
+    """A test id for huge ints (which str() refuses); pytest's own for anything else."""
+    if type(value) is int and value.bit_length() > 64:
+        return f"int of {value.bit_length()} bits"
+    return None
+
+
 def _with_cell(value: object) -> dict[str, Any]:
     data = _valid()
     data["applications"]["outcomes"]["withheld"]["state_secret"]["natural_persons"] = value
@@ -407,6 +415,8 @@ def _with_cell(value: object) -> dict[str, Any]:
         (1.0, "the number 1.0"),
         (2.5, "the number 2.5"),
         (-1, "the integer -1"),
+        (MAX_COUNT + 1, "the integer 9007199254740992"),
+        (10**5000, "the integer <an integer with too many digits to show>"),
         ("5", 'the string "5"'),
         ("x", 'the string "x"'),
         ({}, "an object with 0 keys"),
@@ -415,12 +425,13 @@ def _with_cell(value: object) -> dict[str, Any]:
         (math.inf, "inf (not a finite number)"),
         (Decimal(5), "a Python Decimal object"),
     ],
+    ids=_ident,
 )
 def test_a_count_must_be_a_non_negative_int_null_or_a_mark(value: object, got: str) -> None:
     assert _only_problem(_with_cell(value)) == Problem(CELL, COUNT_EXPECTED, got)
 
 
-@pytest.mark.parametrize("value", [0, 7, None, "/", "—", "-", "无"])
+@pytest.mark.parametrize("value", [0, 7, MAX_COUNT, None, "/", "—", "-", "无"])
 def test_a_count_cell_accepts_numbers_null_and_marks(value: object) -> None:
     report = from_dict(_with_cell(value))
     cell = report.applications.outcomes.withheld.state_secret.natural_persons
@@ -436,22 +447,27 @@ class _Str(str):
 
 @pytest.mark.parametrize(
     "value",
-    [0, 7, -1, None, "/", "—", "无", "?", "", _Str("/"), True, 1.0, [], {}, Decimal(1)],
-)
-def test_the_generated_code_reads_a_cell_as_the_converter_does(value: object) -> None:
-    """Numbers, null and marks are read inline; what the converter rejects, the code does too."""
-    for data in (_with_cell(value), _with_signed_cell(value)):
-        try:
-            fast: Report | None = _fast.structure(data)
-        except Exception:  # noqa: BLE001 (any failure of the fast path)
-            fast = None
+    [
+        0, 7, -1, None, "/", "—", "无", "?", "", _Str("/"), True, 1.0, [], {}, Decimal(1),
+        MAX_COUNT, MAX_COUNT + 1, -MAX_COUNT, -MAX_COUNT - 1, 2**64, -(2**64), 10**5000,
+    ],
+    ids=_ident,
+)  # fmt: skip
+def test_every_fast_reader_reads_a_cell_as_the_converter_does(value: object) -> None:
+    """Numbers, null and marks are read inline; what the converter rejects, they do too."""
+    for data, cls in ((_with_cell(value), Report2021), (_with_signed_cell(value), Report2019)):
         try:
             detailed: Report | None = _structure_detailed(data)
         except InvalidReportError:
             detailed = None
-        assert fast == detailed
-        if fast is not None and detailed is not None:
-            assert to_dict(fast) == to_dict(detailed)
+        for reader in _fast.fast_readers(cls):
+            try:
+                fast: Report | None = reader(data)
+            except Exception:  # noqa: BLE001 (any failure of a fast reader)
+                fast = None
+            assert fast == detailed
+            if fast is not None and detailed is not None:
+                assert to_dict(fast) == to_dict(detailed)
 
 
 def _with_signed_cell(value: object) -> dict[str, Any]:
@@ -470,12 +486,41 @@ def test_a_signed_count_may_be_negative_but_not_a_float() -> None:
     data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -12
     assert from_dict(data).active_disclosure.article_20_6.penalties.change == -12
 
-    data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -1.5
-    assert _only_problem(data) == Problem(
-        "$.active_disclosure.article_20_6.penalties.change",
-        SIGNED_COUNT_EXPECTED,
-        "the number -1.5",
+    data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -MAX_COUNT
+    assert from_dict(data).active_disclosure.article_20_6.penalties.change == -MAX_COUNT
+
+    for value, got in ((-1.5, "the number -1.5"), (-MAX_COUNT - 1, "the integer -9007199254740992")):
+        data["active_disclosure"]["article_20_6"]["penalties"]["change"] = value
+        assert _only_problem(data) == Problem(
+            "$.active_disclosure.article_20_6.penalties.change", SIGNED_COUNT_EXPECTED, got
+        )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("total", MAX_COUNT + 1), ("total", -1), ("total", 10**5000), ("other", 2**64)],
+    ids=_ident,
+)
+def test_the_model_refuses_counts_beyond_max_count(field: str, value: int) -> None:
+    row = dict.fromkeys(attrs.fields_dict(ApplicantCounts), 0)
+    row[field] = value
+
+    with pytest.raises(InvalidReportError) as info:
+        ApplicantCounts(**row)
+
+    (problem,) = info.value.problems
+    assert (problem.path, problem.expected) == (
+        field,
+        "a count: an integer from 0 to 9007199254740991, BLANK or NotApplicable",
     )
+
+
+def test_the_largest_count_goes_to_json_and_back() -> None:
+    data = _with_cell(MAX_COUNT)
+    report = from_dict(data)
+
+    assert from_json(to_json(report)) == report
+    assert json.loads(to_json(report)) == data
 
 
 AMOUNT = "$.active_disclosure.article_20_8.administrative_fees.amount"
@@ -639,8 +684,8 @@ def test_model_validators_report_at_the_json_path() -> None:
         Problem("$.metadata.year", "a year from 2008 to 2100", "1999"),
         Problem(
             "$.other_matters.processing_fees.applications",
-            "a non-negative integer or None",
-            "-2",
+            "an integer from 0 to 9007199254740991 or None",
+            "int -2",
         ),
     }
 

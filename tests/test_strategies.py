@@ -15,9 +15,11 @@ import hypothesis.strategies as st
 import pytest
 
 from hypothesis import Phase, find, given, settings
+from hypothesis.errors import InvalidArgument
 
 from disclosure_report import (
     BLANK,
+    MAX_COUNT,
     Amount,
     ApplicantCounts,
     CaseOutcomes,
@@ -216,3 +218,16 @@ def test_the_hypothesis_hook_registers_the_report_classes(
 ) -> None:
     hypothesis_setup()
     assert type(data.draw(st.from_type(cls))) is cls
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [(0, MAX_COUNT + 1), (-MAX_COUNT - 1, 0), (0, 10**30)]
+)
+def test_counts_refuse_a_range_beyond_max_count(low: int, high: int) -> None:
+    with pytest.raises(InvalidArgument, match="MAX_COUNT"):
+        testing.counts(min_value=low, max_value=high)
+
+
+@given(testing.counts(min_value=MAX_COUNT - 3, max_value=MAX_COUNT))
+def test_counts_reach_max_count(count: int) -> None:
+    assert MAX_COUNT - 3 <= count <= MAX_COUNT

@@ -34,10 +34,12 @@ from typing import Any, Final, Literal, TypeAlias, TypeVar, overload
 import attrs
 import hypothesis.strategies as st
 
+from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
 
 from disclosure_report.model import (
     BLANK,
+    MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -124,7 +126,16 @@ def counts(
     """Counts: integers from *min_value* to *max_value*.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If the range goes beyond what a count may be
+            (:data:`~disclosure_report.MAX_COUNT`; negative only for signed counts).
     """
+    if max(abs(min_value), abs(max_value)) > MAX_COUNT:
+        raise InvalidArgument(
+            f"counts(min_value={min_value}, max_value={max_value}): a count lies within "
+            f"±MAX_COUNT ({MAX_COUNT})"
+        )
     return st.integers(min_value=min_value, max_value=max_value)
 
 

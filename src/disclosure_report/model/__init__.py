@@ -29,6 +29,7 @@ from disclosure_report.model._applications import (
 )
 from disclosure_report.model._cells import (
     BLANK,
+    MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     Amount,
     AmountCell,
@@ -131,6 +132,7 @@ __all__ = [
     "INFORMATION_HEADER",
     "LEVEL_LABELS",
     "MARK_LABELS",
+    "MAX_COUNT",
     "NC_",
     "NOT_APPLICABLE_SYMBOLS",
     "RECONCILIATION_NOTE",

@@ -20,6 +20,7 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 
 __all__ = [
     "BLANK",
+    "MAX_COUNT",
     "NOT_APPLICABLE_SYMBOLS",
     "Amount",
     "AmountCell",
@@ -28,10 +29,19 @@ __all__ = [
     "NotApplicable",
     "SignedCount",
     "Unit",
+    "describe_value",
     "is_amount",
     "is_count",
     "is_signed_count",
 ]
+
+
+MAX_COUNT: Final = 2**53 - 1
+"""The largest count (and, negated, the smallest signed count) that a cell holds.
+
+9,007,199,254,740,991: the largest integer that every JSON reader keeps exact (RFC 7493), far
+above any count a report prints, so that the interchange format means the same everywhere.
+"""
 
 
 class Blank(enum.Enum):
@@ -98,7 +108,7 @@ def _check_amount_value(
                 Problem(
                     attribute.name,
                     "a finite, non-negative Decimal",
-                    _describe(value),
+                    describe_value(value),
                 )
             ]
         )
@@ -107,7 +117,7 @@ def _check_amount_value(
 def _check_unit(_: object, attribute: attrs.Attribute[Unit | None], value: object) -> None:
     if value is not None and type(value) is not Unit:
         raise InvalidReportError(
-            [Problem(attribute.name, "a Unit (元 or 万元) or None", _describe(value))]
+            [Problem(attribute.name, "a Unit (元 or 万元) or None", describe_value(value))]
         )
 
 
@@ -138,8 +148,12 @@ AmountCell: TypeAlias = Amount | Blank | NotApplicable
 _MAX_REPR: Final = 60
 
 
-def _describe(value: object) -> str:
-    text = repr(value)
+def describe_value(value: object) -> str:
+    """The type and a short repr of *value*, for a :class:`~disclosure_report.exceptions.Problem`."""
+    try:
+        text = repr(value)
+    except ValueError:  # An int with more digits than int → str allows.
+        text = "<too many digits to show>"
     if len(text) > _MAX_REPR:
         text = text[: _MAX_REPR - 3] + "..."
     return f"{type(value).__name__} {text}"
@@ -148,7 +162,7 @@ def _describe(value: object) -> str:
 def is_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a count cell (rule I5: counts are non-negative integers)."""
     if type(value) is int:
-        if value >= 0:
+        if 0 <= value <= MAX_COUNT:
             return
     elif value is BLANK or type(value) is NotApplicable:
         return
@@ -156,8 +170,8 @@ def is_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         [
             Problem(
                 attribute.name,
-                "a count: a non-negative integer, BLANK or NotApplicable",
-                _describe(value),
+                f"a count: an integer from 0 to {MAX_COUNT}, BLANK or NotApplicable",
+                describe_value(value),
             )
         ]
     )
@@ -165,14 +179,18 @@ def is_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 def is_signed_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a signed count cell (the 2019 ``本年增/减``, which may be negative)."""
-    if type(value) is int or value is BLANK or type(value) is NotApplicable:
+    if type(value) is int:
+        if -MAX_COUNT <= value <= MAX_COUNT:
+            return
+    elif value is BLANK or type(value) is NotApplicable:
         return
     raise InvalidReportError(
         [
             Problem(
                 attribute.name,
-                "a signed count: an integer, BLANK or NotApplicable",
-                _describe(value),
+                f"a signed count: an integer from {-MAX_COUNT} to {MAX_COUNT}, BLANK or "
+                "NotApplicable",
+                describe_value(value),
             )
         ]
     )
@@ -187,7 +205,7 @@ def is_amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None
             Problem(
                 attribute.name,
                 "an amount: an Amount, BLANK or NotApplicable",
-                _describe(value),
+                describe_value(value),
             )
         ]
     )

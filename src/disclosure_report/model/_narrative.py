@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model._cells import Amount
+from disclosure_report.model._cells import MAX_COUNT, Amount, describe_value
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_
 from disclosure_report.model._metadata import check_str
@@ -17,9 +17,9 @@ __all__ = ["OtherMatters", "ProcessingFees"]
 def _check_optional_count(
     _: object, attribute: attrs.Attribute[int | None], value: object
 ) -> None:
-    if value is not None and (type(value) is not int or value < 0):
+    if value is not None and (type(value) is not int or not 0 <= value <= MAX_COUNT):
         raise InvalidReportError(
-            [Problem(attribute.name, "a non-negative integer or None", repr(value))]
+            [Problem(attribute.name, f"an integer from 0 to {MAX_COUNT} or None", describe_value(value))]
         )
 
 

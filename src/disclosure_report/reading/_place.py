@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import attrs
 
+from disclosure_report.model import MAX_COUNT
 from disclosure_report.reading._catalog import ColumnSpec
 from disclosure_report.reading._notes import NoteCode, ReadingNote
 from disclosure_report.reading._rows import Occurrence, Token, where
@@ -282,4 +283,6 @@ def _count(
         return value, f"a count in {value.unit}"
     if column.kind == "count" and value.number < 0:
         return value, "a negative count"
+    if abs(value.number) > MAX_COUNT:
+        return value, "a count too large to be one"
     return value, None

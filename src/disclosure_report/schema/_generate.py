@@ -25,6 +25,7 @@ from disclosure_report.model import (
     FORMAT_NAMES,
     FORMAT_VERSION_LABEL,
     MARK_LABELS,
+    MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     Amount,
     CellKind,
@@ -59,7 +60,7 @@ _CELL_KINDS: Final[Mapping[object, CellKind]] = {
 # must be added here: the generator refuses to guess.
 _INT_CONSTRAINTS: Final[Mapping[tuple[type, str], Schema]] = {
     (Metadata, "year"): {"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
-    (ProcessingFees, "applications"): {"minimum": 0},
+    (ProcessingFees, "applications"): {"minimum": 0, "maximum": MAX_COUNT},
 }
 
 _MARKUP: Final = re.compile(r":[a-z:]+:`~?(?:[^`<]*<)?([^`>]+)>?`|``([^`]+)``")
@@ -154,13 +155,16 @@ class _Builder:
             number = self.part(Amount, {})
             description = "A money cell: an amount, null (blank) or a not-applicable mark."
         elif kind is CellKind.COUNT:
-            number = {"type": "integer", "minimum": 0}
-            description = "A count cell: a non-negative integer, null (blank) or a not-applicable mark."
-        else:
-            number = {"type": "integer"}
+            number = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
             description = (
-                "A signed count cell (the 2019 本年增/减): an integer, null (blank) "
-                "or a not-applicable mark."
+                "A count cell: an integer from 0 to 2**53 - 1, null (blank) or a not-applicable "
+                "mark."
+            )
+        else:
+            number = {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
+            description = (
+                "A signed count cell (the 2019 本年增/减): an integer within ±(2**53 - 1), "
+                "null (blank) or a not-applicable mark."
             )
         name = {
             CellKind.COUNT: "Count",

@@ -22,7 +22,7 @@ from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 
-from disclosure_report.model import BLANK
+from disclosure_report.model import BLANK, MAX_COUNT
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._leaves import (
     MARK_CELLS,
@@ -159,5 +159,7 @@ def compiled_reader(cls: type) -> Callable[[Any], Any] | None:
         plan = _read_plan(SPEEDUPS, cls, {})
     except _NotCompilableError:
         return None
-    reader: Callable[[Any], Any] = SPEEDUPS.compile_reader(plan, BLANK, MARK_CELLS, _MISSING)
+    reader: Callable[[Any], Any] = SPEEDUPS.compile_reader(
+        plan, BLANK, MARK_CELLS, _MISSING, MAX_COUNT
+    )
     return reader

@@ -36,6 +36,7 @@ import attrs
 
 from disclosure_report.model import (
     BLANK,
+    MAX_COUNT,
     Report,
     Report2019,
     Report2021,
@@ -107,6 +108,10 @@ class _Code:
 # --- dict → objects --------------------------------------------------------------------------
 
 
+_BITS: Final = MAX_COUNT.bit_length()
+"""A count's bits: ``n >> _BITS`` is 0 exactly when ``0 <= n <= MAX_COUNT`` (2**53 - 1)."""
+
+
 class _StructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
@@ -167,11 +172,11 @@ class _StructureWriter:
         if read.optional:
             code.emit(indent, f"if {value} is not None:")
             indent += 1
-        if read.step is ReadStep.COUNT:
-            code.emit(indent, f"if {value}.__class__ is not int or {value} < 0:")
+        if read.step is ReadStep.COUNT:  # from 0 to MAX_COUNT: no bit from 2**53 up, no sign
+            code.emit(indent, f"if {value}.__class__ is not int or {value} >> {_BITS}:")
             self.mark(value, indent + 1)
         elif read.step is ReadStep.SIGNED_COUNT:
-            code.emit(indent, f"if {value}.__class__ is not int:")
+            code.emit(indent, f"if {value}.__class__ is not int or abs({value}) >> {_BITS}:")
             self.mark(value, indent + 1)
         elif read.step is ReadStep.CELL_PART:
             code.emit(indent, f"if {value}.__class__ is dict:")

@@ -20,6 +20,7 @@ from typing import Any, Final, TypeVar
 
 from disclosure_report.model import (
     BLANK,
+    MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     Amount,
     AmountCell,
@@ -56,8 +57,10 @@ T = TypeVar("T")
 _MARKS: Final = ", ".join(f'"{symbol}"' for symbol in sorted(NOT_APPLICABLE_SYMBOLS))
 _BLANK_OR_MARK: Final = f"null (a blank cell) or a not-applicable mark ({_MARKS})"
 
-COUNT_EXPECTED: Final = f"a count: a non-negative integer, {_BLANK_OR_MARK}"
-SIGNED_COUNT_EXPECTED: Final = f"a signed count: an integer, {_BLANK_OR_MARK}"
+COUNT_EXPECTED: Final = f"a count: an integer from 0 to {MAX_COUNT}, {_BLANK_OR_MARK}"
+SIGNED_COUNT_EXPECTED: Final = (
+    f"a signed count: an integer from {-MAX_COUNT} to {MAX_COUNT}, {_BLANK_OR_MARK}"
+)
 AMOUNT_EXPECTED: Final = (
     'an amount: an object {"value": "<decimal string>", "unit": "万元", "元" or null}, '
     + _BLANK_OR_MARK
@@ -90,18 +93,20 @@ def _mark(value: object, expected: str) -> Blank | NotApplicable:
 
 
 def structure_count(value: object) -> Count:
-    """A count cell: a non-negative ``int`` (never a bool or float), ``null`` or a mark."""
+    """A count cell: an ``int`` from 0 to MAX_COUNT (never a bool or float), ``null`` or a mark."""
     if type(value) is int:
-        if value >= 0:
+        if 0 <= value <= MAX_COUNT:
             return value
         raise WireError(COUNT_EXPECTED, describe(value))
     return _mark(value, COUNT_EXPECTED)
 
 
 def structure_signed_count(value: object) -> SignedCount:
-    """A signed count cell (2019 ``本年增/减``): any ``int``, ``null`` or a mark."""
+    """A signed count cell (2019 ``本年增/减``): an ``int`` within ±MAX_COUNT, ``null`` or a mark."""
     if type(value) is int:
-        return value
+        if -MAX_COUNT <= value <= MAX_COUNT:
+            return value
+        raise WireError(SIGNED_COUNT_EXPECTED, describe(value))
     return _mark(value, SIGNED_COUNT_EXPECTED)
 
 

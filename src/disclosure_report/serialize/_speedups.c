@@ -220,8 +220,8 @@ error:
 enum {
     READ_INT = 0,           /* exactly an int */
     READ_STR = 1,           /* exactly a str */
-    READ_COUNT = 2,         /* an int >= 0, or a blank or marked cell */
-    READ_SIGNED_COUNT = 3,  /* any int, or a blank or marked cell */
+    READ_COUNT = 2,         /* an int from 0 to max_count, or a blank or marked cell */
+    READ_SIGNED_COUNT = 3,  /* an int within +-max_count, or a blank or marked cell */
     READ_PART = 4,          /* exactly a dict, read by the plan in arg */
     READ_CELL_PART = 5,     /* a dict read by the plan in arg (money), or a blank or marked cell */
     READ_CHOICE = 6,        /* exactly a str that is a key of the dict in arg: its value */
@@ -262,6 +262,7 @@ typedef struct {
     PyObject *blank;   /* the blank cell */
     PyObject *marks;   /* dict: symbol -> not-applicable cell */
     PyObject *source;
+    long long max_count;
 } Reader;
 
 static void
@@ -418,16 +419,17 @@ read_mark(const Reader *reader, PyObject *raw)
     return NULL;
 }
 
+/* Whether the int *number* is within +-max (from 0 to max when it is not *signed*). */
 static int
-is_negative(PyObject *number)
+within(PyObject *number, long long max, int is_signed)
 {
-#if PY_VERSION_HEX >= 0x030E0000
-    int sign;
-    (void)PyLong_GetSign(number, &sign);
-    return sign < 0;
-#else
-    return _PyLong_Sign(number) < 0;
-#endif
+    int overflow;
+    long long value = PyLong_AsLongLongAndOverflow(number, &overflow);
+    if (overflow != 0 || (value == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return 0;
+    }
+    return value <= max && value >= (is_signed ? -max : 0);
 }
 
 /* The value of one attribute: a new reference, or NULL with an exception set. */
@@ -449,15 +451,11 @@ read_value(const Reader *reader, const ReadEntry *entry, PyObject *raw)
         }
         break;
     case READ_COUNT:
-        if (PyLong_CheckExact(raw)) {
-            if (is_negative(raw)) {
-                break;
-            }
-            return Py_NewRef(raw);
-        }
-        return read_mark(reader, raw);
     case READ_SIGNED_COUNT:
         if (PyLong_CheckExact(raw)) {
+            if (!within(raw, reader->max_count, entry->kind == READ_SIGNED_COUNT)) {
+                break;
+            }
             return Py_NewRef(raw);
         }
         return read_mark(reader, raw);
@@ -583,8 +581,13 @@ static PyObject *
 speedups_compile_reader(PyObject *module, PyObject *args)
 {
     PyObject *source, *blank, *marks, *missing;
-    if (!PyArg_ParseTuple(args, "OOO!O:compile_reader", &source, &blank, &PyDict_Type, &marks,
-                          &missing)) {
+    long long max_count;
+    if (!PyArg_ParseTuple(args, "OOO!OL:compile_reader", &source, &blank, &PyDict_Type, &marks,
+                          &missing, &max_count)) {
+        return NULL;
+    }
+    if (max_count < 0) {
+        PyErr_SetString(PyExc_ValueError, "max_count must not be negative");
         return NULL;
     }
     ReadPlan *plan = read_plan_compile(source, missing, 0);
@@ -600,6 +603,7 @@ speedups_compile_reader(PyObject *module, PyObject *args)
     reader->blank = Py_NewRef(blank);
     reader->marks = Py_NewRef(marks);
     reader->source = Py_NewRef(source);
+    reader->max_count = max_count;
     return (PyObject *)reader;
 }
 
@@ -673,7 +677,8 @@ static PyMethodDef speedups_methods[] = {
     {"compile", speedups_compile, METH_VARARGS,
      "compile(plan, cell) -> Writer: check a plan and give the callable that follows it."},
     {"compile_reader", speedups_compile_reader, METH_VARARGS,
-     "compile_reader(plan, blank, marks, missing) -> Reader: check a read plan and give the "
+     "compile_reader(plan, blank, marks, missing, max_count) -> Reader: check a read plan and "
+     "give the "
      "callable that follows it."},
     {NULL, NULL, 0, NULL},
 };

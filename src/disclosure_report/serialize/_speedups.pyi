@@ -34,5 +34,10 @@ class Reader:
     def __call__(self, data: object, /) -> Any: ...
 
 def compile_reader(
-    plan: tuple[Any, ...], blank: object, marks: dict[str, object], missing: object, /
+    plan: tuple[Any, ...],
+    blank: object,
+    marks: dict[str, object],
+    missing: object,
+    max_count: int,
+    /,
 ) -> Reader: ...  # checks *plan*, gives its reader
