@@ -1,22 +1,26 @@
 /*
- * Optional compiled writer of the interchange dict (disclosure_report.serialize._speedups).
+ * Optional compiled reader and writer of the interchange dict
+ * (disclosure_report.serialize._speedups).
  *
- * The pure-Python path (_fast.py) writes a report as one generated dict expression; in CPython
- * that costs about 35 ns per cell, and a 2021 report has some 260 cells. This module does the
- * same walk in C, led by a *plan* that Python derives from the model's attrs fields (see
- * _plans.py), so the model stays the single source of truth and nothing here knows a field.
+ * The generated Python code (_fast.py) costs about 35 ns per dict entry written and 50 ns per
+ * attribute set, and a 2021 report has some 260 cells. This module does the same walks in C,
+ * led by *plans* that Python derives from the model's attrs fields (_compiled.py, following
+ * _steps.py), so the model stays the single source of truth and nothing here knows a field.
  *
- * A plan is (cls, entries); each entry is (key, descriptor, kind, arg):
+ * Writing. A plan is (cls, entries); each entry is (key, descriptor, kind, arg):
  *   key         the dict key (the attribute's name), a str;
  *   descriptor  the class's slot descriptor of that attribute (a member descriptor);
  *   kind        what to do with the value, one of the KIND_* below;
- *   arg         a plan (KIND_PART, KIND_CELL_PART, KIND_OPTIONAL_PART), a callable
- *               (KIND_HOOK, KIND_OPTIONAL_HOOK) or None.
+ *   arg         a plan (the PART kinds), a callable (the HOOK kinds) or None.
  * compile(plan, cell) checks the plan and gives a Writer; Writer(obj) returns the dict.
  * A value whose class is not the plan's raises TypeError; nothing is ever guessed.
  *
+ * Reading. A read plan is described at read_plan_compile(); compile_reader() gives a Reader,
+ * and Reader(data) returns the object, or raises at the first value that is not valid (the
+ * library then asks its detailed converter what is wrong, so messages here are terse).
+ *
  * Compiled by hatch_build.py when a C compiler is there; without it, the library uses _fast.py,
- * and the tests prove that both give the same dicts.
+ * and the tests hold both to the same results.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -214,6 +218,72 @@ error:
     return NULL;
 }
 
+
+/* --- the Writer type ------------------------------------------------------------------------ */
+
+static PyObject *
+Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *obj;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Writer() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_UnpackTuple(args, "Writer", 1, 1, &obj)) {
+        return NULL;
+    }
+    if (Py_EnterRecursiveCall(" while writing a report")) {
+        return NULL;
+    }
+    PyObject *result = write_object(self->plan, obj, self->cell);
+    Py_LeaveRecursiveCall();
+    return result;
+}
+
+static void
+Writer_dealloc(Writer *self)
+{
+    plan_free(self->plan);
+    Py_XDECREF(self->cell);
+    Py_XDECREF(self->source);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject WriterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "disclosure_report.serialize._speedups.Writer",
+    .tp_doc = "Writes objects of one plan as dicts (see compile()).",
+    .tp_basicsize = sizeof(Writer),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_call = (ternaryfunc)Writer_call,
+    .tp_dealloc = (destructor)Writer_dealloc,
+};
+
+static PyObject *
+speedups_compile(PyObject *module, PyObject *args)
+{
+    PyObject *source, *cell;
+    if (!PyArg_ParseTuple(args, "OO:compile", &source, &cell)) {
+        return NULL;
+    }
+    if (!PyCallable_Check(cell)) {
+        PyErr_SetString(PyExc_TypeError, "cell must be callable");
+        return NULL;
+    }
+    Plan *plan = plan_compile(source, 0);
+    if (plan == NULL) {
+        return NULL;
+    }
+    Writer *writer = PyObject_New(Writer, &WriterType);
+    if (writer == NULL) {
+        plan_free(plan);
+        return NULL;
+    }
+    writer->plan = plan;
+    writer->cell = Py_NewRef(cell);
+    writer->source = Py_NewRef(source);
+    return (PyObject *)writer;
+}
 
 /* --- reading: dict -> objects ------------------------------------------------------------- */
 
@@ -605,72 +675,6 @@ speedups_compile_reader(PyObject *module, PyObject *args)
     reader->source = Py_NewRef(source);
     reader->max_count = max_count;
     return (PyObject *)reader;
-}
-
-/* --- the Writer type ------------------------------------------------------------------------ */
-
-static PyObject *
-Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
-{
-    PyObject *obj;
-    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
-        PyErr_SetString(PyExc_TypeError, "Writer() takes no keyword arguments");
-        return NULL;
-    }
-    if (!PyArg_UnpackTuple(args, "Writer", 1, 1, &obj)) {
-        return NULL;
-    }
-    if (Py_EnterRecursiveCall(" while writing a report")) {
-        return NULL;
-    }
-    PyObject *result = write_object(self->plan, obj, self->cell);
-    Py_LeaveRecursiveCall();
-    return result;
-}
-
-static void
-Writer_dealloc(Writer *self)
-{
-    plan_free(self->plan);
-    Py_XDECREF(self->cell);
-    Py_XDECREF(self->source);
-    Py_TYPE(self)->tp_free((PyObject *)self);
-}
-
-static PyTypeObject WriterType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "disclosure_report.serialize._speedups.Writer",
-    .tp_doc = "Writes objects of one plan as dicts (see compile()).",
-    .tp_basicsize = sizeof(Writer),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_call = (ternaryfunc)Writer_call,
-    .tp_dealloc = (destructor)Writer_dealloc,
-};
-
-static PyObject *
-speedups_compile(PyObject *module, PyObject *args)
-{
-    PyObject *source, *cell;
-    if (!PyArg_ParseTuple(args, "OO:compile", &source, &cell)) {
-        return NULL;
-    }
-    if (!PyCallable_Check(cell)) {
-        PyErr_SetString(PyExc_TypeError, "cell must be callable");
-        return NULL;
-    }
-    Plan *plan = plan_compile(source, 0);
-    if (plan == NULL) {
-        return NULL;
-    }
-    Writer *writer = PyObject_New(Writer, &WriterType);
-    if (writer == NULL) {
-        plan_free(plan);
-        return NULL;
-    }
-    writer->plan = plan;
-    writer->cell = Py_NewRef(cell);
-    writer->source = Py_NewRef(source);
-    return (PyObject *)writer;
 }
 
 static PyMethodDef speedups_methods[] = {
