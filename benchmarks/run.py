@@ -21,61 +21,21 @@ import gc
 import importlib.util
 import os
 import platform
-import random
 import sys
 import time
 import tracemalloc
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from disclosure_report.model import (
-    BLANK,
-    ActiveDisclosure2019,
-    ActiveDisclosure2021,
-    Amount,
-    ApplicantCounts,
-    Applications,
-    CaseOutcomes,
-    Decisions2021,
-    DocumentCounts2019,
-    DocumentCounts2021,
-    Documents2019,
-    Documents2021,
-    FeeAmount2021,
-    FeeItems2019,
-    Fees2019,
-    Fees2021,
-    ItemCounts2019,
-    Licensing2019,
-    Licensing2021,
-    Metadata,
-    NotApplicable,
-    NotHandled,
-    OtherHandling,
-    OtherMatters,
-    Outcomes,
-    ProcessingFees,
-    Procurement2019,
-    ProcurementTotals2019,
-    ReconsiderationAndLitigation,
-    Report,
-    Report2019,
-    Report2021,
-    Sanctions2019,
-    Sanctions2021,
-    UnableToProvide,
-    Unit,
-    Withheld,
-)
+from _builder import YEARS, generate
+
+from disclosure_report.model import Report
 from disclosure_report.serialize import (
     from_dict,
     from_json,
@@ -138,105 +98,11 @@ def hypothesis_reports(version: str, count: int, marks_share: float) -> list[Rep
 
 
 def random_reports(version: str, count: int, marks_share: float) -> list[Report]:
-    """*count* balanced reports from a plain random builder (when hypothesis is missing)."""
-    rng = random.Random(f"{version}-{count}")
-    return [_random_report(rng, version, marks=rng.random() < marks_share) for _ in range(count)]
-
-
-def _random_report(rng: random.Random, version: str, *, marks: bool) -> Report:
-    def n(top: int = 50) -> int:
-        return rng.choice((0, 0, 0, rng.randint(0, top)))
-
-    def cell(top: int = 50) -> Any:
-        if marks and rng.random() < 0.1:
-            return rng.choice((BLANK, NotApplicable("—"), NotApplicable("/")))
-        return n(top)
-
-    def row() -> ApplicantCounts:
-        return ApplicantCounts.from_parts(**{name: n() for name in _ROW_PARTS})
-
-    def group(cls: Any) -> Any:
-        return cls.from_parts(**{field.name: row() for field in attrs.fields(cls)})
-
-    outcomes: Any = Outcomes.from_parts(
-        granted=row(),
-        partially_granted=row(),
-        withheld=group(Withheld),
-        unable_to_provide=group(UnableToProvide),
-        not_handled=group(NotHandled),
-        other_handling=row() if version == "2019" else group(OtherHandling),
-    )
-    applications: Any = Applications.from_parts(
-        new_received=outcomes.total, carried_over=row(), outcomes=outcomes
-    )
-    litigation = ReconsiderationAndLitigation(
-        **{
-            name: CaseOutcomes.from_parts(upheld=n(), corrected=n(), other=n(), pending=n())
-            for name in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-        }
-    )
-    money = Amount(value=Decimal(rng.randint(0, 10**8)).scaleb(-4), unit=Unit.WAN_YUAN)
-    metadata_ = Metadata(agency=f"机关{rng.randint(1, 9999)}", year=rng.randint(2019, 2030))
-    other = OtherMatters(
-        text="无",
-        processing_fees=ProcessingFees(amount=Amount(value=Decimal(0), unit=Unit.YUAN)),
-    )
-    if version == "2021":
-        return Report2021(
-            metadata=metadata_,
-            overview="概" * 1000,
-            active_disclosure=ActiveDisclosure2021(
-                article_20_1=Documents2021(
-                    rules=DocumentCounts2021(issued=cell(), repealed=cell(), in_force=cell()),
-                    normative_documents=DocumentCounts2021(
-                        issued=cell(), repealed=cell(), in_force=cell()
-                    ),
-                ),
-                article_20_5=Licensing2021(licensing=Decisions2021(decisions=cell())),
-                article_20_6=Sanctions2021(
-                    penalties=Decisions2021(decisions=cell()),
-                    compulsory_measures=Decisions2021(decisions=cell()),
-                ),
-                article_20_8=Fees2021(administrative_fees=FeeAmount2021(amount=money)),
-            ),
-            applications=applications,
-            reconsideration_and_litigation=litigation,
-            problems_and_improvements="无",
-            other_matters=other,
-        )
-    items = ItemCounts2019(previous_items=cell(), change=0, decisions=cell())
-    return Report2019(
-        metadata=metadata_,
-        overview="概述",
-        active_disclosure=ActiveDisclosure2019(
-            article_20_1=Documents2019(
-                rules=DocumentCounts2019(newly_produced=0, newly_disclosed=0, total_disclosed=cell()),
-                normative_documents=DocumentCounts2019(
-                    newly_produced=0, newly_disclosed=0, total_disclosed=cell()
-                ),
-            ),
-            article_20_5=Licensing2019(licensing=items, other_services=items),
-            article_20_6=Sanctions2019(penalties=items, compulsory_measures=items),
-            article_20_8=Fees2019(administrative_fees=FeeItems2019(previous_items=cell(), change=0)),
-            article_20_9=Procurement2019(
-                centralized_procurement=ProcurementTotals2019(projects=cell(), amount=money)
-            ),
-        ),
-        applications=applications,
-        reconsideration_and_litigation=litigation,
-        problems_and_improvements="无",
-        other_matters=other,
-    )
-
-
-_ROW_PARTS = (
-    "natural_persons",
-    "commercial_enterprises",
-    "research_institutions",
-    "public_interest_organizations",
-    "legal_service_providers",
-    "other",
-)
+    """*count* balanced reports of *version* from the benchmarks' random builder."""
+    versions = [str(year) if year < 2021 else "2021" for year in YEARS]
+    share = versions.count("2019" if version == "2019" else "2021") / len(versions)
+    pool = generate(round(count / share) + len(YEARS), marks_share, seed=count)
+    return [report for report in pool if report.format_version == version][:count]
 
 
 # --- measuring -------------------------------------------------------------------------------
