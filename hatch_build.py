@@ -1,14 +1,14 @@
-"""Hatchling build hook: compile the gettext catalogs and the optional C writer.
+"""Hatchling build hook: compile the gettext catalogs and the optional C module.
 
 Every ``src/disclosure_report/locale/*/LC_MESSAGES/*.po`` is compiled to a
 ``.mo`` next to it, for wheels and for editable installs alike. The ``.mo``
 files are git-ignored; ``artifacts`` in pyproject.toml puts them in the wheel.
 
-``src/disclosure_report/serialize/_speedups.c`` (a faster ``to_dict``) is
-compiled next to itself when a C compiler is there; the wheel then carries it
-and is tagged for this platform. Without a compiler, or with
+``src/disclosure_report/serialize/_speedups.c`` (a faster ``from_dict`` and
+``to_dict``) is compiled next to itself when a C compiler is there; the wheel
+then carries it and is tagged for this platform. Without a compiler, or with
 ``DISCLOSURE_REPORT_PURE_PYTHON`` set, the build warns and goes on: the library
-then writes dicts in pure Python, with the same results.
+then reads and writes dicts in pure Python, with the same results.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def compile_catalogs(locale_dir: Path) -> list[Path]:
 
 
 def compile_speedups(root: Path) -> Path:
-    """Compile the C writer of *root* next to its source; return the module file.
+    """Compile the C reader and writer of *root* next to its source; return the module file.
 
     Any earlier build for this interpreter is removed first, so that a failed
     build never leaves a stale module behind.
@@ -81,7 +81,7 @@ def compile_speedups(root: Path) -> Path:
 
 
 class CompileCatalogs(BuildHookInterface[BuilderConfig]):
-    """Compile the catalogs and the C writer before the wheel is assembled."""
+    """Compile the catalogs and the C module before the wheel is assembled."""
 
     PLUGIN_NAME = "custom"
 
@@ -90,14 +90,14 @@ class CompileCatalogs(BuildHookInterface[BuilderConfig]):
         for mo in compile_catalogs(root / LOCALE_DIR):
             self.app.display_info(f"compiled {mo.relative_to(root)}")
         if os.environ.get(PURE_PYTHON_VARIABLE):
-            self.app.display_info(f"{PURE_PYTHON_VARIABLE} is set: no C writer")
+            self.app.display_info(f"{PURE_PYTHON_VARIABLE} is set: no compiled module")
             return
         try:
             module = compile_speedups(root)
         except Exception as error:  # noqa: BLE001 (no compiler, or it failed)
             self.app.display_warning(
-                f"the optional C writer was not compiled ({error}); "
-                "to_dict() works the same in pure Python, only slower"
+                f"the optional compiled reader and writer were not built ({error}); "
+                "from_dict() and to_dict() work the same in pure Python, only slower"
             )
             return
         self.app.display_info(f"compiled {module.relative_to(root)}")

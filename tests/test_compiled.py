@@ -51,11 +51,12 @@ from disclosure_report.serialize._steps import WriteStep
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "nx-jgswglj-2023.json"
 
-needs_speedups = pytest.mark.skipif(SPEEDUPS is None, reason="the C writer is not built")
+needs_speedups = pytest.mark.skipif(SPEEDUPS is None, reason="the compiled module is not built")
 
 
 def _compiler() -> str | None:
-    command = sysconfig.get_config_var("CC") or ""
+    """The C compiler that the build would use (``CC``, as setuptools reads it)."""
+    command = os.environ.get("CC") or sysconfig.get_config_var("CC") or ""
     words = shlex.split(command)
     return shutil.which(words[0]) if words else None
 
@@ -71,7 +72,7 @@ def test_built_where_a_compiler_is() -> None:
     elif _compiler() is None:
         pytest.skip("no C compiler: the pure-Python writer is the only one")
     else:
-        assert SPEEDUPS is not None, "a C compiler is there, but the C writer was not built"
+        assert SPEEDUPS is not None, "a C compiler is there, but the compiled module was not built"
 
 
 @needs_speedups
