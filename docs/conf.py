@@ -66,7 +66,9 @@ if os.environ.get("DOCS_OFFLINE"):
         r"decimal|datetime|enum|os|typing|collections\.abc|pathlib"
         r"|babel|cattrs|attrs?|hypothesis"
     )
-    nitpick_ignore_regex += [("py:class", rf"({_external})\..*")]
+    nitpick_ignore_regex += [
+        (role, rf"({_external})\..*") for role in ("py:class", "py:exc")
+    ]
 
 html_theme = "furo"
 html_title = "disclosure-report"
