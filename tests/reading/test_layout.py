@@ -119,9 +119,37 @@ def test_html_runs_of_block_tags_are_one_boundary_and_keep_lines() -> None:
     ]
 
 
-def test_quoted_greater_than_in_attributes() -> None:
-    page = html_rows('<div ms-if="a>0"><p>正文</p></div>')
-    assert [r.cells[0].text for r in page.rows] == ["正文"]
+def test_quoted_brackets_in_attributes() -> None:
+    page = html_rows(
+        '<div ms-if="a>0"><p>正文</p></div><p>搜索：<a ms-if="$index<4">历史</a></p>'
+    )
+    assert [r.cells[0].text for r in page.rows] == ["正文", "搜索：历史"]
+
+
+def test_white_space_between_inline_elements_is_kept() -> None:
+    page = html_rows(
+        "<p><a>国务院</a>\n<a>省政府</a></p>"
+        "<table><tr><td><span>商业</span> <span>企业</span></td><td>\n<b>0</b>\n</td></tr></table>"
+    )
+    assert [[c.text for c in r.cells] for r in page.rows] == [
+        ["国务院 省政府"],
+        ["商业 企业", "0"],
+    ]
+
+
+def test_text_after_a_hidden_element_is_kept() -> None:
+    page = html_rows(
+        "<p>正<script>x</script>文</p><table><tr><td>1<style>td{}</style>2</td></tr></table>"
+    )
+    assert [[c.text for c in r.cells] for r in page.rows] == [["正文"], ["12"]]
+    assert page.tables == 1
+
+
+def test_the_parser_limits_cut_the_page() -> None:
+    page = html_rows("<p>前</p>" + "<div>" * 300 + "<p>后</p>")
+    assert [r.cells[0].text for r in page.rows] == ["前"]
+    assert page.cut
+    assert not html_rows("<div>" * 100 + "<p>后</p>").cut
 
 
 @pytest.mark.parametrize(

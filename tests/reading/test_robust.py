@@ -24,6 +24,8 @@ CASES: dict[str, Callable[[], str | bytes]] = {
         + "<tr><td rowspan=999 colspan=999>1</td>" * 5_000
         + "</table>"
     ),
+    "stray end tags in deep nesting": lambda: "<span>" * 250 + "</x>" * 250_000,
+    "scripts between text": lambda: "<p>" + "x<script>1</script>" * 50_000,
     "long line of numbers": lambda: "0 " * 500_000,
     "nested parentheses": lambda: "(" * 100_000 + "规章" + ")" * 100_000,
     "pipes and tabs": lambda: "|" * 500_000 + "\n" + "\t" * 500_000,
@@ -37,6 +39,11 @@ def test_hostile_input_is_read_quickly(name: str) -> None:
     extraction = extract(data)
     assert time.process_time() - start < 5
     assert extraction.tables[0].number == 2
+
+
+def test_a_page_beyond_the_html_parser_limits_gets_a_note() -> None:
+    notes = extract("<p>前</p>" + "<div>" * 300, kind="html").notes
+    assert NoteCode.LIMIT in {n.code for n in notes}
 
 
 def test_random_bytes_are_reported_as_undecodable() -> None:

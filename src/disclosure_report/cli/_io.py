@@ -81,7 +81,10 @@ def load(file: str) -> Loaded:
             return Loaded(report=from_json(data), kind=kind)
         except InvalidReportError as error:
             raise ReadFailure([str(problem) for problem in error.problems]) from None
-    result = read(data, kind=kind)
+    try:
+        result = read(data, kind=kind)
+    except InvalidReportError as error:  # HTML without the extra `html` installed
+        raise ReadFailure([str(problem) for problem in error.problems]) from None
     if not result.has_tables:
         raise ReadFailure(
             ["no table of the format (sections 二, 三, 四) was found", *map(str, result.notes)]

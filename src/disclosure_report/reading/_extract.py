@@ -31,7 +31,7 @@ from disclosure_report.reading._catalog import (
     header_cores,
     is_table3_caption,
 )
-from disclosure_report.reading._html import html_rows
+from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._layout import Kind, Layout, Row
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
@@ -202,6 +202,8 @@ def _layout(
             )
         )
     text = decoded.text
+    # Valid UTF-8 bytes go to the HTML parser as they are: no need to encode them again.
+    utf8 = data if decoded.encoding == "utf-8" and isinstance(data, bytes) else None
     if len(text) > MAX_CHARS:
         notes.append(
             ReadingNote(
@@ -211,9 +213,18 @@ def _layout(
             )
         )
         text = text[:MAX_CHARS]
+        utf8 = None
     found = kind or detect_kind(text, suffix)
     if found == "html":
-        page = html_rows(text)
+        page = html_rows(utf8 or text)
+        if page.cut:
+            notes.append(
+                ReadingNote(
+                    NoteCode.LIMIT,
+                    Location(),
+                    f"the HTML parser stopped at {CUT}; the rest is ignored",
+                )
+            )
         return Layout("html", page.rows, page.title, decoded.encoding)
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
 

@@ -1,12 +1,16 @@
 """The layout stage for HTML: a page into text rows and table rows.
 
-A small tokenizer (the standard library's :mod:`re` and :func:`html.unescape`) walks the page once,
-in time linear in its size, and tolerates broken markup: unclosed cells, rows and tables, stray
-end tags, unterminated comments. It skips what a reader does not see (``<script>``, ``<style>``,
-``<noscript>``, ``<template>``, forms' option lists, SVG) and keeps the ``<title>``. It does not
-build a DOM: the standard :mod:`html.parser` measured about 110 pages/s on the corpus' largest
-site page, below the reader's target of 300, while this tokenizer stays well above it.
+The page is parsed by `lxml <https://lxml.de>`_ (libxml2's HTML parser, the optional extra
+``html``: ``pip install "disclosure-report[html]"``), which tolerates broken markup (unclosed
+cells, rows and tables, stray end tags, unterminated comments), knows where each element starts
+in the source, never touches the network and decodes only HTML's character references. Its time
+is linear in the input: nesting is capped at 256 levels and a text node at 10 MB, past which the
+rest of the page is not read (:attr:`HtmlPage.cut` says so, and the reader adds a note).
+selectolax (Lexbor) parses faster, but its tree building takes time quadratic in the nesting
+depth (200,000 nested ``<div>`` took 90 s) and it keeps no source lines.
 
+What a reader does not see is skipped (``<script>``, ``<style>``, ``<noscript>``, ``<template>``,
+forms' option lists, SVG, comments); the ``<title>`` is kept. Block elements are line breaks.
 Tables become rows of cells placed on a grid that honours ``rowspan`` and ``colspan``; a cell
 spanning several rows or columns is given once, in the row and column where it starts. A table
 that holds other tables or long text (a page-layout table) is read as text.
@@ -14,61 +18,100 @@ that holds other tables or long text (a page-layout table) is read as text.
 
 from __future__ import annotations
 
-import html
-import itertools
+import functools
+import importlib
 import re
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, cast
 
 import attrs
 
+from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._layout import Cell, Row
 
 
 __all__ = ["HtmlPage", "html_rows"]
 
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-        "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "ul", "tbody", "thead", "tfoot",
-    }
+INSTALL = 'pip install "disclosure-report[html]"'
+"""How to install what reading HTML needs."""
+CUT = "elements nested more than 256 deep, or a text of more than 10 MB"
+"""The limits of the parser, past which the rest of a page is not read."""
+
+_TABLE, _ROW, _CELL, _BLOCK, _HIDDEN = 1, 2, 3, 4, 5
+_ROLES = (
+    {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL}
+    | dict.fromkeys(
+        (
+            "address", "article", "aside", "blockquote", "br", "caption", "center", "dd",
+            "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+            "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+            "pre", "section", "ul", "tbody", "thead", "tfoot",
+        ),
+        _BLOCK,
+    )
+    | dict.fromkeys(
+        (
+            "script", "style", "noscript", "template", "textarea", "select", "svg", "math",
+            "object", "iframe", "xmp", "button", "title",
+        ),
+        _HIDDEN,
+    )
 )  # fmt: skip
-_STRUCTURE = _BLOCK | {"table", "tr", "td", "th"}
-_HIDDEN_TAGS = "script|style|noscript|template|textarea|select|svg|math|object|iframe|xmp|button|title"
-# Comments and elements whose content is not shown. An element left open runs to the end, as in
-# a browser; each alternative fails at the next '<' or '>', so the scan is linear.
-_HIDDEN_FIRST = "".join(sorted({n[0] for n in _HIDDEN_TAGS.split("|")}))
-# Tag names are matched ignoring ASCII case only, as browsers do (and faster than Unicode case).
-# The lookahead lets most '<' fail at once.
-_HIDDEN = re.compile(
-    rf"<(?=[!?{_HIDDEN_FIRST}{_HIDDEN_FIRST.upper()}])(?:!--.*?(?:-->|\Z)|[!?][^<>]*+>|((?ai:{_HIDDEN_TAGS}))\b[^<>]*+>.*?(?:</(?ai:\1)\s*>|\Z))",
-    re.DOTALL,
-)
-_TITLE = re.compile(r"<title\b[^<>]*+>([^<]{0,1000})", re.IGNORECASE)
-# Attributes: quoted values may hold '>' but no '<' (unrolled loop: fast, and linear).
-_QUOTED = r"""[^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+')[^<>"']*+)*+"""
-# The names of _STRUCTURE, as a prefix tree: much faster than a flat alternation.
-_STRUCTURE_NAMES = (
-    r"a(?:ddress|rticle|side)|b(?:lockquote|r)|c(?:aption|enter)|d(?:[dlt]|iv)"
-    r"|f(?:ieldset|ig(?:caption|ure)|oot(?:er)?|orm)|h(?:[1-6r]|eader)|li|main|nav|ol|p(?:re)?"
-    r"|section|t(?:able|body|foot|head|[dhr])|ul"
-)
-_BLOCK_NAMES = _STRUCTURE_NAMES.replace("t(?:able|body|foot|head|[dhr])", "t(?:body|foot|head)")
-# A structural tag, and the block tags that follow it with only white space between: a run of
-# block boundaries is one boundary, so the loop sees it once (the run is group 4).
-_TAG = re.compile(
-    rf"<(/?)((?ai:{_STRUCTURE_NAMES}))\b({_QUOTED})>"
-    rf"((?:\s*+</?(?ai:{_BLOCK_NAMES})\b{_QUOTED}>)*+)"
-)
-_INLINE = re.compile(rf"</?[A-Za-z][A-Za-z0-9:_-]*+{_QUOTED}>")
-_SPAN = re.compile(
-    r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d{1,6})", re.IGNORECASE
-)
+"""The elements with a role in tables, the block elements (line breaks), and the elements whose
+content is not shown; libxml2 gives tag names in lower case."""
+_INLINE = (
+    "span", "font", "b", "strong", "i", "em", "u", "a", "o:p", "sup", "sub", "small", "big",
+    "s", "strike", "ins", "del", "label", "nobr", "abbr", "code", "kbd", "samp", "var",
+    "cite", "q", "mark", "tt", "bdi", "bdo", "time", "data", "img", "wbr",
+)  # fmt: skip
+"""Inline elements: no line break and no role. lxml removes them, keeping their text, before the
+walk, which then sees a third fewer elements on a Word-exported page (every run of text is a
+``<span>`` there)."""
+_SPAN = re.compile(r"\s*(\d{1,6})")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _MAX_COLUMNS = 64
 _MAX_SPAN_ROWS = 500
+_MAX_TITLE = 1000
 _LAYOUT_LINES = 6
 _LAYOUT_CHARS = 400
+
+
+class _Element(Protocol):
+    """What the reader uses of an lxml element (lxml ships no type hints)."""
+
+    tag: str  # comments and processing instructions (other tags) are not kept
+    text: str | None
+    tail: str | None
+    sourceline: int | None
+
+    def get(self, key: str) -> str | None: ...
+    def find(self, path: str) -> _Element | None: ...
+
+
+class _LogEntry(Protocol):
+    type_name: str
+    message: str
+
+
+class _Parser(Protocol):
+    error_log: Iterable[_LogEntry]
+
+
+class _Etree(Protocol):
+    """What the reader uses of :mod:`lxml.etree`."""
+
+    def HTMLParser(self, **options: object) -> _Parser: ...  # noqa: N802
+    def fromstring(self, text: bytes, parser: _Parser) -> _Element | None: ...
+    def iterwalk(self, tree: _Element, events: tuple[str, ...]) -> _Walker: ...
+    def strip_tags(self, tree: _Element, *tags: str) -> None: ...
+
+
+class _Walker(Protocol):
+    """:func:`lxml.etree.iterwalk`: the start and end of every element, in document order."""
+
+    def __iter__(self) -> Iterator[tuple[str, _Element]]: ...
+    def skip_subtree(self) -> None: ...
 
 
 @attrs.frozen
@@ -79,11 +122,14 @@ class HtmlPage:
         rows: Text rows and table rows, in reading order.
         title: The text of ``<title>``, if any.
         tables: How many data tables were found.
+        cut: ``True`` when the parser stopped before the end of the page, at a limit of its
+            own (:data:`CUT`).
     """
 
     rows: tuple[Row, ...]
     title: str | None
     tables: int
+    cut: bool = False
 
 
 @attrs.define
@@ -104,19 +150,9 @@ class _Table:
     layout: bool = False
 
 
-_TABLE, _ROW, _CELL = 1, 2, 3
-_ROLES = {
-    "".join(spelling): role
-    for name, role in (("table", _TABLE), ("tr", _ROW), ("td", _CELL), ("th", _CELL))
-    for spelling in itertools.product(*({c, c.upper()} for c in name))
-}
-"""Tags with a role in tables, in every ASCII case; every other structural tag is a block
-boundary."""
-
-
 @attrs.define
 class _Builder:
-    """The page's rows, built tag by tag.
+    """The page's rows, built element by element, in document order.
 
     Only the innermost table can be a data table (a table that holds another is read as text
     from there on): ``data_table`` is that table, or ``None`` where text goes to ``text``.
@@ -128,104 +164,90 @@ class _Builder:
     tables: list[_Table] = attrs.Factory(list)
     data_table: _Table | None = None
     count: int = 0
-    title: str | None = None
-
-    # text ---------------------------------------------------------------------------------------
+    title: str = ""
 
     def data(self, text: str, line: int) -> None:
+        """Character data. White space matters only between other text; a source line break is
+        a space (a line break in a cell is a block boundary)."""
         table = self.data_table
-        if table is not None:
-            cell = table.cell
-            if cell is None:
-                if not text.strip():
+        if table is None:
+            if not self.text:
+                if text.isspace():
                     return
-                cell = self._open_cell(table, line, 1, 1)
-            cell.pieces.append(text)
+                self.text_line = line
+            self.text.append(text)
             return
-        if not self.text:
-            self.text_line = line
-        self.text.append(text)
+        cell = table.cell
+        if cell is None:
+            if text.isspace():
+                return
+            cell = self._open_cell(table, line, 1, 1)
+        cell.pieces.append(text.replace("\n", " "))
 
-    def block(self, line: int) -> None:
+    def block(self) -> None:
+        """A block boundary: a line break in a cell, the end of a row of text elsewhere."""
         table = self.data_table
-        if table is not None:
-            if table.cell is not None:
-                table.cell.pieces.append("\n")
-            return
-        if self.text:
+        if table is None:
             self.flush_text()
-        self.text_line = line
+        elif table.cell is not None:
+            table.cell.pieces.append("\n")
 
     def flush_text(self) -> None:
         if self.text:
             clean = _clean("".join(self.text))
             if clean:
-                self.out.append(
-                    Row((Cell(clean, self.text_line),), self.text_line)
-                )
+                self.out.append(Row((Cell(clean, self.text_line),), self.text_line))
             self.text.clear()
 
-    # tables -------------------------------------------------------------------------------------
-
-    def start(self, role: int, line: int, attributes: str) -> None:
-        """A start tag of *role* (``_TABLE``, ``_ROW`` or ``_CELL``)."""
-        if role == _TABLE:
-            self.start_table(line)
-            return
+    def start(self, role: int, line: int, element: _Element) -> None:
+        """The start of an element of *role*."""
         table = self.data_table
-        if table is None:
-            self.block(line)
+        if role == _TABLE:
+            if table is not None:
+                self._to_layout(table)
+            self.flush_text()
+            self.data_table = _Table(line)
+            self.tables.append(self.data_table)
+        elif table is None or role == _BLOCK:
+            self.block()
         elif role == _ROW:
             self._close_row(table)
             table.row = []
             table.row_lines.append(line)
         else:
-            rowspan, colspan = 1, 1
-            if "span" in attributes.lower():
-                for name, value in _SPAN.findall(attributes):
-                    if name.lower() == "rowspan":
-                        rowspan = min(max(int(value), 1), _MAX_SPAN_ROWS)
-                    else:
-                        colspan = min(max(int(value), 1), _MAX_COLUMNS)
-            self._open_cell(table, line, rowspan, colspan)
+            rowspan, colspan = element.get("rowspan"), element.get("colspan")
+            self._open_cell(
+                table,
+                line,
+                _span(rowspan, _MAX_SPAN_ROWS) if rowspan else 1,
+                _span(colspan, _MAX_COLUMNS) if colspan else 1,
+            )
 
-    def end(self, role: int, line: int) -> None:
-        """An end tag of *role* (``_TABLE``, ``_ROW`` or ``_CELL``)."""
-        if role == _TABLE:
-            self.end_table()
-            return
+    def end(self, role: int) -> None:
+        """The end of an element of *role*."""
         table = self.data_table
-        if table is None:
-            self.block(line)
+        if role == _TABLE:
+            self._end_table()
+        elif table is None or role == _BLOCK:
+            self.block()
         elif role == _ROW:
             self._close_row(table)
         else:
             table.cell = None
 
-    def start_table(self, line: int) -> None:
-        if self.data_table is not None:
-            self._to_layout(self.data_table)
+    def finish(self) -> None:
+        while self.tables:
+            self._end_table()
         self.flush_text()
-        self.data_table = _Table(line)
-        self.tables.append(self.data_table)
 
-    def end_table(self) -> None:
-        if not self.tables:
-            return
+    def _end_table(self) -> None:
         table = self.tables.pop()
         # Tables below the innermost one have been turned into layout tables.
         self.data_table = None
-        if table.layout:
-            self.flush_text()
-            return
-        self._close_row(table)
         self.flush_text()
-        self._emit(table)
-
-    def finish(self) -> None:
-        while self.tables:
-            self.end_table()
-        self.flush_text()
+        if not table.layout:
+            self._close_row(table)
+            self._emit(table)
 
     def _open_cell(
         self, table: _Table, line: int, rowspan: int, colspan: int
@@ -256,9 +278,7 @@ class _Builder:
                 for part in "".join(cell.pieces).split("\n"):
                     clean = _clean(part)
                     if clean:
-                        self.out.append(
-                            Row((Cell(clean, cell.line),), cell.line)
-                        )
+                        self.out.append(Row((Cell(clean, cell.line),), cell.line))
 
     def _emit(self, table: _Table) -> None:
         texts = _cell_texts(table)
@@ -268,16 +288,111 @@ class _Builder:
         index = self.count
         self.count += 1
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
-        lines = table.row_lines
-        for number, (row, row_texts) in enumerate(
-            zip(table.rows, texts, strict=True)
-        ):
+        for number, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True)):
             cells = _grid_row(row, row_texts, covered)
             if cells:
-                line = lines[number] if number < len(lines) else table.line
-                self.out.append(
-                    Row(cells, line, delimited=True, table=index, index=number)
-                )
+                line = table.row_lines[number]
+                self.out.append(Row(cells, line, delimited=True, table=index, index=number))
+
+
+def html_rows(text: str | bytes) -> HtmlPage:
+    """Read an HTML page (text, or valid UTF-8 bytes) into rows.
+
+    Raises:
+        InvalidReportError: When lxml, the HTML parser, is not installed.
+    """
+    etree = _etree()
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    )
+    # UTF-8 bytes, since lxml refuses a str that declares an encoding; the page has been
+    # decoded already, so the parser is told the encoding instead of looking for it.
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
+    root = etree.fromstring(data, parser)
+    cut = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    if root is None:  # nothing but white space and comments
+        return HtmlPage((), None, 0, cut)
+    etree.strip_tags(root, *_INLINE)
+    builder = _Builder()
+    _walk(builder, etree.iterwalk(root, events=("start", "end")))
+    builder.finish()
+    title = _clean(builder.title[:_MAX_TITLE])
+    return HtmlPage(tuple(builder.out), title or None, builder.count, cut)
+
+
+def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
+    """Feed the start and end of every element, and the text around it, to *builder*; skip
+    what is not shown.
+
+    One function on purpose: it runs once per element, and on large pages calls cost more than
+    its branches. Lines come from libxml2 (where a start tag ends) at every table, row, cell
+    and paragraph, and from counting line breaks in between (and past line 65,535, where
+    libxml2 stops counting).
+    """
+    roles = _ROLES.get
+    pending = builder.text  # text outside data tables, up to the next block boundary
+    line = 1
+    open_roles: list[int | None] = []  # of the elements open: their end needs no tag lookup
+    push, pop = open_roles.append, open_roles.pop
+    for event, element in walker:
+        if event == "start":
+            role = roles(element.tag)
+            push(role)
+        else:
+            role = pop()
+        if role is not None:
+            if role == _HIDDEN:
+                if event == "start":
+                    if element.tag == "title" and not builder.title:
+                        builder.title = element.text or ""
+                    walker.skip_subtree()  # its end (and tail) still comes
+                    continue
+            elif role == _BLOCK:  # the most frequent role: Builder.block, inlined
+                table = builder.data_table
+                if table is None:
+                    if pending:
+                        builder.flush_text()
+                elif table.cell is not None:
+                    table.cell.pieces.append("\n")
+            elif event == "start":
+                line = max(line, element.sourceline or 0)
+                builder.start(role, line, element)
+            else:
+                builder.end(role)
+        chunk = element.text if event == "start" else element.tail
+        if not chunk:
+            continue
+        table = builder.data_table  # Builder.data, inlined
+        if table is None:
+            if pending:
+                pending.append(chunk)
+            elif not chunk.isspace():
+                line = max(line, element.sourceline or 0)
+                builder.text_line = line
+                pending.append(chunk)
+        elif table.cell is not None:
+            table.cell.pieces.append(chunk.replace("\n", " "))
+        elif not chunk.isspace():  # white space between rows and cells: nothing
+            builder.data(chunk, line)
+        if "\n" in chunk:
+            line += chunk.count("\n")
+
+
+@functools.cache
+def _etree() -> _Etree:
+    """lxml's etree, or the library's error when the extra ``html`` is not installed."""
+    try:
+        return cast("_Etree", importlib.import_module("lxml.etree"))
+    except ImportError:
+        raise InvalidReportError(
+            [Problem("$", f"lxml, to read HTML: {INSTALL}", "lxml is not installed")]
+        ) from None
+
+
+def _span(value: str, limit: int) -> int:
+    """A ``rowspan`` or ``colspan``: its leading digits, between 1 and *limit*."""
+    match = _SPAN.match(value)
+    return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
 def _grid_row(
@@ -293,11 +408,10 @@ def _grid_row(
         if column >= _MAX_COLUMNS:
             break
         cells.append(Cell(text, raw.line, column))
-        rowspan = raw.rowspan
-        if rowspan > 1:
+        if raw.rowspan > 1:
             for c in range(column, min(column + raw.colspan, _MAX_COLUMNS)):
-                if covered.get(c, 0) < rowspan:
-                    covered[c] = rowspan
+                if covered.get(c, 0) < raw.rowspan:
+                    covered[c] = raw.rowspan
         column += raw.colspan
     for c in list(covered):
         if covered[c] > 1:
@@ -305,78 +419,6 @@ def _grid_row(
         else:
             del covered[c]
     return tuple(cells)
-
-
-def html_rows(text: str) -> HtmlPage:
-    """Read an HTML page into rows."""
-    builder = _Builder()
-    title = _TITLE.search(text)
-    if title:
-        builder.title = _clean(_text(title.group(1)))
-    # Hidden content goes first, replaced by its line breaks so that line numbers stay right.
-    text = _HIDDEN.sub(_line_breaks, text)
-    _walk(builder, _TAG.split(text))
-    builder.finish()
-    return HtmlPage(tuple(builder.out), builder.title or None, builder.count)
-
-
-def _walk(builder: _Builder, parts: list[str]) -> None:  # noqa: C901, PLR0912
-    """Feed *parts* (text, ``/`` or ``""``, tag name, attributes, run of block tags, text, …)
-    to *builder*.
-
-    One function on purpose: it runs once per tag, and on large pages calls cost more than
-    its branches.
-    """
-    roles = _ROLES
-    inline = _INLINE.sub
-    pending = builder.text  # text outside data tables, up to the next block boundary
-    start, end = builder.start, builder.end
-    line = 1
-    # The hot loop: what Builder.data and Builder.block do, inlined for the common cases.
-    for i in range(0, len(parts) - 1, 5):
-        chunk = parts[i]
-        if chunk:
-            shown = inline("", chunk) if "<" in chunk else chunk
-            if shown and not shown.isspace():
-                table = builder.data_table
-                if table is None:
-                    if not pending:
-                        builder.text_line = line
-                    pending.append(_text(shown))
-                elif table.cell is not None:
-                    table.cell.pieces.append(_text(shown))
-                else:
-                    builder.data(_text(shown), line)
-            if "\n" in chunk:
-                line += chunk.count("\n")
-        role = roles.get(parts[i + 2])
-        attributes = parts[i + 3]
-        if role is None:
-            table = builder.data_table
-            if table is None:
-                if pending:
-                    builder.flush_text()
-            elif table.cell is not None:
-                table.cell.pieces.append("\n")
-        elif parts[i + 1]:
-            end(role, line)
-        else:
-            start(role, line, attributes)
-        if "\n" in attributes:
-            line += attributes.count("\n")
-        run = parts[i + 4]
-        if run:  # block boundaries after the tag: one is enough
-            table = builder.data_table
-            if table is None:
-                if pending:
-                    builder.flush_text()
-            elif table.cell is not None:
-                table.cell.pieces.append("\n")
-            if "\n" in run:
-                line += run.count("\n")
-    last = inline("", parts[-1])
-    if last and not last.isspace():
-        builder.data(_text(last), line)
 
 
 def _cell_texts(table: _Table) -> list[list[str]] | None:
@@ -390,8 +432,7 @@ def _cell_texts(table: _Table) -> list[list[str]] | None:
             joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
             text = _clean(joined)
             if len(text) > _LAYOUT_CHARS or (
-                joined.count("\n") >= _LAYOUT_LINES
-                and _line_count(joined) > _LAYOUT_LINES
+                joined.count("\n") >= _LAYOUT_LINES and _line_count(joined) > _LAYOUT_LINES
             ):
                 return None
             row_texts.append(text)
@@ -402,17 +443,6 @@ def _cell_texts(table: _Table) -> list[list[str]] | None:
 def _line_count(text: str) -> int:
     """The number of lines of *text* that hold more than white space."""
     return sum(1 for part in text.split("\n") if _clean(part))
-
-
-def _line_breaks(match: re.Match[str]) -> str:
-    return "\n" * match.group().count("\n")
-
-
-def _text(raw: str) -> str:
-    """Character data: entities decoded; source line breaks are only spaces in HTML."""
-    if "&" in raw:
-        raw = html.unescape(raw)
-    return raw.replace("\r", " ").replace("\n", " ")
 
 
 def _clean(text: str) -> str:

@@ -57,7 +57,9 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         note and a blank cell, never a number.
 
     Raises:
-        InvalidReportError: When a path cannot be read.
+        InvalidReportError: When a path cannot be read, or the source is HTML and the HTML
+            parser (the extra ``html``: ``pip install "disclosure-report[html]"``) is not
+            installed.
     """
     try:
         extraction = extract(source, kind=kind)
