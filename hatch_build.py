@@ -44,9 +44,7 @@ def compile_catalogs(locale_dir: Path) -> list[Path]:
     written = []
     for po in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
         with po.open("rb") as f:
-            catalog = read_po(
-                f, locale=po.parent.parent.name, abort_invalid=True
-            )
+            catalog = read_po(f, locale=po.parent.parent.name, abort_invalid=True)
         mo = po.with_suffix(".mo")
         with mo.open("wb") as f:
             write_mo(f, catalog)

@@ -105,7 +105,8 @@ class Builder:
         extra = self.row()
         new = ApplicantCounts.from_parts(
             **{
-                name: getattr(outcomes.total, name) - getattr(self.forward, name)
+                name: getattr(outcomes.total, name)
+                - getattr(self.forward, name)
                 + getattr(extra, name)
                 if getattr(outcomes.total, name) >= getattr(self.forward, name)
                 else getattr(extra, name)
@@ -184,7 +185,9 @@ class Builder:
         made = self.n()
         return ActiveDisclosure2019(
             article_20_1=Documents2019(
-                rules=DocumentCounts2019(newly_produced=made, newly_disclosed=made, total_disclosed=made + 9),
+                rules=DocumentCounts2019(
+                    newly_produced=made, newly_disclosed=made, total_disclosed=made + 9
+                ),
                 normative_documents=DocumentCounts2019(
                     newly_produced=made, newly_disclosed=made, total_disclosed=made + 40
                 ),
@@ -208,7 +211,13 @@ class Builder:
         )
 
 
-_ITEM_ROWS = ("licensing", "other_services", "penalties", "compulsory_measures", "administrative_fees")
+_ITEM_ROWS = (
+    "licensing",
+    "other_services",
+    "penalties",
+    "compulsory_measures",
+    "administrative_fees",
+)
 
 
 def _fields(cls: Any) -> list[str]:
@@ -225,5 +234,3 @@ def generate(count: int, marks: float, seed: int = 2026) -> list[Report]:
         body += 1
         reports.extend(builder.report(year) for year in YEARS[: count - len(reports)])
     return reports
-
-

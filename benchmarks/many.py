@@ -38,6 +38,8 @@ from disclosure_report.many import (
 T = TypeVar("T")
 CHECK_AND_SUM_TARGET = 10.0
 MEMORY_TARGET = 1 << 30
+
+
 def timed(label: str, function: Callable[[], T], count: int) -> tuple[T, float]:
     start = time.perf_counter()
     result = function()
@@ -66,9 +68,7 @@ def sum_all(reports: Sequence[Report]) -> dict[int, Report]:
     by_year: dict[int, list[Report]] = {}
     for report in reports:
         by_year.setdefault(report.metadata.year, []).append(report)
-    return {
-        year: sum_reports(group, agency="合计", year=year) for year, group in by_year.items()
-    }
+    return {year: sum_reports(group, agency="合计", year=year) for year, group in by_year.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,9 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reports, _ = timed("generate", lambda: generate(count, args.marks), count)
     errors, check_seconds = timed("check (each + series)", lambda: check_all(reports), count)
     sums, sum_seconds = timed("sum (per year)", lambda: sum_all(reports), count)
-    sum_errors = sum(
-        f.severity is Severity.ERROR for total in sums.values() for f in check(total)
-    )
+    sum_errors = sum(f.severity is Severity.ERROR for total in sums.values() for f in check(total))
     memory = peak_memory()
     with tempfile.TemporaryDirectory() as directory:
         csv_path = Path(directory) / "cells.csv"

@@ -13,7 +13,6 @@ they are after the first reports of a batch. Targets (issue 3): at least 1,000 t
 300 HTML reports/s.
 """
 
-
 from __future__ import annotations
 
 import argparse

@@ -200,9 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="use the plain random builder even when hypothesis is installed",
     )
-    parser.add_argument(
-        "--strict", action="store_true", help="exit with 1 when a target is missed"
-    )
+    parser.add_argument("--strict", action="store_true", help="exit with 1 when a target is missed")
     args = parser.parse_args(argv)
 
     check = load_check()
@@ -217,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # allocations, which makes every later pass over them slower (to_dict by some 80 %) in a way
     # that no program reading, building or summing reports would see.
     pools = {
-        version: [from_json(to_json(report)) for report in generate(version, args.reports, args.marks)]
+        version: [
+            from_json(to_json(report)) for report in generate(version, args.reports, args.marks)
+        ]
         for version in VERSIONS
     }
     generated_in = time.perf_counter() - start

@@ -66,9 +66,7 @@ if os.environ.get("DOCS_OFFLINE"):
         r"decimal|datetime|enum|os|typing|collections\.abc|pathlib"
         r"|babel|cattrs|attrs?|hypothesis"
     )
-    nitpick_ignore_regex += [
-        (role, rf"({_external})\..*") for role in ("py:class", "py:exc")
-    ]
+    nitpick_ignore_regex += [(role, rf"({_external})\..*") for role in ("py:class", "py:exc")]
 
 html_theme = "furo"
 html_title = "disclosure-report"
@@ -115,14 +113,14 @@ def _alias_reference(
     last = target.rsplit(".", 1)[-1]
     objects = env.domains["py"].objects
     for name, entry in objects.items():
-        if (
-            name != target
-            and name.rsplit(".", 1)[-1] == last
-            and _resolve(name) is wanted
-        ):
+        if name != target and name.rsplit(".", 1)[-1] == last and _resolve(name) is wanted:
             return make_refnode(
-                app.builder, node["refdoc"], entry.docname, entry.node_id,
-                contnode, name,
+                app.builder,
+                node["refdoc"],
+                entry.docname,
+                entry.node_id,
+                contnode,
+                name,
             )
     return None
 

@@ -149,9 +149,7 @@ def key(message: Message) -> Key:
 
 
 def _signature(catalog: Catalog) -> list[tuple[object, ...]]:
-    return [
-        (key(m), sorted(m.flags), m.auto_comments, m.user_comments) for m in _entries(catalog)
-    ]
+    return [(key(m), sorted(m.flags), m.auto_comments, m.user_comments) for m in _entries(catalog)]
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:

@@ -14,8 +14,4 @@ from hypothesis import settings
 settings.register_profile("ci", settings.get_profile("ci"), max_examples=100)
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile("fast", max_examples=10, deadline=None)
-settings.load_profile(
-    os.environ.get(
-        "HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"
-    )
-)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

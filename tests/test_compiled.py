@@ -316,9 +316,7 @@ def test_compiled_reader_keeps_reference_counts() -> None:
         ((Metadata, (), (("no",),)), TypeError, "a check is a tuple"),
     ],
 )
-def test_compile_reader_refuses_bad_plans(
-    plan: Any, error: type[Exception], message: str
-) -> None:
+def test_compile_reader_refuses_bad_plans(plan: Any, error: type[Exception], message: str) -> None:
     assert SPEEDUPS is not None
     with pytest.raises(error, match=message):
         SPEEDUPS.compile_reader(plan, BLANK, MARK_CELLS, _MISSING, MAX_COUNT)

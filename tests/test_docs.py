@@ -57,10 +57,16 @@ def _public_names() -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("module", "name"), _public_names(), ids=lambda pair: ".".join(pair) if isinstance(pair, tuple) else str(pair))
+@pytest.mark.parametrize(
+    ("module", "name"),
+    _public_names(),
+    ids=lambda pair: ".".join(pair) if isinstance(pair, tuple) else str(pair),
+)
 def test_every_public_name_is_in_the_api_reference(module: str, name: str) -> None:
     obj = getattr(importlib.import_module(module), name)
-    assert (name, id(obj)) in documented(), f"docs/api.md has no autodoc directive for {module}.{name}"
+    assert (name, id(obj)) in documented(), (
+        f"docs/api.md has no autodoc directive for {module}.{name}"
+    )
 
 
 def test_every_directive_names_something_that_exists() -> None:

@@ -79,9 +79,7 @@ def model_labels() -> set[Label]:
         cls = getattr(model, name)
         if isinstance(cls, type) and attrs.has(cls):
             for field in attrs.fields(cls):
-                labels.update(
-                    v for k in (LABEL, GROUP) if (v := field.metadata.get(k)) is not None
-                )
+                labels.update(v for k in (LABEL, GROUP) if (v := field.metadata.get(k)) is not None)
     for name in _headers.__all__:
         labels.update(_labels_in(getattr(_headers, name)))
     return labels
@@ -135,11 +133,14 @@ def test_every_model_label_is_in_the_template() -> None:
     labels = model_labels()
 
     assert len(labels) > 100  # the walk reached tables, sections, fields and headers
-    assert sorted(
-        (label.context, label.english)
-        for label in labels
-        if (label.context, label.english) not in template
-    ) == []
+    assert (
+        sorted(
+            (label.context, label.english)
+            for label in labels
+            if (label.context, label.english) not in template
+        )
+        == []
+    )
 
 
 def test_one_context_names_one_label() -> None:
@@ -165,19 +166,16 @@ def test_script_check_passes() -> None:
 
 def test_script_knows_the_supported_locales() -> None:
     assert _load_script().LOCALES == SUPPORTED_LOCALES
-    assert {p.name for p in i18n.LOCALE_DIR.iterdir() if p.is_dir()} == set(
-        SUPPORTED_LOCALES
-    )
+    assert {p.name for p in i18n.LOCALE_DIR.iterdir() if p.is_dir()} == set(SUPPORTED_LOCALES)
 
 
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
 def test_chinese_catalogs_never_show_the_english(locale: str) -> None:
     """Through the loaded .mo, every label comes out in Chinese, not as its English id."""
-    assert sorted(
-        label.context
-        for label in model_labels()
-        if not _has_cjk(translate(label, locale))
-    ) == []
+    assert (
+        sorted(label.context for label in model_labels() if not _has_cjk(translate(label, locale)))
+        == []
+    )
 
 
 def test_traditional_is_the_simplified_wording_in_other_characters() -> None:
@@ -358,9 +356,7 @@ def test_unsupported_locales_raise(locale: object) -> None:
 
 
 @pytest.fixture
-def locale_dir(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+def locale_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the loader at an empty locale directory, with cold caches on both sides."""
     i18n._load.cache_clear()
     i18n._translations.cache_clear()

@@ -11,17 +11,12 @@ DIST = importlib.metadata.distribution("disclosure-report")
 
 
 def entry_point(group: str, name: str) -> importlib.metadata.EntryPoint:
-    (ep,) = (
-        ep for ep in DIST.entry_points if ep.group == group and ep.name == name
-    )
+    (ep,) = (ep for ep in DIST.entry_points if ep.group == group and ep.name == name)
     return ep
 
 
 def test_console_script() -> None:
-    assert (
-        entry_point("console_scripts", "disclosure-report").value
-        == "disclosure_report.cli:main"
-    )
+    assert entry_point("console_scripts", "disclosure-report").value == "disclosure_report.cli:main"
 
 
 def test_hypothesis_hook_runs() -> None:
@@ -35,9 +30,7 @@ def test_catalogs_compiled() -> None:
     locale = Path(disclosure_report.__file__).parent / "locale"
 
     missing = [
-        po
-        for po in locale.glob("*/LC_MESSAGES/*.po")
-        if not po.with_suffix(".mo").is_file()
+        po for po in locale.glob("*/LC_MESSAGES/*.po") if not po.with_suffix(".mo").is_file()
     ]
 
     assert missing == []

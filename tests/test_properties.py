@@ -49,8 +49,9 @@ JSON_SCALARS = (
 )
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -189,9 +190,7 @@ def test_from_dict_on_any_json_value_returns_a_report_or_raises(data: object) ->
     st.fixed_dictionaries(
         {"format_version": st.sampled_from(["2019", "2021"]) | JSON_SCALARS},
         optional={
-            name: JSON_VALUES
-            for name in attrs.fields_dict(Report2021)
-            if name != "format_version"
+            name: JSON_VALUES for name in attrs.fields_dict(Report2021) if name != "format_version"
         },
     )
 )

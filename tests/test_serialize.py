@@ -174,9 +174,7 @@ def report_2019() -> Report2019:
                     previous_items=BLANK, change=NotApplicable("-"), decisions=0
                 ),
             ),
-            article_20_8=Fees2019(
-                administrative_fees=FeeItems2019(previous_items=2, change=0)
-            ),
+            article_20_8=Fees2019(administrative_fees=FeeItems2019(previous_items=2, change=0)),
             article_20_9=Procurement2019(
                 centralized_procurement=ProcurementTotals2019(
                     projects=3, amount=Amount(value=Decimal("1234.50"), unit=None)
@@ -312,9 +310,7 @@ def test_amounts_are_written_exactly_in_plain_notation() -> None:
         )
         data = to_dict(report)
         assert from_dict(data) == report
-        return data["active_disclosure"]["article_20_8"]["administrative_fees"]["amount"][
-            "value"
-        ]
+        return data["active_disclosure"]["article_20_8"]["administrative_fees"]["amount"]["value"]
 
     assert amount_of("1E+3") == "1000"
     assert amount_of("1.5E-7") == "0.00000015"
@@ -489,7 +485,10 @@ def test_a_signed_count_may_be_negative_but_not_a_float() -> None:
     data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -MAX_COUNT
     assert from_dict(data).active_disclosure.article_20_6.penalties.change == -MAX_COUNT
 
-    for value, got in ((-1.5, "the number -1.5"), (-MAX_COUNT - 1, "the integer -9007199254740992")):
+    for value, got in (
+        (-1.5, "the number -1.5"),
+        (-MAX_COUNT - 1, "the integer -9007199254740992"),
+    ):
         data["active_disclosure"]["article_20_6"]["penalties"]["change"] = value
         assert _only_problem(data) == Problem(
             "$.active_disclosure.article_20_6.penalties.change", SIGNED_COUNT_EXPECTED, got
@@ -745,8 +744,7 @@ def test_the_message_lists_the_problems() -> None:
     with pytest.raises(InvalidReportError) as info:
         from_dict(_with_cell(-1))
     assert str(info.value) == (
-        "invalid report data (1 problem):\n"
-        f"  {CELL}: expected {COUNT_EXPECTED}, got the integer -1"
+        f"invalid report data (1 problem):\n  {CELL}: expected {COUNT_EXPECTED}, got the integer -1"
     )
 
 
@@ -769,7 +767,10 @@ def test_json_constants_are_reported_where_they_stand(constant: str) -> None:
     ("text", "got"),
     [
         ("", "invalid JSON: Expecting value: line 1 column 1 (char 0)"),
-        ("{", "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        (
+            "{",
+            "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        ),
         (b"\xff\xfe\xfd", "invalid JSON: "),
         ("[" * 100_000, "arrays or objects nested too deeply"),
     ],
@@ -813,8 +814,9 @@ _SCALARS = (
 )
 _JSON_VALUES = st.recursive(
     _SCALARS,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=25,
 )
 
@@ -854,7 +856,9 @@ def test_from_json_on_arbitrary_text(text: str | bytes) -> None:
 
 
 def _is_report_json(text: str | bytes) -> bool:
-    return b"format_version" in (text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
+    return b"format_version" in (
+        text if isinstance(text, bytes) else text.encode("utf-8", "replace")
+    )
 
 
 def _paths(node: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

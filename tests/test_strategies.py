@@ -86,6 +86,7 @@ def assert_table3_balances(cells: Cells) -> None:
         parts = [cells[CellAddress(3, row, c)] for c in APPLICANT_PARTS]
         assert may_balance(parts, [cells[CellAddress(3, row, "total")]]), row
     for column in APPLICANT_COLUMNS:
+
         def cell(row: str, column: str = column) -> object:
             return cells[CellAddress(3, row, column)]
 
@@ -159,8 +160,10 @@ def test_both_versions_and_both_kinds_of_mark_are_drawn() -> None:
     find(testing.reports(), lambda r: isinstance(r, Report2021), settings=quick)
     find(
         testing.reports(marks=True),
-        lambda r: any(v is BLANK for v in cells_of(r).values())
-        and any(type(v) is NotApplicable for v in cells_of(r).values()),
+        lambda r: (
+            any(v is BLANK for v in cells_of(r).values())
+            and any(type(v) is NotApplicable for v in cells_of(r).values())
+        ),
         settings=quick,
     )
 
@@ -220,9 +223,7 @@ def test_the_hypothesis_hook_registers_the_report_classes(
     assert type(data.draw(st.from_type(cls))) is cls
 
 
-@pytest.mark.parametrize(
-    ("low", "high"), [(0, MAX_COUNT + 1), (-MAX_COUNT - 1, 0), (0, 10**30)]
-)
+@pytest.mark.parametrize(("low", "high"), [(0, MAX_COUNT + 1), (-MAX_COUNT - 1, 0), (0, 10**30)])
 def test_counts_refuse_a_range_beyond_max_count(low: int, high: int) -> None:
     with pytest.raises(InvalidArgument, match="MAX_COUNT"):
         testing.counts(min_value=low, max_value=high)

@@ -21,9 +21,5 @@ def setup() -> None:
     except ImportError:
         return
 
-    st.register_type_strategy(
-        Report2019, st.deferred(lambda: reports(version="2019"))
-    )
-    st.register_type_strategy(
-        Report2021, st.deferred(lambda: reports(version="2021"))
-    )
+    st.register_type_strategy(Report2019, st.deferred(lambda: reports(version="2019")))
+    st.register_type_strategy(Report2021, st.deferred(lambda: reports(version="2021")))

@@ -109,20 +109,14 @@ _FEES_MENTION: Final = "本年度未收取信息处理费。"
 
 _CELL_VALIDATORS: Final = (is_count, is_signed_count, is_amount)
 _TEXT_MAX: Final = 200
-_APPLICANT_PARTS: Final = tuple(
-    f.name for f in attrs.fields(ApplicantCounts) if f.name != "total"
-)
-_CASE_PARTS: Final = tuple(
-    f.name for f in attrs.fields(CaseOutcomes) if f.name != "total"
-)
+_APPLICANT_PARTS: Final = tuple(f.name for f in attrs.fields(ApplicantCounts) if f.name != "total")
+_CASE_PARTS: Final = tuple(f.name for f in attrs.fields(CaseOutcomes) if f.name != "total")
 
 
 # Cells ------------------------------------------------------------------------------------
 
 
-def counts(
-    *, min_value: int = 0, max_value: int = _MAX_COUNT
-) -> SearchStrategy[int]:
+def counts(*, min_value: int = 0, max_value: int = _MAX_COUNT) -> SearchStrategy[int]:
     """Counts: integers from *min_value* to *max_value*.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
@@ -261,10 +255,7 @@ def applications(
     *,
     counts: SearchStrategy[int] | None = None,
     marks: bool = False,
-) -> (
-    SearchStrategy[Applications[ApplicantCounts]]
-    | SearchStrategy[Applications[OtherHandling]]
-):
+) -> SearchStrategy[Applications[ApplicantCounts]] | SearchStrategy[Applications[OtherHandling]]:
     """Table 三 of *version*, balanced: rules I1, I2 and F1 hold in every row and column.
 
     Every outcome row and the row carried forward are drawn; （七）总计 is their sum, and
@@ -321,9 +312,7 @@ def _applications(
     )
 
 
-def _row_group(
-    cls: type[T], rows: SearchStrategy[ApplicantCounts]
-) -> SearchStrategy[T]:
+def _row_group(cls: type[T], rows: SearchStrategy[ApplicantCounts]) -> SearchStrategy[T]:
     """A group of rows (（三）, （四）, （五）, 2021's （六）) with every row drawn from *rows*."""
     return st.builds(cls, **{field.name: rows for field in attrs.fields(cls)})  # type: ignore[arg-type]
 
@@ -391,19 +380,13 @@ def active_disclosure(
 def _active_disclosure_2021(
     numbers: SearchStrategy[int], money: SearchStrategy[Amount]
 ) -> SearchStrategy[ActiveDisclosure2021]:
-    documents = st.builds(
-        DocumentCounts2021, issued=numbers, repealed=numbers, in_force=numbers
-    )
+    documents = st.builds(DocumentCounts2021, issued=numbers, repealed=numbers, in_force=numbers)
     decisions = st.builds(Decisions2021, decisions=numbers)
     return st.builds(
         ActiveDisclosure2021,
-        article_20_1=st.builds(
-            Documents2021, rules=documents, normative_documents=documents
-        ),
+        article_20_1=st.builds(Documents2021, rules=documents, normative_documents=documents),
         article_20_5=st.builds(Licensing2021, licensing=decisions),
-        article_20_6=st.builds(
-            Sanctions2021, penalties=decisions, compulsory_measures=decisions
-        ),
+        article_20_6=st.builds(Sanctions2021, penalties=decisions, compulsory_measures=decisions),
         article_20_8=st.builds(
             Fees2021, administrative_fees=st.builds(FeeAmount2021, amount=money)
         ),
@@ -422,18 +405,14 @@ def _active_disclosure_2019(
     # I5: previous_items + change is the current number of items, a count.
     previous_and_current = st.tuples(numbers, numbers)
     items = st.tuples(numbers, numbers, numbers).map(
-        lambda t: ItemCounts2019(
-            previous_items=t[0], change=t[1] - t[0], decisions=t[2]
-        )
+        lambda t: ItemCounts2019(previous_items=t[0], change=t[1] - t[0], decisions=t[2])
     )
     fee_items = previous_and_current.map(
         lambda t: FeeItems2019(previous_items=t[0], change=t[1] - t[0])
     )
     return st.builds(
         ActiveDisclosure2019,
-        article_20_1=st.builds(
-            Documents2019, rules=documents, normative_documents=documents
-        ),
+        article_20_1=st.builds(Documents2019, rules=documents, normative_documents=documents),
         article_20_5=st.builds(Licensing2019, licensing=items, other_services=items),
         article_20_6=st.builds(Sanctions2019, penalties=items, compulsory_measures=items),
         article_20_8=st.builds(Fees2019, administrative_fees=fee_items),
@@ -475,8 +454,7 @@ def metadata(
         agency=st.text(min_size=1, max_size=40) if agency is None else agency,
         year=st.integers(min_value=2008, max_value=2100) if year is None else year,
         published=(
-            st.none()
-            | st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2100, 12, 31))
+            st.none() | st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2100, 12, 31))
             if published is None
             else published
         ),
@@ -535,9 +513,7 @@ def other_matters(
     return st.builds(_other_matters, st.just(version), texts, fees)
 
 
-def _other_matters(
-    version: FormatVersion, text: str, fees: ProcessingFees | None
-) -> OtherMatters:
+def _other_matters(version: FormatVersion, text: str, fees: ProcessingFees | None) -> OtherMatters:
     if version == "2021" and fees is None:
         text += _FEES_MENTION
     return OtherMatters(text=text, processing_fees=fees)
@@ -697,9 +673,8 @@ def _marked(part: T) -> SearchStrategy[T]:
 def _marked_tables(report: T) -> SearchStrategy[T]:
     """*report* with marks in some cells of its tables (二, 三, 四)."""
     sections = ("active_disclosure", "applications", "reconsideration_and_litigation")
-    return st.fixed_dictionaries(
-        {name: _marked(getattr(report, name)) for name in sections}
-    ).map(lambda changes: attrs.evolve(report, **changes))  # type: ignore[misc]
+    changes = st.fixed_dictionaries({name: _marked(getattr(report, name)) for name in sections})
+    return changes.map(lambda found: attrs.evolve(report, **found))  # type: ignore[misc]
 
 
 _MARK_VALUES: Final[tuple[Blank | NotApplicable, ...]] = (
@@ -707,9 +682,7 @@ _MARK_VALUES: Final[tuple[Blank | NotApplicable, ...]] = (
     *(NotApplicable(symbol=symbol) for symbol in sorted(NOT_APPLICABLE_SYMBOLS)),
 )
 # One draw per cell decides both whether it is marked (its last digit) and with what mark.
-_CELL_DIE: Final = st.integers(
-    min_value=0, max_value=_DENSITY_STEPS * len(_MARK_VALUES) - 1
-)
+_CELL_DIE: Final = st.integers(min_value=0, max_value=_DENSITY_STEPS * len(_MARK_VALUES) - 1)
 
 Path: TypeAlias = tuple[str, ...]
 

@@ -40,7 +40,9 @@ def test_checks_are_exported() -> None:
         CellAddress(4, "litigation_direct", "upheld"),
     ],
 )
-def test_checks_never_alter_the_report(report: Report, address: CellAddress, with_cell, cell) -> None:
+def test_checks_never_alter_the_report(
+    report: Report, address: CellAddress, with_cell, cell
+) -> None:
     broken = with_cell(report, address, cell(report, address) + 3)
     before = copy.deepcopy(broken)
     values_before = [value for _, value in cell_values(broken)]
@@ -59,9 +61,7 @@ def test_the_table_method_picks_the_version_from_row_six(report: Report, with_ce
     rules = {f.rule for f in broken.applications.check()}
 
     assert rules == {f"{report.format_version}.T3.{name}" for name in ("F1", "I1", "I2")}
-    assert broken.applications.check() == tuple(
-        f for f in check(broken) if ".T3." in f.rule
-    )
+    assert broken.applications.check() == tuple(f for f in check(broken) if ".T3." in f.rule)
 
 
 def test_applications_built_from_parts_balance() -> None:

@@ -109,6 +109,7 @@ def _slow_findings(report: Report) -> list[Finding]:
     rows3 = dict(table_rows(type(report), 3))
     columns = [cell.column for cell in rows3["new_received"]]
     leaves = [row for row in rows3 if row.startswith("outcomes.") and row != "outcomes.total"]
+
     def t3(row: str, column: str) -> CellAddress:
         return CellAddress(3, row, column)
 
@@ -144,9 +145,7 @@ def _slow_findings(report: Report) -> list[Finding]:
 
 
 @given(st.one_of(testing.reports(marks=True), small_reports), st.data())
-def test_table_checks_agree_with_balance_rule_by_rule(
-    report: Report, data: st.DataObject
-) -> None:
+def test_table_checks_agree_with_balance_rule_by_rule(report: Report, data: st.DataObject) -> None:
     values = {
         spec.address: value for spec, value in cell_values(report) if spec.address.table in {3, 4}
     }

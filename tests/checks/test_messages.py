@@ -29,7 +29,9 @@ def row_name(report: Report, address: CellAddress, locale: str) -> str:
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
-def test_f1_message_names_the_column_and_both_sums(report: Report, locale: str, with_cell, cell) -> None:
+def test_f1_message_names_the_column_and_both_sums(
+    report: Report, locale: str, with_cell, cell
+) -> None:
     address = CellAddress(3, "carried_forward", "commercial_enterprises")
     broken = with_cell(report, address, cell(report, address) + 1000)
     [finding] = [f for f in check(broken) if f.rule.endswith("F1")]
@@ -40,9 +42,11 @@ def test_f1_message_names_the_column_and_both_sums(report: Report, locale: str, 
     assert f"{column}" in text
     assert str(finding.expected) in text
     assert str(finding.actual) in text
-    assert text == translate(
-        next(r for r in RULES if r.id == finding.rule).message, locale
-    ) % {"column": column, "expected": finding.expected, "actual": finding.actual}
+    assert text == translate(next(r for r in RULES if r.id == finding.rule).message, locale) % {
+        "column": column,
+        "expected": finding.expected,
+        "actual": finding.actual,
+    }
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
@@ -96,9 +100,7 @@ def test_a_lower_bound_reads_naturally(report: Report, with_cell) -> None:
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_guidance_messages_name_the_section(report_2021, locale: str) -> None:
-    report = attrs.evolve(
-        report_2021, overview="政" * 1234, other_matters=OtherMatters(text="")
-    )
+    report = attrs.evolve(report_2021, overview="政" * 1234, other_matters=OtherMatters(text=""))
 
     length, fees = check(report)
 
@@ -118,7 +120,7 @@ def test_every_rule_renders_in_every_locale(report_2019, report_2021, with_cell,
             (CellAddress(4, "reconsideration", "total"), 1),
         ]:
             findings.extend(check(with_cell(report, address, cell(report, address) + delta)))
-    broken = with_cell(report_2019, CellAddress(2, "article_20_5.licensing", "change"), -10**6)
+    broken = with_cell(report_2019, CellAddress(2, "article_20_5.licensing", "change"), -(10**6))
     broken = with_cell(broken, CellAddress(2, "article_20_1.rules", "newly_disclosed"), 10**6)
     findings.extend(check(broken))
     findings.extend(

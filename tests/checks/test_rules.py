@@ -9,7 +9,9 @@ from disclosure_report.i18n import SUPPORTED_LOCALES, translate
 from disclosure_report.model import TABLE_SECTIONS
 
 
-ID = re.compile(r"^(?P<version>2019|2021)\.(?P<place>T[234]|S[16])\.(?P<name>[A-Z][A-Z0-9]*(\.[A-Z]+)?)$")
+ID = re.compile(
+    r"^(?P<version>2019|2021)\.(?P<place>T[234]|S[16])\.(?P<name>[A-Z][A-Z0-9]*(\.[A-Z]+)?)$"
+)
 
 
 def test_ids_are_unique_and_name_version_place_and_rule() -> None:
@@ -25,9 +27,11 @@ def test_ids_are_unique_and_name_version_place_and_rule() -> None:
         else:
             assert rule.table is None
             # guidance reads text only; X5 compares the text with cells, skipping unknown ones
-            expected = BlankPolicy.SKIP_IF_UNKNOWN if place == "S1" and rule.id.endswith(
-                ".X5"
-            ) else BlankPolicy.NO_CELLS
+            expected = (
+                BlankPolicy.SKIP_IF_UNKNOWN
+                if place == "S1" and rule.id.endswith(".X5")
+                else BlankPolicy.NO_CELLS
+            )
             assert rule.blank_policy is expected
 
 

@@ -28,9 +28,7 @@ def _example() -> Report2021:
     return report
 
 
-def _with(
-    report: Report2021, overview: str, **changes: ApplicantCounts
-) -> Report2021:
+def _with(report: Report2021, overview: str, **changes: ApplicantCounts) -> Report2021:
     report = attrs.evolve(report, overview=overview)
     for name, row in changes.items():
         applications = attrs.evolve(report.applications, **{name: row})  # type: ignore[arg-type]

@@ -64,7 +64,9 @@ def test_i5_fires_when_the_current_number_of_items_is_negative(
 
 def test_i5_allows_a_stock_that_falls_to_zero(report_2019: Report2019, with_cell, cell) -> None:
     row = ITEM_ROWS[0]
-    broken = with_cell(report_2019, t2(row, "change"), -cell(report_2019, t2(row, "previous_items")))
+    broken = with_cell(
+        report_2019, t2(row, "change"), -cell(report_2019, t2(row, "previous_items"))
+    )
 
     assert check(broken) == ()
 
@@ -75,7 +77,7 @@ def test_i5_is_not_evaluated_with_an_unknown_operand(
     report_2019: Report2019, column: str, mark: object, with_cell
 ) -> None:
     row = ITEM_ROWS[2]
-    broken = with_cell(report_2019, t2(row, "change"), -10**6)
+    broken = with_cell(report_2019, t2(row, "change"), -(10**6))
     broken = with_cell(broken, t2(row, column), mark)
 
     assert check(broken) == ()

@@ -159,21 +159,27 @@ def test_findings_are_in_rule_then_printed_order(report_2021: Report2021, with_c
 
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("/"), NotApplicable("—")])
-def test_unknown_operand_that_could_balance_is_no_finding(report: Report, mark: object, with_cell) -> None:
+def test_unknown_operand_that_could_balance_is_no_finding(
+    report: Report, mark: object, with_cell
+) -> None:
     broken = with_cell(report, t3("carried_over", "natural_persons"), mark)
 
     assert check(broken) == ()
 
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("-")])
-def test_unknown_total_with_known_parts_is_no_finding(report: Report, mark: object, with_cell) -> None:
+def test_unknown_total_with_known_parts_is_no_finding(
+    report: Report, mark: object, with_cell
+) -> None:
     broken = with_cell(report, t3("outcomes.total", "total"), mark)
     broken = with_cell(broken, t3("outcomes.granted", "total"), mark)
 
     assert check(broken) == ()
 
 
-def test_known_numbers_on_the_side_with_a_blank_exceed_the_other(report_2021: Report2021, with_cell, cell) -> None:
+def test_known_numbers_on_the_side_with_a_blank_exceed_the_other(
+    report_2021: Report2021, with_cell, cell
+) -> None:
     # new_received is blank; carried_over alone already exceeds outcomes.total + carried_forward.
     column = "legal_service_providers"
     right = cell(report_2021, t3("outcomes.total", column)) + cell(
@@ -193,7 +199,9 @@ def test_known_numbers_on_the_side_with_a_blank_exceed_the_other(report_2021: Re
     assert finding.at_least == "expected"
 
 
-def test_known_parts_exceed_a_known_total_despite_a_blank_part(report_2021: Report2021, with_cell, cell) -> None:
+def test_known_parts_exceed_a_known_total_despite_a_blank_part(
+    report_2021: Report2021, with_cell, cell
+) -> None:
     row = "outcomes.granted"
     total = cell(report_2021, t3(row, "total"))
     broken = with_cell(report_2021, t3(row, "other"), BLANK)
@@ -206,12 +214,12 @@ def test_known_parts_exceed_a_known_total_despite_a_blank_part(report_2021: Repo
     assert finding.unknown == (t3(row, "other"),)
     assert finding.at_least == "expected"
     assert finding.actual == total
-    assert finding.expected == sum(
-        cell(broken, t3(row, c)) for c in PARTS if c != "other"
-    )
+    assert finding.expected == sum(cell(broken, t3(row, c)) for c in PARTS if c != "other")
 
 
-def test_known_total_side_exceeds_parts_with_the_blank_on_the_total_side(report_2019: Report2019, with_cell, cell) -> None:
+def test_known_total_side_exceeds_parts_with_the_blank_on_the_total_side(
+    report_2019: Report2019, with_cell, cell
+) -> None:
     # F1: outcomes.total alone exceeds new_received + carried_over; carried_forward is blank.
     column = "natural_persons"
     left = cell(report_2019, t3("new_received", column)) + cell(
@@ -246,12 +254,16 @@ def test_a_table_of_blanks_breaks_nothing(report: Report) -> None:
     blank_other = (
         blank
         if type(outcomes.other_handling) is ApplicantCounts
-        else type(outcomes.other_handling)(**dict.fromkeys(("no_correction", "unpaid_fee", "other"), blank))
+        else type(outcomes.other_handling)(
+            **dict.fromkeys(("no_correction", "unpaid_fee", "other"), blank)
+        )
     )
     blank_outcomes = type(outcomes)(
         granted=blank,
         partially_granted=blank,
-        withheld=type(outcomes.withheld)(**{f.name: blank for f in attrs.fields(type(outcomes.withheld))}),
+        withheld=type(outcomes.withheld)(
+            **{f.name: blank for f in attrs.fields(type(outcomes.withheld))}
+        ),
         unable_to_provide=type(outcomes.unable_to_provide)(
             **{f.name: blank for f in attrs.fields(type(outcomes.unable_to_provide))}
         ),
@@ -296,6 +308,10 @@ def test_known_numbers_equal_to_the_other_side_leave_room_for_zero(
     broken = with_cell(report_2021, t3(row, "other"), mark)
     broken = with_cell(broken, t3(row, "natural_persons"), 0)
     broken = with_cell(broken, t3(row, "commercial_enterprises"), total)
-    for part in ("research_institutions", "public_interest_organizations", "legal_service_providers"):
+    for part in (
+        "research_institutions",
+        "public_interest_organizations",
+        "legal_service_providers",
+    ):
         broken = with_cell(broken, t3(row, part), 0)
     assert only(broken, ".T3.I1") == []

@@ -53,7 +53,9 @@ def test_i4_blank_outcome_that_could_balance(report: Report, mark: object, with_
     assert check(broken) == ()
 
 
-def test_i4_known_outcomes_exceed_the_total_despite_a_blank(report: Report, with_cell, cell) -> None:
+def test_i4_known_outcomes_exceed_the_total_despite_a_blank(
+    report: Report, with_cell, cell
+) -> None:
     group = "litigation_direct"
     broken = with_cell(report, CellAddress(4, group, "other"), BLANK)
     broken = with_cell(broken, CellAddress(4, group, "pending"), 100)

@@ -39,7 +39,9 @@ def _changed_tables(draw: st.DrawFn) -> ReconsiderationAndLitigation:
     columns = [field.name for field in attrs.fields(CaseOutcomes)]
     for _ in range(draw(st.integers(0, 2))):
         row = draw(st.sampled_from([path for path, _ in _LAYOUT]))
-        changed = attrs.evolve(getattr(table, row), **{draw(st.sampled_from(columns)): draw(_SMALL)})
+        changed = attrs.evolve(
+            getattr(table, row), **{draw(st.sampled_from(columns)): draw(_SMALL)}
+        )
         table = attrs.evolve(table, **{row: changed})
     return table
 

@@ -66,9 +66,7 @@ def test_check_json_names_rule_cells_and_values(
     assert {f["cells"][0] for f in f1} >= {"3/new_received/natural_persons"}
     natural = next(f for f in f1 if "3/new_received/natural_persons" in f["cells"])
     assert {natural["expected"], natural["actual"]} == {0, 5}
-    assert document["errors"] == sum(
-        f["severity"] == "error" for f in document["findings"]
-    )
+    assert document["errors"] == sum(f["severity"] == "error" for f in document["findings"])
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh_Hant", "en"])
@@ -126,16 +124,13 @@ def test_cells_follow_the_layout(capsys: pytest.CaptureFixture[str]) -> None:
     assert records[10]["row_label"] == "一、本年新收政府信息公开申请数量"
 
 
-def test_cells_marks_and_english_labels(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cells_marks_and_english_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _example()
     data["applications"]["new_received"]["natural_persons"] = None
     data["applications"]["new_received"]["other"] = "—"
     assert main(["cells", _write(tmp_path, data), "--lang", "en"]) == 0
     records = {
-        (r["row"], r["column"]): r
-        for r in map(json.loads, capsys.readouterr().out.splitlines())
+        (r["row"], r["column"]): r for r in map(json.loads, capsys.readouterr().out.splitlines())
     }
     blank = records["new_received", "natural_persons"]
     assert blank["value"] is None

@@ -116,10 +116,6 @@ def test_parquet_is_read_by_duckdb(tmp_path, example) -> None:
         """,
         [str(path)],
     ).fetchall()
-    expected_in_force = sum(
-        r["value"] for r in records([example]) if r["column"] == "in_force"
-    )
+    expected_in_force = sum(r["value"] for r in records([example]) if r["column"] == "in_force")
     assert (count, in_force) == (600, 3 * expected_in_force)
-    assert fees == 3 * sum(
-        Decimal(r["value"]) for r in records([example]) if r["unit"] is not None
-    )
+    assert fees == 3 * sum(Decimal(r["value"]) for r in records([example]) if r["unit"] is not None)

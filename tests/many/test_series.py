@@ -62,9 +62,7 @@ def test_x1_names_both_cells_and_their_years(example, with_cells) -> None:
 
 
 @given(old=reports(version="2019"), new=reports(version="2021"))
-def test_x1_across_the_change_of_format_uses_its_own_rule(
-    old, new, with_cells, value
-) -> None:
+def test_x1_across_the_change_of_format_uses_its_own_rule(old, new, with_cells, value) -> None:
     old = _in_year(old, 2020)
     new = _chained(old, _in_year(new, 2021), with_cells, value)
     broken = with_cells(new, {OVER: value(old, FORWARD) + 1})
@@ -111,7 +109,9 @@ def test_x2_is_a_warning_on_the_2019_item_counts(base, with_cells) -> None:
 
 def test_x3_is_a_warning_on_the_2021_documents(example, with_cells) -> None:
     row = "article_20_1.rules"
-    issued, repealed, in_force = (CellAddress(2, row, c) for c in ("issued", "repealed", "in_force"))
+    issued, repealed, in_force = (
+        CellAddress(2, row, c) for c in ("issued", "repealed", "in_force")
+    )
     last = with_cells(_in_year(example, 2022), {in_force: 10})
     this = with_cells(_in_year(example, 2023), {issued: 3, repealed: 1, in_force: 12})
     off = with_cells(this, {in_force: 13})

@@ -53,9 +53,7 @@ def test_rows_are_in_printed_order_with_table_3_groups_before_their_rows(
 ) -> None:
     printed = list(
         dict.fromkeys(
-            spec.address.row
-            for spec in table_layout(CLASSES[version])
-            if spec.address.table == 3
+            spec.address.row for spec in table_layout(CLASSES[version]) if spec.address.table == 3
         )
     )
     rows = [spec.key for spec in TABLE3[version] if not spec.is_group]
@@ -64,9 +62,7 @@ def test_rows_are_in_printed_order_with_table_3_groups_before_their_rows(
     assert [g.label for g in groups[:2]] == ["三、本年度办理结果", "（三）不予公开"]
     for group in groups:
         keys = [spec.key for spec in TABLE3[version]]
-        first_child = next(
-            k for k in keys if k.startswith(group.key + ".")
-        )
+        first_child = next(k for k in keys if k.startswith(group.key + "."))
         assert keys.index(group.key) < keys.index(first_child)
 
 
@@ -94,8 +90,7 @@ def test_the_rows_of_one_version_only_tell_the_versions_apart() -> None:
 
 def test_article_headings_are_the_model_sub_tables() -> None:
     assert [
-        article_heading(t)
-        for t in ("第二十条第（一）项", "第二十条第(九)项", "第二十条第七项")
+        article_heading(t) for t in ("第二十条第（一）项", "第二十条第(九)项", "第二十条第七项")
     ] == [1, 9, None]
 
 

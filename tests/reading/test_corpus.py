@@ -17,12 +17,8 @@ from disclosure_report.reading._tables import TableRead
 
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-EXPECTED = sorted(
-    [*CORPUS.glob("expected/*.json"), *CORPUS.glob("expected_partial/*.json")]
-)
-pytestmark = pytest.mark.skipif(
-    not EXPECTED, reason="no corpus at ../shared/corpus"
-)
+EXPECTED = sorted([*CORPUS.glob("expected/*.json"), *CORPUS.glob("expected_partial/*.json")])
+pytestmark = pytest.mark.skipif(not EXPECTED, reason="no corpus at ../shared/corpus")
 MARKS = {"/", "-", "—", "--", "——", "无", "－", "／"}
 
 
@@ -89,24 +85,16 @@ def test_every_cell_as_checked_by_hand(path: Path) -> None:
 def test_no_unreadable_cell_in_the_corpus(path: Path) -> None:
     extraction = extract(_body(path.stem))
 
-    assert not [
-        n for n in extraction.notes if n.code is NoteCode.UNREADABLE_CELL
-    ]
+    assert not [n for n in extraction.notes if n.code is NoteCode.UNREADABLE_CELL]
 
 
 def test_cells_dropped_by_the_layout_are_inferred_with_a_note() -> None:
     extraction = extract(_body("003-yueyang-nanhu-bureau-2019"))
 
-    inferred = [
-        n for n in extraction.notes if n.code is NoteCode.POSITION_INFERRED
-    ]
-    ambiguous = [
-        n for n in extraction.notes if n.code is NoteCode.CELLS_AMBIGUOUS
-    ]
+    inferred = [n for n in extraction.notes if n.code is NoteCode.POSITION_INFERRED]
+    ambiguous = [n for n in extraction.notes if n.code is NoteCode.CELLS_AMBIGUOUS]
     assert len(inferred) == 3
-    assert [n.where.cell for n in ambiguous] == [
-        ("outcomes.partially_granted", "*")
-    ]
+    assert [n.where.cell for n in ambiguous] == [("outcomes.partially_granted", "*")]
 
 
 def test_a_cut_row_is_filled_from_the_left_and_noted() -> None:
@@ -116,9 +104,7 @@ def test_a_cut_row_is_filled_from_the_left_and_noted() -> None:
     cell = table3.cell("outcomes.withheld.enforcement_files", "total")
     assert cell.value.kind == "blank"
     short = [n for n in extraction.notes if n.code is NoteCode.ROW_SHORT]
-    assert [n.where.cell for n in short] == [
-        ("outcomes.withheld.enforcement_files", "*")
-    ]
+    assert [n.where.cell for n in short] == [("outcomes.withheld.enforcement_files", "*")]
 
 
 def test_local_rows_are_read_into_the_notes() -> None:

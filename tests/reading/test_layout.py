@@ -17,9 +17,7 @@ def _cells(text: str) -> list[list[str]]:
 
 
 def test_tab_separated_rows_keep_their_empty_cells() -> None:
-    assert _cells("\t\t1. 属于国家秘密\t0\t\t0\n") == [
-        ["", "", "1. 属于国家秘密", "0", "", "0"]
-    ]
+    assert _cells("\t\t1. 属于国家秘密\t0\t\t0\n") == [["", "", "1. 属于国家秘密", "0", "", "0"]]
 
 
 def test_pipe_rows_lose_their_outer_pipes() -> None:
@@ -75,9 +73,7 @@ def test_html_skips_what_a_reader_does_not_see() -> None:
 
 
 def test_html_line_breaks_inside_cells_are_spaces() -> None:
-    page = html_rows(
-        "<table><tr><td>本年新<br/>制作数量</td><td>&nbsp;</td></tr></table>"
-    )
+    page = html_rows("<table><tr><td>本年新<br/>制作数量</td><td>&nbsp;</td></tr></table>")
     assert [c.text for c in page.rows[0].cells] == ["本年新 制作数量", ""]
 
 
@@ -120,9 +116,7 @@ def test_html_runs_of_block_tags_are_one_boundary_and_keep_lines() -> None:
 
 
 def test_quoted_brackets_in_attributes() -> None:
-    page = html_rows(
-        '<div ms-if="a>0"><p>正文</p></div><p>搜索：<a ms-if="$index<4">历史</a></p>'
-    )
+    page = html_rows('<div ms-if="a>0"><p>正文</p></div><p>搜索：<a ms-if="$index<4">历史</a></p>')
     assert [r.cells[0].text for r in page.rows] == ["正文", "搜索：历史"]
 
 
@@ -152,9 +146,7 @@ def test_the_parser_limits_cut_the_page() -> None:
     assert not html_rows("<div>" * 100 + "<p>后</p>").cut
 
 
-@pytest.mark.parametrize(
-    "codec", ["utf-8", "gb18030", "gbk", "utf-8-sig", "utf-16"]
-)
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030", "gbk", "utf-8-sig", "utf-16"])
 def test_decoding(codec: str) -> None:
     text = "二、主动公开政府信息情况 規範"
     data = text.encode(codec)
@@ -177,9 +169,7 @@ def test_kind_detection() -> None:
 
 def test_layout_reads_a_path(tmp_path: Path) -> None:
     path = tmp_path / "report.html"
-    path.write_bytes(
-        "<table><tr><td>规章</td><td>0</td></tr></table>".encode("gb18030")
-    )
+    path.write_bytes("<table><tr><td>规章</td><td>0</td></tr></table>".encode("gb18030"))
     page = layout(path)
     assert page.kind == "html"
     assert page.encoding in {"utf-8", "gb18030"}

@@ -89,9 +89,7 @@ def test_table2_versions_differ_in_their_labels() -> None:
         ("约3", "text", None, None),
     ],
 )
-def test_classify(
-    printed: str, kind: str, number: str | None, unit: str | None
-) -> None:
+def test_classify(printed: str, kind: str, number: str | None, unit: str | None) -> None:
     value = classify(printed)
     assert value.kind == kind
     assert (str(value.number) if value.number is not None else None) == number

@@ -16,9 +16,7 @@ from disclosure_report.serialize import from_json
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason="no corpus at ../shared/corpus"
-)
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus at ../shared/corpus")
 
 
 def _body(stem: str) -> str:
@@ -28,9 +26,7 @@ def _body(stem: str) -> str:
 
 @needs_corpus
 def test_the_published_example_reads_to_the_hand_made_report() -> None:
-    expected = from_json(
-        (ROOT / "examples" / "nx-jgswglj-2023.json").read_bytes()
-    )
+    expected = from_json((ROOT / "examples" / "nx-jgswglj-2023.json").read_bytes())
 
     result = read(_body("000-nx-jgswglj-2023"))
 
@@ -95,9 +91,7 @@ def test_missing_metadata_is_noted_never_invented_silently() -> None:
 def test_without_any_year_the_placeholder_is_noted() -> None:
     result = read("行政许可\t3\n")
 
-    inferred = [
-        n for n in result.notes if n.code is NoteCode.METADATA_INFERRED
-    ]
+    inferred = [n for n in result.notes if n.code is NoteCode.METADATA_INFERRED]
     assert result.report.metadata.year == int(result.report.format_version)
     assert "placeholder" in inferred[0].why
 
@@ -106,9 +100,7 @@ def test_a_text_without_tables_has_none_found() -> None:
     result = read("这不是一份年度报告。")
 
     assert not result.has_tables
-    assert all(
-        value is BLANK for _, value in cell_values(result.report)
-    )
+    assert all(value is BLANK for _, value in cell_values(result.report))
 
 
 def test_reading_notes_are_not_findings() -> None:

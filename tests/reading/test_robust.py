@@ -19,11 +19,7 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "unclosed comment": lambda: "<p>a</p><!--" + "x" * 500_000,
     "unclosed quotes": lambda: "<a '<a '" * 30_000,
     "lone brackets": lambda: "<a " * 100_000,
-    "huge spans": lambda: (
-        "<table>"
-        + "<tr><td rowspan=999 colspan=999>1</td>" * 5_000
-        + "</table>"
-    ),
+    "huge spans": lambda: "<table>" + "<tr><td rowspan=999 colspan=999>1</td>" * 5_000 + "</table>",
     "stray end tags in deep nesting": lambda: "<span>" * 250 + "</x>" * 250_000,
     "scripts between text": lambda: "<p>" + "x<script>1</script>" * 50_000,
     "long line of numbers": lambda: "0 " * 500_000,

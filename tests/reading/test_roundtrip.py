@@ -58,9 +58,7 @@ def _tables(report: Report) -> dict[int, Rows]:
     """The three tables as rows of cell texts, headers included."""
     by_row: dict[tuple[int, str], list[tuple[CellSpec, object]]] = {}
     for spec, value in cell_values(report):
-        by_row.setdefault((spec.address.table, spec.address.row), []).append(
-            (spec, value)
-        )
+        by_row.setdefault((spec.address.table, spec.address.row), []).append((spec, value))
     tables: dict[int, Rows] = {2: [], 3: [], 4: []}
     groups: tuple[str, ...] = ()
     for (number, _), cells in by_row.items():
@@ -69,9 +67,7 @@ def _tables(report: Report) -> dict[int, Rows]:
         if number == 4:
             if not rows:
                 rows.append(["行政复议", "", "", "", "", "行政诉讼"])
-                rows.append(
-                    [_zh(s.column_label) for s, _ in cells] * 3
-                )
+                rows.append([_zh(s.column_label) for s, _ in cells] * 3)
                 rows.append([])
             rows[-1].extend(_cell(v) for _, v in cells)
             continue
@@ -103,9 +99,7 @@ def _document(report: Report) -> Iterator[tuple[int | None, Rows]]:
 
 
 def tab(report: Report) -> str:
-    return "\n".join(
-        "\t".join(row) for _, rows in _document(report) for row in rows
-    )
+    return "\n".join("\t".join(row) for _, rows in _document(report) for row in rows)
 
 
 def pipe(report: Report) -> str:
@@ -152,9 +146,7 @@ LAYOUTS: dict[str, Callable[[Report], str]] = {
     "html": page,
 }
 # Years a title prints as 20xx (the model also accepts 2100).
-_META = metadata(
-    agency=st.sampled_from(AGENCIES), year=st.integers(min_value=2008, max_value=2099)
-)
+_META = metadata(agency=st.sampled_from(AGENCIES), year=st.integers(min_value=2008, max_value=2099))
 _OVERVIEW = st.just("本年度，本机关认真落实政府信息公开工作。")
 
 
@@ -173,9 +165,7 @@ def _check(report: Report, text: str) -> None:
     report=reports(metadata=_META, overview=_OVERVIEW, marks=True),
     layout=st.sampled_from(sorted(LAYOUTS)),
 )
-def test_a_rendered_report_reads_back_to_the_same_report(
-    report: Report, layout: str
-) -> None:
+def test_a_rendered_report_reads_back_to_the_same_report(report: Report, layout: str) -> None:
     _check(report, LAYOUTS[layout](report))
 
 

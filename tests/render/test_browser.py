@@ -198,7 +198,9 @@ def check_geometry(report: Report, tables: list[dict[str, Any]], locale: str) ->
             assert cell["text"] == shown(report, value)
             above, beside = headers(spec)
             found_above = sorted((t for t in ths if _above(cell, t)), key=lambda t: t["box"]["top"])
-            found_beside = sorted((t for t in ths if _beside(cell, t)), key=lambda t: t["box"]["left"])
+            found_beside = sorted(
+                (t for t in ths if _beside(cell, t)), key=lambda t: t["box"]["left"]
+            )
             assert [t["text"] for t in found_above] == [translate(x, locale) for x in above], cell
             assert [t["text"] for t in found_beside] == [translate(x, locale) for x in beside], cell
         if table["table"] == 3:

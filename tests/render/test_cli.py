@@ -17,7 +17,9 @@ EXAMPLE = Path(__file__).parents[2] / "examples" / "nx-jgswglj-2023.json"
 
 
 @pytest.mark.parametrize("to", ["md", "html", "text"])
-@pytest.mark.parametrize(("lang", "locale"), [("zh", "zh_Hans"), ("zh_Hant", "zh_Hant"), ("en", "en")])
+@pytest.mark.parametrize(
+    ("lang", "locale"), [("zh", "zh_Hans"), ("zh_Hant", "zh_Hant"), ("en", "en")]
+)
 def test_render_prints_the_report(
     to: str, lang: str, locale: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

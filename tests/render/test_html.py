@@ -109,8 +109,14 @@ def placed(table: dict[str, Any]) -> list[dict[str, Any]]:
                         assert (row_index + i, column + j) not in taken
                         taken.add((row_index + i, column + j))
                 cells.append(
-                    {**cell, "row": row_index, "column": column, "rowspan": rowspan,
-                     "colspan": colspan, "section": section["tag"]}
+                    {
+                        **cell,
+                        "row": row_index,
+                        "column": column,
+                        "rowspan": rowspan,
+                        "colspan": colspan,
+                        "section": section["tag"],
+                    }
                 )
                 column += colspan
             row_index += 1
@@ -156,7 +162,9 @@ def test_every_data_cell_appears_once_with_its_value(report: Report) -> None:
         for cell in row
         if cell["tag"] == "td"
     }
-    expected = {str(spec.address): expected_text(report, spec.address, v) for spec, v in cell_values(report)}
+    expected = {
+        str(spec.address): expected_text(report, spec.address, v) for spec, v in cell_values(report)
+    }
     assert found == Counter(expected.keys())
     assert texts == expected
 

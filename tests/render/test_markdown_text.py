@@ -88,12 +88,18 @@ def test_markdown_headers_join_merged_labels(locale: str) -> None:
     markdown = render(report, to="md", locale=locale)
     rows = _pipe_rows(markdown)
     specs = [s for s, _ in cell_values(report)]
-    t3 = next(s for s in specs if s.address == s.address.__class__(3, "new_received", "commercial_enterprises"))
+    t3 = next(
+        s
+        for s in specs
+        if s.address == s.address.__class__(3, "new_received", "commercial_enterprises")
+    )
     assert t3.column_group is not None
     header = _label([APPLICANTS_HEADER, t3.column_group, t3.column_label], locale)
     assert any(header in row for row in rows)
     t4 = next(s for s in specs if s.address.table == 4 and s.row_groups)
-    assert any(_label([*t4.row_groups, t4.row_label, t4.column_label], locale) in row for row in rows)
+    assert any(
+        _label([*t4.row_groups, t4.row_label, t4.column_label], locale) in row for row in rows
+    )
     for title in SECTION_TITLES.values():
         assert f"\n## {translate(title, locale)}\n" in markdown.replace("\\", "")
 

@@ -45,9 +45,7 @@ def test_example_reads_back(to: str) -> None:
 
 @settings(deadline=None)
 @given(
-    report=reports(
-        metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS), marks=True
-    ),
+    report=reports(metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS), marks=True),
     to=st.sampled_from(["html", "md", "text"]),
 )
 def test_generated_reports_read_back(report: Report, to: str) -> None:

@@ -84,9 +84,7 @@ class _Table3:
         new, carried_over = rows[self.new], rows[self.carried_over]
         total, forward = rows[self.total], rows[self.forward]
         for column in range(len(_COLUMNS)):
-            if not proven(
-                (new[column], carried_over[column]), (total[column], forward[column])
-            ):
+            if not proven((new[column], carried_over[column]), (total[column], forward[column])):
                 continue
             finding = balance(
                 self.f1,

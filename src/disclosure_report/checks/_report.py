@@ -47,6 +47,4 @@ def check(report: Report) -> tuple[Finding, ...]:
             + check_applications(report.applications)
             + check_reconsideration_and_litigation(report.reconsideration_and_litigation, "2019")
         )
-    raise InvalidReportError(
-        [Problem("$", "a Report2019 or a Report2021", type(report).__name__)]
-    )
+    raise InvalidReportError([Problem("$", "a Report2019 or a Report2021", type(report).__name__)])

@@ -106,8 +106,7 @@ _I1_MESSAGE = NC_(
 )
 _I2_FORMULA_2019 = NC_(
     "rule.I2.2019.formula",
-    "For each column: (7) Total = (1) + (2) + (3) items 1–8 + (4) items 1–3 + (5) items 1–5 "
-    "+ (6)",
+    "For each column: (7) Total = (1) + (2) + (3) items 1–8 + (4) items 1–3 + (5) items 1–5 + (6)",
 )
 _I2_FORMULA_2021 = NC_(
     "rule.I2.2021.formula",
@@ -141,8 +140,7 @@ _I5_MESSAGE = NC_(
 )
 _X4_TOTAL_FORMULA = NC_(
     "rule.X4.TOTAL.formula",
-    "For rules and normative documents: total publicly disclosed >= newly disclosed this "
-    "year",
+    "For rules and normative documents: total publicly disclosed >= newly disclosed this year",
 )
 _X4_TOTAL_MESSAGE = NC_(
     "rule.X4.TOTAL.message",
@@ -273,6 +271,7 @@ X4_PRODUCED_2019: Final = Rule(
 )
 F1_2019, I1_2019, I2_2019 = _table3("2019")
 
+
 def _x5(version: FormatVersion) -> Rule:
     return Rule(
         id=f"{version}.S1.X5",
@@ -332,7 +331,6 @@ RULES: Final[tuple[Rule, ...]] = (
     S6_FEES_2021,
 )
 """Every rule, 2019 first, each version's rules in the order of the parts they check."""
-
 
 
 # Rules across the reports of one body in consecutive years (disclosure_report.many) ------

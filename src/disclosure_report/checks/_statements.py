@@ -50,9 +50,7 @@ _LITIGATION: Final = (
     CellAddress(4, "litigation_after_reconsideration", "total"),
 )
 _RULES_IN_FORCE: Final = (CellAddress(2, "article_20_1.rules", "in_force"),)
-_DOCUMENTS_IN_FORCE: Final = (
-    CellAddress(2, "article_20_1.normative_documents", "in_force"),
-)
+_DOCUMENTS_IN_FORCE: Final = (CellAddress(2, "article_20_1.normative_documents", "in_force"),)
 
 
 @attrs.frozen
@@ -174,9 +172,7 @@ def statements(text: str, year: int, *, version: str = "2021") -> Iterator[State
             value = 0 if number is None else _number(number)
             if value is not None:
                 seen.add(pattern.cells)
-                yield Statement(
-                    pattern.cells, value, sentence[:_MAX_QUOTE], pattern.also
-                )
+                yield Statement(pattern.cells, value, sentence[:_MAX_QUOTE], pattern.also)
 
 
 def check_statements(report: Report) -> tuple[Finding, ...]:

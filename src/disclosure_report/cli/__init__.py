@@ -26,7 +26,15 @@ from disclosure_report.cli._sum import SUM
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: dict[str, Command] = {"check": CHECK, "cells": CELLS, "parse": PARSE, "schema": SCHEMA, "sum": SUM, "export": EXPORT, "render": RENDER}
+COMMANDS: dict[str, Command] = {
+    "check": CHECK,
+    "cells": CELLS,
+    "parse": PARSE,
+    "schema": SCHEMA,
+    "sum": SUM,
+    "export": EXPORT,
+    "render": RENDER,
+}
 """The subcommands, by name, in the order ``--help`` lists them."""
 
 

@@ -88,9 +88,7 @@ def _counts(findings: tuple[Finding, ...]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def _report_document(
-    loaded: Loaded, findings: tuple[Finding, ...], locale: str
-) -> dict[str, Any]:
+def _report_document(loaded: Loaded, findings: tuple[Finding, ...], locale: str) -> dict[str, Any]:
     report = loaded.report
     errors, warnings = _counts(findings)
     return {
@@ -121,9 +119,7 @@ def _series_document(
     }
 
 
-def _write_findings(
-    heading: str, findings: tuple[Finding, ...], locale: str, out: IO[str]
-) -> None:
+def _write_findings(heading: str, findings: tuple[Finding, ...], locale: str, out: IO[str]) -> None:
     out.write(f"{heading}\n")
     for finding in findings:
         severity = translate(_SEVERITIES[finding.severity], locale)
@@ -177,9 +173,9 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "json":
         documents = [_report_document(each, findings, locale) for _, each, findings in checked]
         if len(args.files) > 1:
-            warnings = sum(
-                document["warnings"] for document in documents
-            ) + sum(_counts(findings)[1] for _, findings in series)
+            warnings = sum(document["warnings"] for document in documents) + sum(
+                _counts(findings)[1] for _, findings in series
+            )
             json.dump(
                 {
                     "reports": documents,

@@ -46,9 +46,7 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     loaded, unreadable = load_reports(args.files)
     if unreadable:
         return EXIT_UNREADABLE
-    reports = progress(
-        (each.report for _, each in loaded), total=len(loaded), label="exporting"
-    )
+    reports = progress((each.report for _, each in loaded), total=len(loaded), label="exporting")
     if args.to == "parquet":
         write_parquet(reports, args.output)
     elif args.output == "-":

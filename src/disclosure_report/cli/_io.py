@@ -105,4 +105,3 @@ def input_kind(data: bytes, suffix: str | None) -> InputKind:
     if data.lstrip().startswith(_JSON_START):
         return "json"
     return detect_kind(decode(data[:8192]).text)
-

@@ -92,9 +92,7 @@ def to_arrow_batches(
         yield _batch(pa, batch, target)
 
 
-def write_parquet(
-    reports: Iterable[Report], path: str | os.PathLike[str]
-) -> int:
+def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str]) -> int:
     """Write every cell of every report to a Parquet file at *path*, in batches.
 
     Returns:

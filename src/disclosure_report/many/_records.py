@@ -61,9 +61,7 @@ Row = tuple[str, int, str, int, str, str, int | str | None, str | None, str | No
 
 def _cells(report_class: type[Report]) -> tuple[attrgetter[Any], tuple[tuple[int, str, str], ...]]:
     specs = table_layout(report_class)
-    paths = (
-        f"{TABLE_SECTIONS[s.address.table]}.{s.address.row}.{s.address.column}" for s in specs
-    )
+    paths = (f"{TABLE_SECTIONS[s.address.table]}.{s.address.row}.{s.address.column}" for s in specs)
     addresses = tuple((s.address.table, s.address.row, s.address.column) for s in specs)
     return attrgetter(*paths), addresses
 
@@ -104,9 +102,7 @@ def records(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
         yield dict(zip(RECORD_FIELDS, row, strict=True))
 
 
-def write_csv(
-    reports: Iterable[Report], file: str | os.PathLike[str] | IO[str]
-) -> int:
+def write_csv(reports: Iterable[Report], file: str | os.PathLike[str] | IO[str]) -> int:
     """Write every cell of every report as CSV to *file* (a path, or a text stream).
 
     The header is :data:`RECORD_FIELDS`; ``None`` is written as an empty field, money as its

@@ -112,11 +112,7 @@ def _resolve_types() -> None:
     )
     for module in modules:
         for obj in list(vars(module).values()):
-            if (
-                isinstance(obj, type)
-                and attrs.has(obj)
-                and obj.__module__ == module.__name__
-            ):
+            if isinstance(obj, type) and attrs.has(obj) and obj.__module__ == module.__name__:
                 attrs.resolve_types(obj, globalns=vars(module))
 
 

@@ -79,9 +79,7 @@ class ApplicantCounts:
         validator=is_count,
         metadata=meta(NC_("t3.col.other", "Other"), group=_ORGANIZATIONS),
     )
-    total: Count = attrs.field(
-        validator=is_count, metadata=meta(NC_("t3.col.total", "Total"))
-    )
+    total: Count = attrs.field(validator=is_count, metadata=meta(NC_("t3.col.total", "Total")))
 
     @classmethod
     def blank(cls) -> Self:
@@ -119,7 +117,6 @@ class ApplicantCounts:
         )
 
 
-
 _APPLICANT_COLUMNS = tuple(f.name for f in attrs.fields(ApplicantCounts))
 
 
@@ -127,9 +124,7 @@ def _sum_ints(values: tuple[Count, ...]) -> int:
     total = 0
     for value in values:
         if type(value) is not int:
-            raise InvalidReportError(
-                [Problem("", "numbers only, to compute a total", repr(value))]
-            )
+            raise InvalidReportError([Problem("", "numbers only, to compute a total", repr(value))])
         total += value
     return total
 
@@ -146,8 +141,7 @@ class _RowGroup:
         unknown = sorted(rows.keys() - set(names))
         if unknown:
             raise InvalidReportError(
-                Problem(name, f"a row of {cls.__name__}", "an unknown row name")
-                for name in unknown
+                Problem(name, f"a row of {cls.__name__}", "an unknown row name") for name in unknown
             )
         zero = ApplicantCounts.from_parts()
         return cls(**{name: rows.get(name, zero) for name in names})
@@ -171,7 +165,6 @@ def column_sums(rows: list[ApplicantCounts]) -> ApplicantCounts:
             for name in _APPLICANT_COLUMNS
         }
     )
-
 
 
 @attrs.frozen(kw_only=True)
@@ -229,15 +222,11 @@ class Withheld(_RowGroup):
     )
     enforcement_files: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),
-        metadata=meta(
-            NC_("t3.row.enforcement_files", "7. Administrative enforcement case files")
-        ),
+        metadata=meta(NC_("t3.row.enforcement_files", "7. Administrative enforcement case files")),
     )
     inquiry_matters: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),
-        metadata=meta(
-            NC_("t3.row.inquiry_matters", "8. Matters for administrative inquiry")
-        ),
+        metadata=meta(NC_("t3.row.inquiry_matters", "8. Matters for administrative inquiry")),
     )
 
 
@@ -275,9 +264,7 @@ class NotHandled(_RowGroup):
 
     petition_or_complaint: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),
-        metadata=meta(
-            NC_("t3.row.petition_or_complaint", "1. Petitions, reports or complaints")
-        ),
+        metadata=meta(NC_("t3.row.petition_or_complaint", "1. Petitions, reports or complaints")),
     )
     repeated: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),
@@ -420,9 +407,7 @@ class Applications(Generic[OtherT]):
 
     new_received: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),
-        metadata=meta(
-            NC_("t3.row.new_received", "1. New applications received this year")
-        ),
+        metadata=meta(NC_("t3.row.new_received", "1. New applications received this year")),
     )
     carried_over: ApplicantCounts = attrs.field(
         validator=is_part(ApplicantCounts),

@@ -68,8 +68,7 @@ def _check_symbol(_: object, attribute: attrs.Attribute[str], value: object) -> 
             [
                 Problem(
                     attribute.name,
-                    "a not-applicable mark: one of "
-                    + " ".join(sorted(NOT_APPLICABLE_SYMBOLS)),
+                    "a not-applicable mark: one of " + " ".join(sorted(NOT_APPLICABLE_SYMBOLS)),
                     repr(value),
                 )
             ]
@@ -95,14 +94,8 @@ class Unit(enum.StrEnum):
     WAN_YUAN = "万元"
 
 
-def _check_amount_value(
-    _: object, attribute: attrs.Attribute[Decimal], value: object
-) -> None:
-    if (
-        type(value) is not Decimal
-        or not value.is_finite()
-        or value < 0
-    ):
+def _check_amount_value(_: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    if type(value) is not Decimal or not value.is_finite() or value < 0:
         raise InvalidReportError(
             [
                 Problem(

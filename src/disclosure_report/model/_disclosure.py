@@ -59,7 +59,9 @@ _LICENSING = NC_("t2.row.licensing", "Administrative licensing")
 _PENALTIES = NC_("t2.row.penalties", "Administrative penalties")
 _COMPULSORY_MEASURES = NC_("t2.row.compulsory_measures", "Administrative compulsory measures")
 _ADMINISTRATIVE_FEES = NC_("t2.row.administrative_fees", "Administrative and institutional fees")
-_PREVIOUS_ITEMS = NC_("t2.2019.col.previous_items", "Number of items at the end of the previous year")
+_PREVIOUS_ITEMS = NC_(
+    "t2.2019.col.previous_items", "Number of items at the end of the previous year"
+)
 _CHANGE = NC_("t2.2019.col.change", "Net increase (+) or decrease (-) this year")
 
 
@@ -80,9 +82,7 @@ class DocumentCounts2019:
     )
     total_disclosed: Count = attrs.field(
         validator=is_count,
-        metadata=meta(
-            NC_("t2.2019.col.total_disclosed", "Total publicly disclosed (cumulative)")
-        ),
+        metadata=meta(NC_("t2.2019.col.total_disclosed", "Total publicly disclosed (cumulative)")),
     )
 
 
@@ -216,9 +216,7 @@ class ActiveDisclosure2019:
     article_20_6: Sanctions2019 = attrs.field(
         validator=is_part(Sanctions2019), metadata=meta(_ITEM_6)
     )
-    article_20_8: Fees2019 = attrs.field(
-        validator=is_part(Fees2019), metadata=meta(_ITEM_8)
-    )
+    article_20_8: Fees2019 = attrs.field(validator=is_part(Fees2019), metadata=meta(_ITEM_8))
     article_20_9: Procurement2019 = attrs.field(
         validator=is_part(Procurement2019), metadata=meta(_ITEM_9)
     )
@@ -344,9 +342,7 @@ class ActiveDisclosure2021:
     article_20_6: Sanctions2021 = attrs.field(
         validator=is_part(Sanctions2021), metadata=meta(_ITEM_6)
     )
-    article_20_8: Fees2021 = attrs.field(
-        validator=is_part(Fees2021), metadata=meta(_ITEM_8)
-    )
+    article_20_8: Fees2021 = attrs.field(validator=is_part(Fees2021), metadata=meta(_ITEM_8))
 
     def check(self) -> tuple[Finding, ...]:
         """Check the table: no rule of the 2021 format applies to it, so always ``()``.

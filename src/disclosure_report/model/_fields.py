@@ -22,9 +22,7 @@ GROUP: Final = "disclosure_report.group"
 UNIT: Final = "disclosure_report.unit"
 
 
-def meta(
-    label: Label, *, group: Label | None = None, unit: object = None
-) -> Mapping[str, Any]:
+def meta(label: Label, *, group: Label | None = None, unit: object = None) -> Mapping[str, Any]:
     """Metadata of a field: its *label*, the *group* header spanning it, if any, and for a money
     cell the *unit* that the format itself prints in the column header, if any."""
     return {LABEL: label, GROUP: group, UNIT: unit}

@@ -151,9 +151,7 @@ def _walk(
         sub, sub_vars = _resolve(field.type, typevars)
         spanning = group_of(field)
         outer = groups if spanning is None else (*groups, spanning)
-        yield from _walk(
-            sub, sub_vars, table, (*path, field.name), (*outer, label_of(field))
-        )
+        yield from _walk(sub, sub_vars, table, (*path, field.name), (*outer, label_of(field)))
 
 
 _LAYOUTS: dict[type, tuple[CellSpec, ...]] = {}
@@ -180,4 +178,3 @@ def cell_values(report: Report) -> Iterator[tuple[CellSpec, object]]:
         for name in spec.names:
             value = getattr(value, name)
         yield spec, value
-

@@ -25,9 +25,7 @@ class CaseOutcomes:
     Rule I4 of the format: ``total`` equals the sum of the four outcomes.
     """
 
-    upheld: Count = attrs.field(
-        validator=is_count, metadata=meta(NC_("t4.col.upheld", "Upheld"))
-    )
+    upheld: Count = attrs.field(validator=is_count, metadata=meta(NC_("t4.col.upheld", "Upheld")))
     corrected: Count = attrs.field(
         validator=is_count, metadata=meta(NC_("t4.col.corrected", "Corrected"))
     )
@@ -37,9 +35,7 @@ class CaseOutcomes:
     pending: Count = attrs.field(
         validator=is_count, metadata=meta(NC_("t4.col.pending", "Pending"))
     )
-    total: Count = attrs.field(
-        validator=is_count, metadata=meta(NC_("t4.col.total", "Total"))
-    )
+    total: Count = attrs.field(validator=is_count, metadata=meta(NC_("t4.col.total", "Total")))
 
     @classmethod
     def blank(cls) -> Self:

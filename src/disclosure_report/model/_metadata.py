@@ -43,9 +43,7 @@ def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> Non
         raise InvalidReportError([Problem(attribute.name, "a string", type(value).__name__)])
 
 
-def _check_optional_str(
-    _: object, attribute: attrs.Attribute[str | None], value: object
-) -> None:
+def _check_optional_str(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is not None and type(value) is not str:
         raise InvalidReportError(
             [Problem(attribute.name, "a string or None", type(value).__name__)]
@@ -61,9 +59,7 @@ def _check_year(_: object, attribute: attrs.Attribute[int], value: object) -> No
 
 def _check_date(_: object, attribute: attrs.Attribute[dt.date | None], value: object) -> None:
     if value is not None and type(value) is not dt.date:
-        raise InvalidReportError(
-            [Problem(attribute.name, "a date or None", type(value).__name__)]
-        )
+        raise InvalidReportError([Problem(attribute.name, "a date or None", type(value).__name__)])
 
 
 def _check_level(
@@ -88,12 +84,8 @@ class Metadata:
         region: The region, as a name or an administrative division code, when known.
     """
 
-    agency: str = attrs.field(
-        validator=_check_str, metadata=meta(NC_("meta.agency", "Agency"))
-    )
-    year: int = attrs.field(
-        validator=_check_year, metadata=meta(NC_("meta.year", "Report year"))
-    )
+    agency: str = attrs.field(validator=_check_str, metadata=meta(NC_("meta.agency", "Agency")))
+    year: int = attrs.field(validator=_check_year, metadata=meta(NC_("meta.year", "Report year")))
     published: dt.date | None = attrs.field(
         default=None,
         validator=_check_date,

@@ -14,12 +14,16 @@ from disclosure_report.model._metadata import check_str
 __all__ = ["OtherMatters", "ProcessingFees"]
 
 
-def _check_optional_count(
-    _: object, attribute: attrs.Attribute[int | None], value: object
-) -> None:
+def _check_optional_count(_: object, attribute: attrs.Attribute[int | None], value: object) -> None:
     if value is not None and (type(value) is not int or not 0 <= value <= MAX_COUNT):
         raise InvalidReportError(
-            [Problem(attribute.name, f"an integer from 0 to {MAX_COUNT} or None", describe_value(value))]
+            [
+                Problem(
+                    attribute.name,
+                    f"an integer from 0 to {MAX_COUNT} or None",
+                    describe_value(value),
+                )
+            ]
         )
 
 
@@ -62,9 +66,7 @@ class OtherMatters:
         processing_fees: The information-processing fees, when recorded as data.
     """
 
-    text: str = attrs.field(
-        validator=check_str, metadata=meta(NC_("s6.text", "Text"))
-    )
+    text: str = attrs.field(validator=check_str, metadata=meta(NC_("s6.text", "Text")))
     processing_fees: ProcessingFees | None = attrs.field(
         default=None,
         validator=_check_optional_fees,

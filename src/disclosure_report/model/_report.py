@@ -44,8 +44,7 @@ SECTION_TITLES: Final[dict[str, Label]] = {
     ),
     "reconsideration_and_litigation": NC_(
         "section.reconsideration_and_litigation",
-        "IV. Administrative reconsideration and litigation concerning "
-        "open government information",
+        "IV. Administrative reconsideration and litigation concerning open government information",
     ),
     "problems_and_improvements": NC_(
         "section.problems_and_improvements", "V. Main problems and improvements"
@@ -55,9 +54,7 @@ SECTION_TITLES: Final[dict[str, Label]] = {
 """The six section headings of the template, keyed by the report field that holds each."""
 
 
-def _other_handling_of(
-    kind: type[ApplicantCounts | OtherHandling], version: str
-) -> Any:
+def _other_handling_of(kind: type[ApplicantCounts | OtherHandling], version: str) -> Any:
     def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         is_part(Applications)(_, attribute, value)
         assert isinstance(value, Applications)  # noqa: S101 (checked just above)
@@ -88,13 +85,9 @@ def _check_version(version: str) -> Any:
 class Report2021:
     """An annual report in the 2021 format (国办公开办函〔2021〕30号; reports for 2021 on)."""
 
-    format_version: Literal["2021"] = attrs.field(
-        default="2021", validator=_check_version("2021")
-    )
+    format_version: Literal["2021"] = attrs.field(default="2021", validator=_check_version("2021"))
     metadata: Metadata = attrs.field(validator=is_part(Metadata))
-    overview: str = attrs.field(
-        validator=check_str, metadata=meta(SECTION_TITLES["overview"])
-    )
+    overview: str = attrs.field(validator=check_str, metadata=meta(SECTION_TITLES["overview"]))
     active_disclosure: ActiveDisclosure2021 = attrs.field(
         validator=is_part(ActiveDisclosure2021),
         metadata=meta(SECTION_TITLES["active_disclosure"]),
@@ -131,13 +124,9 @@ class Report2019:
     Some bodies kept using this format for later years; the report year does not decide it.
     """
 
-    format_version: Literal["2019"] = attrs.field(
-        default="2019", validator=_check_version("2019")
-    )
+    format_version: Literal["2019"] = attrs.field(default="2019", validator=_check_version("2019"))
     metadata: Metadata = attrs.field(validator=is_part(Metadata))
-    overview: str = attrs.field(
-        validator=check_str, metadata=meta(SECTION_TITLES["overview"])
-    )
+    overview: str = attrs.field(validator=check_str, metadata=meta(SECTION_TITLES["overview"]))
     active_disclosure: ActiveDisclosure2019 = attrs.field(
         validator=is_part(ActiveDisclosure2019),
         metadata=meta(SECTION_TITLES["active_disclosure"]),

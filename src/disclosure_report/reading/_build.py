@@ -49,9 +49,7 @@ def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
     notes = list(extraction.notes)
     report_class = REPORT_CLASSES[extraction.version]
     rows = {
-        (table.number, spec.key): row
-        for table in extraction.tables
-        for spec, row in table.rows
+        (table.number, spec.key): row for table in extraction.tables for spec, row in table.rows
     }
     data: dict[str, Any] = {"format_version": extraction.version}
     data["metadata"] = metadata_of(extraction, notes)
@@ -83,9 +81,7 @@ def _plan(report_class: type[Report]) -> _Plan:
         rows: dict[tuple[int, str], list[tuple[str, CellSpec]]] = {}
         for spec in table_layout(report_class):
             address = spec.address
-            rows.setdefault((address.table, address.row), []).append(
-                (address.column, spec)
-            )
+            rows.setdefault((address.table, address.row), []).append((address.column, spec))
         plan = _PLANS[report_class] = tuple(
             (
                 table,

@@ -122,11 +122,7 @@ def header_cores(labels: Iterable[str]) -> frozenset[str]:
 
 
 def _cells(version: Version, table: int) -> list[CellSpec]:
-    return [
-        spec
-        for spec in table_layout(_CLASSES[version])
-        if spec.address.table == table
-    ]
+    return [spec for spec in table_layout(_CLASSES[version]) if spec.address.table == table]
 
 
 def _table_rows(version: Version, table: int) -> tuple[RowSpec, ...]:
@@ -176,19 +172,13 @@ def _table_rows(version: Version, table: int) -> tuple[RowSpec, ...]:
 _TABLE3 = 3
 _VERSIONS: Final[tuple[Version, Version]] = ("2019", "2021")
 
-TABLE2: Final[dict[Version, tuple[RowSpec, ...]]] = {
-    v: _table_rows(v, 2) for v in _VERSIONS
-}
+TABLE2: Final[dict[Version, tuple[RowSpec, ...]]] = {v: _table_rows(v, 2) for v in _VERSIONS}
 """Table 2 (section 二): the rows of each version in printed order, with their columns."""
 
-TABLE3: Final[dict[Version, tuple[RowSpec, ...]]] = {
-    v: _table_rows(v, 3) for v in _VERSIONS
-}
+TABLE3: Final[dict[Version, tuple[RowSpec, ...]]] = {v: _table_rows(v, 3) for v in _VERSIONS}
 """Table 3 (section 三): rows in printed order; group labels have no columns."""
 
-_T2_COLUMNS = {
-    v: {c.label for row in TABLE2[v] for c in row.columns} for v in _VERSIONS
-}
+_T2_COLUMNS = {v: {c.label for row in TABLE2[v] for c in row.columns} for v in _VERSIONS}
 TABLE2_HEADERS: Final[dict[Version, frozenset[str]]] = {
     "2019": frozenset(_T2_COLUMNS["2019"] - _T2_COLUMNS["2021"]),
     "2021": frozenset(_T2_COLUMNS["2021"] - _T2_COLUMNS["2019"]),
@@ -196,11 +186,7 @@ TABLE2_HEADERS: Final[dict[Version, frozenset[str]]] = {
 """Column headers of table 2 that belong to one version only."""
 
 AMOUNT_HEADERS: Final = header_cores(
-    c.label
-    for v in _VERSIONS
-    for row in TABLE2[v]
-    for c in row.columns
-    if c.kind == "amount"
+    c.label for v in _VERSIONS for row in TABLE2[v] for c in row.columns if c.kind == "amount"
 )
 """The cores of the money columns' headers (``本年收费金额``, ``采购总金额``)."""
 
@@ -245,9 +231,7 @@ APPLICANTS_HEADERS: Final = (_zh(APPLICANTS_HEADER),)
 def _row_cores(version: Version) -> frozenset[str]:
     """The cores of the row and group labels of tables 2 and 3 (unambiguous ones only)."""
     return frozenset(
-        spec.split.core
-        for spec in (*TABLE2[version], *TABLE3[version])
-        if not spec.needs_number
+        spec.split.core for spec in (*TABLE2[version], *TABLE3[version]) if not spec.needs_number
     )
 
 
@@ -312,9 +296,7 @@ class Matcher:
     rows: tuple[RowSpec, ...]
     headers: frozenset[str] = frozenset()
     _by_core: dict[str, list[RowSpec]] = attrs.field(init=False, factory=dict)
-    _cache: dict[str, RowSpec | None] = attrs.field(
-        init=False, factory=dict, eq=False
-    )
+    _cache: dict[str, RowSpec | None] = attrs.field(init=False, factory=dict, eq=False)
 
     def __attrs_post_init__(self) -> None:
         for spec in self.rows:
@@ -334,11 +316,7 @@ class Matcher:
         core = split.core
         if not core:
             return None
-        exact = [
-            spec
-            for spec in self._by_core.get(core, ())
-            if _numbers_agree(split.number, spec)
-        ]
+        exact = [spec for spec in self._by_core.get(core, ()) if _numbers_agree(split.number, spec)]
         if exact:
             return exact[0]
         if len(core) < _MIN_PREFIX:
@@ -360,8 +338,4 @@ class Matcher:
 def _numbers_agree(number: int | None, spec: RowSpec) -> bool:
     if spec.needs_number:
         return number is not None and number == spec.split.number
-    return (
-        number is None
-        or spec.split.number is None
-        or number == spec.split.number
-    )
+    return number is None or spec.split.number is None or number == spec.split.number

@@ -66,24 +66,15 @@ _T3_HEADERS = header_cores(TABLE3_HEADERS)
 _T4_HEADERS = header_cores(TABLE4_HEADERS)
 _T4_SPECIFIC = _T4_HEADERS - _T3_HEADERS  # 总计 heads columns of both tables
 _MATCHERS = {
-    (2, "2021"): Matcher(
-        TABLE2["2021"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]
-    ),
-    (2, "2019"): Matcher(
-        TABLE2["2019"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]
-    ),
+    (2, "2021"): Matcher(TABLE2["2021"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]),
+    (2, "2019"): Matcher(TABLE2["2019"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]),
     (3, "2021"): Matcher(TABLE3["2021"], _T3_HEADERS),
     (3, "2019"): Matcher(TABLE3["2019"], _T3_HEADERS),
 }
 _T4_MATCHER = Matcher((), _T4_HEADERS)
-_T2_ANCHORS = _T2_COMMON | {
-    split_label(s.label).core for v in TABLE2.values() for s in v
-}
+_T2_ANCHORS = _T2_COMMON | {split_label(s.label).core for v in TABLE2.values() for s in v}
 _T3_ANCHORS = header_cores(APPLICANTS_HEADERS) | {
-    split_label(s.label).core
-    for v in TABLE3.values()
-    for s in v
-    if not s.needs_number
+    split_label(s.label).core for v in TABLE3.values() for s in v if not s.needs_number
 }
 _AMOUNT_HEADERS = tuple(sorted(AMOUNT_HEADERS))
 _UNITS = sorted((u.value for u in Unit), key=len, reverse=True)  # 万元 before 元
@@ -141,9 +132,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         _MATCHERS[2, version],
         Context(2, notes, units=units),
     )
-    table3 = read_row_table(
-        t3_rows, TABLE3[version], _MATCHERS[3, version], Context(3, notes)
-    )
+    table3 = read_row_table(t3_rows, TABLE3[version], _MATCHERS[3, version], Context(3, notes))
     table4 = read_table4(t4_rows, _T4_MATCHER, notes)
     for table in (table2, table3, table4):
         if table.found and sections.starts[table.number - 1] is None:
@@ -164,9 +153,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
             )
     if metadata.agency is None or metadata.year is None:
         missing = " and ".join(
-            n
-            for n, v in (("agency", metadata.agency), ("year", metadata.year))
-            if v is None
+            n for n, v in (("agency", metadata.agency), ("year", metadata.year)) if v is None
         )
         notes.append(
             ReadingNote(
@@ -188,9 +175,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
     )
 
 
-def _layout(
-    source: Source, kind: Kind | None, notes: list[ReadingNote]
-) -> Layout:
+def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
     data, suffix = load(source)
     decoded = decode(data)
     if decoded.replaced:
@@ -241,9 +226,7 @@ def _regions(rows: Sequence[Row], sections: Sections) -> list[Sequence[Row]]:
     ):
         start = sections.starts[number - 1]
         if start is None:
-            start = next(
-                (i for i in range(floor, len(rows)) if anchor(rows[i])), None
-            )
+            start = next((i for i in range(floor, len(rows)) if anchor(rows[i])), None)
         starts.append(start)
         if start is not None:
             floor = start + 1
@@ -253,21 +236,13 @@ def _regions(rows: Sequence[Row], sections: Sections) -> list[Sequence[Row]]:
         if start is None:
             regions.append(())
             continue
-        later = [
-            s
-            for s in (*starts[index + 1 :], *bounds)
-            if s is not None and s > start
-        ]
+        later = [s for s in (*starts[index + 1 :], *bounds) if s is not None and s > start]
         regions.append(rows[start : min(later) if later else sections.end])
     return regions
 
 
 def _cores(row: Row) -> list[str]:
-    return [
-        split_label(c.text).core
-        for c in row.cells
-        if c.text and len(c.text) <= _MAX_LABEL
-    ]
+    return [split_label(c.text).core for c in row.cells if c.text and len(c.text) <= _MAX_LABEL]
 
 
 def _is_t2_anchor(row: Row) -> bool:
@@ -301,9 +276,7 @@ def _version(
                     score[vote] += 1
     if score["2021"] != score["2019"]:
         return "2021" if score["2021"] > score["2019"] else "2019"
-    guess: Version = (
-        "2021" if year is None or year >= _FIRST_2021_YEAR else "2019"
-    )
+    guess: Version = "2021" if year is None or year >= _FIRST_2021_YEAR else "2019"
     notes.append(
         ReadingNote(
             NoteCode.VERSION_GUESSED,

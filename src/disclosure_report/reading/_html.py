@@ -249,9 +249,7 @@ class _Builder:
             self._close_row(table)
             self._emit(table)
 
-    def _open_cell(
-        self, table: _Table, line: int, rowspan: int, colspan: int
-    ) -> _RawCell:
+    def _open_cell(self, table: _Table, line: int, rowspan: int, colspan: int) -> _RawCell:
         if table.row is None:
             table.row = []
             table.row_lines.append(line)
@@ -395,9 +393,7 @@ def _span(value: str, limit: int) -> int:
     return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
-def _grid_row(
-    row: list[_RawCell], texts: list[str], covered: dict[int, int]
-) -> tuple[Cell, ...]:
+def _grid_row(row: list[_RawCell], texts: list[str], covered: dict[int, int]) -> tuple[Cell, ...]:
     """The cells of *row* at their grid columns, past the columns that cells from the rows
     above still cover; *covered* is updated for the next row."""
     cells: list[Cell] = []

@@ -30,15 +30,10 @@ _TRADITIONAL = (
     "筆笔傳传兩两齊齐亂乱雜杂禮礼衝冲啟启邊边齡龄檢检驗验間间問问題题圖图書书這这裡里麼么"
 )
 _TO_SIMPLIFIED = str.maketrans(
-    {
-        _TRADITIONAL[i]: _TRADITIONAL[i + 1]
-        for i in range(0, len(_TRADITIONAL) - 1, 2)
-    }
+    {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL) - 1, 2)}
 )
 # Characters removed before comparing: whitespace of every kind, quotes, Markdown emphasis.
-_DROP = re.compile(
-    "[\\s\u200b\ufeff\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f*#`]+"
-)
+_DROP = re.compile("[\\s\u200b\ufeff\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f*#`]+")
 _CN_DIGITS = {
     "一": 1,
     "二": 2,

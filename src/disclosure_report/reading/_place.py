@@ -82,9 +82,7 @@ def place(
     while len(tokens) > size and tokens[-1].value.kind == "blank":
         tokens.pop()
     if one_line is None:
-        one_line = occurrence.row.delimited and all(
-            t.row is occurrence.row for t in tokens
-        )
+        one_line = occurrence.row.delimited and all(t.row is occurrence.row for t in tokens)
     if len(tokens) == size:
         placed: list[Token | None] = list(tokens)
     elif len(tokens) > size:
@@ -93,8 +91,7 @@ def place(
         placed = _too_few(occurrence, tokens, size, context, one_line=one_line)
     key = occurrence.spec.key if occurrence.spec else "*"
     return tuple(
-        _cell(column, token, context, key)
-        for column, token in zip(columns, placed, strict=True)
+        _cell(column, token, context, key) for column, token in zip(columns, placed, strict=True)
     )
 
 
@@ -140,11 +137,7 @@ def _too_many(
     dropped = _drop_one(tokens, size, context.check)
     if dropped is not None:
         kept, extra = dropped
-        code = (
-            NoteCode.EXTRA_COLUMN
-            if context.number == _TABLE3
-            else NoteCode.EXTRA_VALUE
-        )
+        code = NoteCode.EXTRA_COLUMN if context.number == _TABLE3 else NoteCode.EXTRA_VALUE
         why = f"{count}; {extra.cell.text!r} at position {tokens.index(extra) + 1} was set aside"
         _note(occurrence, tokens, context, code, why)
         return kept
@@ -215,9 +208,7 @@ def _drop_one(
     return next(iter(options.values())) if len(options) == 1 else None
 
 
-def _infer(
-    tokens: list[Token], size: int, number: int
-) -> list[Token | None] | None:
+def _infer(tokens: list[Token], size: int, number: int) -> list[Token | None] | None:
     if number != _TABLE3 or len(tokens) != _INFERRED:
         return None
     first, second = (t.value for t in tokens)
@@ -230,9 +221,7 @@ _BLANK_CELLS: dict[ColumnSpec, ReadCell] = {}
 """The blank cell of each column, made once (cells are immutable)."""
 
 
-def _cell(
-    column: ColumnSpec, token: Token | None, context: Context, row: str
-) -> ReadCell:
+def _cell(column: ColumnSpec, token: Token | None, context: Context, row: str) -> ReadCell:
     if token is None:
         blank = _BLANK_CELLS.get(column)
         if blank is None:
@@ -243,9 +232,7 @@ def _cell(
     if value.kind == "text":
         problem = "not a number, a not-applicable mark or blank"
     elif value.kind == "number":
-        value, problem = (_amount if column.kind == "amount" else _count)(
-            value, column, context
-        )
+        value, problem = (_amount if column.kind == "amount" else _count)(value, column, context)
     if problem is None:
         return ReadCell(column, value, token)
     location = where(token.cell, token.row, context.number, row, column.key)
@@ -260,9 +247,7 @@ def _cell(
     return ReadCell(column, BLANK, token)
 
 
-def _amount(
-    value: Value, column: ColumnSpec, context: Context
-) -> tuple[Value, str | None]:
+def _amount(value: Value, column: ColumnSpec, context: Context) -> tuple[Value, str | None]:
     assert value.number is not None  # noqa: S101 (a number has one)
     if value.number < 0:
         return value, "a negative amount"
@@ -273,9 +258,7 @@ def _amount(
     return value, None
 
 
-def _count(
-    value: Value, column: ColumnSpec, _: Context
-) -> tuple[Value, str | None]:
+def _count(value: Value, column: ColumnSpec, _: Context) -> tuple[Value, str | None]:
     assert value.number is not None  # noqa: S101 (a number has one)
     if value.number != value.number.to_integral_value():
         return value, "a count with decimals"

@@ -101,24 +101,12 @@ class _Collector:
         spec = self.matcher.row(text)
         if spec is not None:
             self.start(Occurrence(spec, token.cell, token.row))
-        elif (
-            self.matcher.is_header(text)
-            or article_heading(text)
-            or is_table3_caption(text)
-        ):
+        elif self.matcher.is_header(text) or article_heading(text) or is_table3_caption(text):
             self.start(None)
         elif current is not None and not current.values:
-            current.words.append(
-                text
-            )  # the label goes on in the next cell or line
-        elif (
-            current is not None
-            and token.row is current.row
-            and token.row.delimited
-        ):
-            current.values.append(
-                token
-            )  # text among the values of a row: an unreadable cell
+            current.words.append(text)  # the label goes on in the next cell or line
+        elif current is not None and token.row is current.row and token.row.delimited:
+            current.values.append(token)  # text among the values of a row: an unreadable cell
         else:
             self.start(Occurrence(None, token.cell, token.row))
 
@@ -133,9 +121,7 @@ class _Collector:
             if any(t.value.kind == "number" for t in occurrence.values):
                 self._extra(
                     occurrence,
-                    "a row that is not part of the format"
-                    if spec is None
-                    else "a subtotal row",
+                    "a row that is not part of the format" if spec is None else "a subtotal row",
                 )
             return
         if not occurrence.has_data:
@@ -186,9 +172,7 @@ def collect_rows(
     return Rows(collector.found, collector.empty)
 
 
-def collect_values(
-    rows: Sequence[Row], matcher: Matcher
-) -> tuple[list[Token], Token | None, bool]:
+def collect_values(rows: Sequence[Row], matcher: Matcher) -> tuple[list[Token], Token | None, bool]:
     """The values of table 4: those of the rows after its header that hold no header label.
 
     Returns the values, the label printed before them if any, and whether a header was seen.

@@ -55,9 +55,7 @@ _PERIOD = re.compile(
 _SITE_SUFFIX = re.compile(r"[_|\uff5c\-—]+[^_|\uff5c]*$")
 _AGENCY_JUNK = re.compile(r"^[#>\s《“\"]+|[》”\"：:\s]+$|^关于")
 _CLAUSE = re.compile(r"[,.:;!?。，：；、)）]")
-_VERB = re.compile(
-    r"^(?:现将|现予|现|特|特此|予以|向社会)?(?:公布|发布|公开|编制|印发)?"
-)
+_VERB = re.compile(r"^(?:现将|现予|现|特|特此|予以|向社会)?(?:公布|发布|公开|编制|印发)?")
 
 
 @attrs.frozen
@@ -79,14 +77,8 @@ class Sections:
         if start is None:
             previous = [s for s in self.starts[: section - 1] if s is not None]
             start = max(previous) + 1 if previous else 0
-        later = [
-            s for s in self.starts[section:] if s is not None and s > start
-        ]
-        stop = (
-            min(later)
-            if later
-            else (self.end if section == len(self.starts) else count)
-        )
+        later = [s for s in self.starts[section:] if s is not None and s > start]
+        stop = min(later) if later else (self.end if section == len(self.starts) else count)
         return start, stop
 
 
@@ -125,9 +117,7 @@ def find_sections(rows: Sequence[Row]) -> Sections:
     return Sections(tuple(starts), end)
 
 
-def find_metadata(
-    rows: Sequence[Row], title: str | None, opening_end: int
-) -> Metadata:
+def find_metadata(rows: Sequence[Row], title: str | None, opening_end: int) -> Metadata:
     """Find the agency and the year in the HTML *title* and the rows before section 一."""
     limit = min(opening_end or len(rows), _OPENING_ROWS)
     candidates: list[tuple[str, str | None]] = []
@@ -165,17 +155,9 @@ def _from_titles(
         if match is None:
             continue
         year = year or int(match.group("year"))
-        name = _clean_agency(match.group("before")) or _clean_agency(
-            match.group("after")
-        )
-        if (
-            not name
-            and before is not None
-            and len(fold(before)) <= _MAX_AGENCY
-        ):
-            name = _clean_agency(
-                fold(before)
-            )  # the agency on the line above the title
+        name = _clean_agency(match.group("before")) or _clean_agency(match.group("after"))
+        if not name and before is not None and len(fold(before)) <= _MAX_AGENCY:
+            name = _clean_agency(fold(before))  # the agency on the line above the title
         agency = agency or name
         if agency and year:
             break
@@ -195,11 +177,6 @@ def _heading_text(row: Row) -> str | None:
 def _clean_agency(text: str) -> str | None:
     text = _VERB.sub("", _CLAUSE.split(text)[-1])
     text = _AGENCY_JUNK.sub("", text)
-    if (
-        "《" in text
-        or "根据" in text
-        or "发布" in text
-        or not 1 < len(text) <= _MAX_AGENCY
-    ):
+    if "《" in text or "根据" in text or "发布" in text or not 1 < len(text) <= _MAX_AGENCY:
         return None
     return text or None

@@ -77,9 +77,7 @@ def decode(data: bytes | str) -> Decoded:
         return Decoded(data.removeprefix("\ufeff"), None)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _try(data, codec) or Decoded(
-                data.decode(codec, "replace"), codec, replaced=True
-            )
+            return _try(data, codec) or Decoded(data.decode(codec, "replace"), codec, replaced=True)
     declared = _declared(data)
     order = ["utf-8", "gb18030"]
     if declared in _BIG5_NAMES:
@@ -105,10 +103,7 @@ def detect_kind(text: str, suffix: str | None = None) -> Kind:
     # A text report may quote a <http://…> link or two; markup has many tags.
     tags = _HTML_TAG.finditer(head)
     return (
-        "html"
-        if sum(1 for _ in zip(range(_MIN_TAGS), tags, strict=False))
-        >= _MIN_TAGS
-        else "text"
+        "html" if sum(1 for _ in zip(range(_MIN_TAGS), tags, strict=False)) >= _MIN_TAGS else "text"
     )
 
 

@@ -83,28 +83,19 @@ def read_row_table(
     result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
     for spec in data:
         occurrence = found.found.get(spec.key) or found.empty.get(spec.key)
-        if occurrence is None:
-            cells = _blank(spec)
-        else:
-            cells = place(occurrence, spec.columns, row_context)
+        cells = _blank(spec) if occurrence is None else place(occurrence, spec.columns, row_context)
         result.append((spec, cells))
-    return TableRead(
-        context.number, bool(found.found or found.empty), tuple(result)
-    )
+    return TableRead(context.number, bool(found.found or found.empty), tuple(result))
 
 
-def read_table4(
-    rows: Sequence[Row], matcher: Matcher, notes: list[ReadingNote]
-) -> TableRead:
+def read_table4(rows: Sequence[Row], matcher: Matcher, notes: list[ReadingNote]) -> TableRead:
     """Read table 4 from *rows*: the values of the rows after its header, in order."""
     values, label, header_seen = collect_values(rows, matcher)
     if not values:
         blank = tuple((spec, _blank(spec)) for spec in TABLE4_ROWS)
         if header_seen:
             why = "the table's headers are printed but none of its cells; all are left blank"
-            notes.append(
-                ReadingNote(NoteCode.ROW_SHORT, Location(section=4), why)
-            )
+            notes.append(ReadingNote(NoteCode.ROW_SHORT, Location(section=4), why))
         return TableRead(4, found=header_seen, rows=blank)
     anchor = label or values[0]
     spec = RowSpec("table4", "", TABLE4_COLUMNS * len(TABLE4_ROWS))
@@ -118,8 +109,7 @@ def read_table4(
     context = Context(4, notes, table4_check)
     placed = place(occurrence, spec.columns, context, one_line=one_line)
     result = tuple(
-        (row, placed[_GROUP * i : _GROUP * (i + 1)])
-        for i, row in enumerate(TABLE4_ROWS)
+        (row, placed[_GROUP * i : _GROUP * (i + 1)]) for i, row in enumerate(TABLE4_ROWS)
     )
     return TableRead(4, found=True, rows=result)
 
@@ -131,31 +121,23 @@ def _blank(spec: RowSpec) -> tuple[ReadCell, ...]:
     """The cells of a row that was not read (immutable, so made once per row)."""
     cells = _BLANK_ROWS.get(spec)
     if cells is None:
-        cells = _BLANK_ROWS[spec] = tuple(
-            ReadCell(c, BLANK) for c in spec.columns
-        )
+        cells = _BLANK_ROWS[spec] = tuple(ReadCell(c, BLANK) for c in spec.columns)
     return cells
 
 
 def _last_present(data: list[RowSpec], found: Rows) -> int:
     present = [
-        i
-        for i, spec in enumerate(data)
-        if spec.key in found.found or spec.key in found.empty
+        i for i, spec in enumerate(data) if spec.key in found.found or spec.key in found.empty
     ]
     return present[-1] if present else -1
 
 
-def _note_missing(
-    data: list[RowSpec], found: Rows, last: int, context: Context
-) -> None:
+def _note_missing(data: list[RowSpec], found: Rows, last: int, context: Context) -> None:
     number, notes = context.number, context.notes
     if not found.found:
         if found.empty:
             why = "the table's row labels are printed but none of its cells; all are left blank"
-            notes.append(
-                ReadingNote(NoteCode.ROW_SHORT, Location(section=number), why)
-            )
+            notes.append(ReadingNote(NoteCode.ROW_SHORT, Location(section=number), why))
         return
     for spec in data[:last]:
         if spec.key not in found.found and spec.key not in found.empty:

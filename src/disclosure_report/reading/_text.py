@@ -28,9 +28,7 @@ _MAX_CELLS = 200  # no table of the format has rows this wide
 def text_rows(text: str) -> list[Row]:
     """Split *text* into rows, one per non-empty line."""
     rows: list[Row] = []
-    for number, line in enumerate(
-        _NEWLINES.sub("\n", text).split("\n"), start=1
-    ):
+    for number, line in enumerate(_NEWLINES.sub("\n", text).split("\n"), start=1):
         row = _row(line, number)
         if row is not None:
             rows.append(row)
@@ -92,17 +90,13 @@ def _plain_row(line: str, number: int) -> Row:
     if len(words) > _MAX_CELLS:  # prose or noise, not a table row
         return Row((Cell(line, number),), number)
     values = 0
-    while values < len(words) and _VALUE_WORD.fullmatch(
-        words[len(words) - 1 - values]
-    ):
+    while values < len(words) and _VALUE_WORD.fullmatch(words[len(words) - 1 - values]):
         values += 1
     if values == 0 or len(words) == 1:
         return Row((Cell(line, number),), number)
     head = words[: len(words) - values]
     cells = [" ".join(head)] if head else []
-    return _cells(
-        [*cells, *words[len(words) - values :]], number, delimited=True
-    )
+    return _cells([*cells, *words[len(words) - values :]], number, delimited=True)
 
 
 def _cells(parts: list[str], number: int, *, delimited: bool) -> Row:

@@ -18,9 +18,7 @@ import attrs
 
 __all__ = ["MARKS", "Value", "classify"]
 
-MARKS = frozenset(
-    {"/", "／", "-", "－", "--", "—", "——", "–", "―", "无", "\\", "＼"}
-)
+MARKS = frozenset({"/", "／", "-", "－", "--", "—", "——", "–", "―", "无", "\\", "＼"})
 """Marks that publishers print for "not applicable"."""
 
 _NUMBER = re.compile(
@@ -71,11 +69,7 @@ def classify(text: str) -> Value:
         return Value("mark", text=stripped if stripped in MARKS else folded)
     # Two things in one cell ('1 234', '0 0') are never joined into one number.
     inner = _BLANKS.sub(" ", text).strip()
-    match = (
-        None
-        if len(stripped) > _MAX_NUMBER or " " in inner
-        else _NUMBER.fullmatch(folded)
-    )
+    match = None if len(stripped) > _MAX_NUMBER or " " in inner else _NUMBER.fullmatch(folded)
     if match is None:
         return Value("text", text=inner)
     digits = match.group("int").replace(",", "")

@@ -159,9 +159,7 @@ def _blocks_2(specs: Sequence[CellSpec]) -> tuple[Block, ...]:
                 heading=heading,
                 corner=INFORMATION_HEADER,
                 columns=tuple((s.column_label,) for s in rows[0]),
-                rows=tuple(
-                    BlockRow(labels=(row[0].row_label,), cells=tuple(row)) for row in rows
-                ),
+                rows=tuple(BlockRow(labels=(row[0].row_label,), cells=tuple(row)) for row in rows),
             )
         )
     return tuple(blocks)
@@ -220,9 +218,7 @@ def _header_rows(block: Block, label_columns: int, stretch: int) -> list[GridRow
     depth = max(len(path) for path in block.columns)
     rows: list[list[Head | Data]] = [[] for _ in range(depth)]
     if block.corner is not None:
-        rows[0].append(
-            Head(label=block.corner, scope="col", rowspan=depth, colspan=label_columns)
-        )
+        rows[0].append(Head(label=block.corner, scope="col", rowspan=depth, colspan=label_columns))
     paths = block.columns
     for level in range(depth):
         column = 0

@@ -87,8 +87,7 @@ def _text(text: str) -> list[str]:
 def _fees(other: OtherMatters, locale: str) -> list[str]:
     sep = colon(locale)
     return [
-        f"<p>{escape(label)}{sep}{escape(value)}</p>"
-        for label, value in fee_lines(other, locale)
+        f"<p>{escape(label)}{sep}{escape(value)}</p>" for label, value in fee_lines(other, locale)
     ]
 
 

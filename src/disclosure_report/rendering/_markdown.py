@@ -104,7 +104,9 @@ def render_markdown(report: Report, locale: str) -> str:
             for paragraph in paragraphs(part.text):
                 lines.extend([escape_block(paragraph), ""])
             sep = colon(locale)
-            fees = [f"- {escape(label)}{sep}{escape(value)}" for label, value in fee_lines(part, locale)]
+            fees = [
+                f"- {escape(label)}{sep}{escape(value)}" for label, value in fee_lines(part, locale)
+            ]
             if fees:
                 lines.extend([*fees, ""])
         else:

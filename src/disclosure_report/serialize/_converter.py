@@ -85,9 +85,7 @@ def _unstructure_enum(member: enum.Enum) -> Any:
 
 def _is_leaf_type(tp: Any) -> bool:
     """Whether *tp* is a scalar type (or a union of them) rather than a part of the report."""
-    return not isinstance(tp, TypeVar) and not any(
-        attrs.has(part) for part in (tp, *get_args(tp))
-    )
+    return not isinstance(tp, TypeVar) and not any(attrs.has(part) for part in (tp, *get_args(tp)))
 
 
 def _validated_early(

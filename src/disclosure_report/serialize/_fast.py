@@ -277,9 +277,7 @@ class _UnstructureWriter:
         return self._functions[cls]
 
 
-def _unstructure_function(
-    cls: type, typevars: dict[Any, Any]
-) -> Callable[[Any], dict[str, Any]]:
+def _unstructure_function(cls: type, typevars: dict[Any, Any]) -> Callable[[Any], dict[str, Any]]:
     code = _Code()
     expression = _UnstructureWriter(code).expression(cls, typevars, "r")
     code.emit(1, f"return {expression}")
@@ -330,9 +328,7 @@ def unstructure(report: Report) -> dict[str, Any]:
     function = _UNSTRUCTURE.get(type(report))
     if function is None:
         if type(report) not in REPORT_CLASSES.values():
-            raise TypeError(
-                f"expected a Report2019 or Report2021, got {type(report).__name__}"
-            )
+            raise TypeError(f"expected a Report2019 or Report2021, got {type(report).__name__}")
         function = compiled_writer(type(report)) or _unstructure_function(type(report), {})
         _UNSTRUCTURE[type(report)] = function
     return function(report)
