@@ -83,7 +83,7 @@ def load(file: str) -> Loaded:
             raise ReadFailure([str(problem) for problem in error.problems]) from None
     try:
         result = read(data, kind=kind)
-    except InvalidReportError as error:  # HTML without the extra `html` installed
+    except InvalidReportError as error:  # HTML in an environment without lxml
         raise ReadFailure([str(problem) for problem in error.problems]) from None
     if not result.has_tables:
         raise ReadFailure(

@@ -1,7 +1,7 @@
 """The layout stage for HTML: a page into text rows and table rows.
 
-The page is parsed by `lxml <https://lxml.de>`_ (libxml2's HTML parser, the optional extra
-``html``: ``pip install "disclosure-report[html]"``), which tolerates broken markup (unclosed
+The page is parsed by `lxml <https://lxml.de>`_ (libxml2's HTML parser, a dependency imported
+only when a page is read), which tolerates broken markup (unclosed
 cells, rows and tables, stray end tags, unterminated comments), knows where each element starts
 in the source, never touches the network and decodes only HTML's character references. Its time
 is linear in the input: nesting is capped at 256 levels and a text node at 10 MB, past which the
@@ -33,8 +33,8 @@ from disclosure_report.reading._layout import Cell, Row
 
 __all__ = ["HtmlPage", "html_rows"]
 
-INSTALL = 'pip install "disclosure-report[html]"'
-"""How to install what reading HTML needs."""
+INSTALL = 'pip install "lxml>=6"'
+"""How to install what reading HTML needs, should an environment lack it."""
 CUT = "elements nested more than 256 deep, or a text of more than 10 MB"
 """The limits of the parser, past which the rest of a page is not read."""
 
@@ -378,7 +378,7 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
 
 @functools.cache
 def _etree() -> _Etree:
-    """lxml's etree, or the library's error when the extra ``html`` is not installed."""
+    """lxml's etree, or the library's error in an environment that lacks it."""
     try:
         return cast("_Etree", importlib.import_module("lxml.etree"))
     except ImportError:

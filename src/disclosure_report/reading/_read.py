@@ -58,7 +58,7 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
 
     Raises:
         InvalidReportError: When a path cannot be read, or the source is HTML and the HTML
-            parser (the extra ``html``: ``pip install "disclosure-report[html]"``) is not
+            parser (lxml, a dependency of the library) is not
             installed.
     """
     try:
