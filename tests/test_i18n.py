@@ -82,6 +82,8 @@ def model_labels() -> set[Label]:
                 labels.update(v for k in (LABEL, GROUP) if (v := field.metadata.get(k)) is not None)
     for name in _headers.__all__:
         labels.update(_labels_in(getattr(_headers, name)))
+    for version in model.format_versions():
+        labels.update((version.name, version.notice, *version.formulas.values()))
     return labels
 
 
@@ -269,8 +271,8 @@ OFFICIAL_ZH_HANS = [
     (_row(Report2021, 4, "litigation_after_reconsideration"), "复议后起诉"),
     (_column(Report2021, 4, "upheld"), "结果维持"),
     (_column(Report2021, 4, "pending"), "尚未审结"),
-    (_headers.FORMAT_NAMES["2019"], "《中华人民共和国政府信息公开工作年度报告格式（试行）》"),
-    (_headers.FORMAT_DOCUMENTS["2021"], "国办公开办函〔2021〕30号"),
+    (model.format_version("2019").name, "《中华人民共和国政府信息公开工作年度报告格式（试行）》"),
+    (model.format_version("2021").notice, "国办公开办函〔2021〕30号"),
     (_headers.UNIT_LABELS[model.Unit.WAN_YUAN], "万元"),
 ]
 
@@ -288,7 +290,7 @@ def test_zh_hans_is_the_official_wording(label: Label, official: str) -> None:
     ("label", "expected"),
     [
         (_row(Report2021, 2, "article_20_1.normative_documents"), "行政規範性文件"),
-        (_headers.FORMAT_DOCUMENTS["2019"], "國辦公開辦函〔2019〕60號"),
+        (model.format_version("2019").notice, "國辦公開辦函〔2019〕60號"),
         (_row(Report2021, 3, "outcomes.withheld.internal_affairs"), "5.屬於三類內部事務信息"),
         (_headers.INFORMATION_HEADER, "信息內容"),
         (_row(Report2021, 4, "litigation_after_reconsideration"), "復議後起訴"),

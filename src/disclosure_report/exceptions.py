@@ -16,6 +16,7 @@ __all__ = [
     "DisclosureReportError",
     "InvalidReportError",
     "Problem",
+    "UnknownFormatVersionError",
     "UnsupportedLocaleError",
 ]
 
@@ -70,6 +71,14 @@ class InvalidReportError(DisclosureReportError, ValueError):
         return InvalidReportError(
             attrs.evolve(p, path=_join(prefix, p.path)) for p in self.problems
         )
+
+
+class UnknownFormatVersionError(InvalidReportError, LookupError):
+    """A format version that is not registered: an id, a report class or a report of none.
+
+    Its problem names the registered versions (see
+    :func:`~disclosure_report.model.format_versions`).
+    """
 
 
 class UnsupportedLocaleError(DisclosureReportError, LookupError):

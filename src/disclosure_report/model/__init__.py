@@ -38,6 +38,9 @@ from disclosure_report.model._cells import (
     NotApplicable,
     SignedCount,
     Unit,
+    is_amount,
+    is_count,
+    is_signed_count,
 )
 from disclosure_report.model._disclosure import (
     ActiveDisclosure2019,
@@ -59,10 +62,9 @@ from disclosure_report.model._disclosure import (
     Sanctions2019,
     Sanctions2021,
 )
+from disclosure_report.model._fields import is_part, label_of, meta
 from disclosure_report.model._headers import (
     APPLICANTS_HEADER,
-    FORMAT_DOCUMENTS,
-    FORMAT_NAMES,
     FORMAT_VERSION_LABEL,
     INFORMATION_HEADER,
     MARK_LABELS,
@@ -76,8 +78,10 @@ from disclosure_report.model._layout import (
     CellAddress,
     CellKind,
     CellSpec,
+    cell_kind,
     cell_values,
     table_layout,
+    version_id_of,
 )
 from disclosure_report.model._litigation import (
     CaseOutcomes,
@@ -90,11 +94,23 @@ from disclosure_report.model._metadata import (
 )
 from disclosure_report.model._narrative import OtherMatters, ProcessingFees
 from disclosure_report.model._report import (
-    FORMAT_VERSIONS,
     SECTION_TITLES,
     Report,
     Report2019,
     Report2021,
+)
+from disclosure_report.model._versions import (
+    FORMAT_DOCUMENTS,
+    FORMAT_NAMES,
+    FORMAT_VERSIONS,
+    FormatVersion,
+    format_version,
+    format_versions,
+    register_format_version,
+    registered_format_version,
+    report_class_of,
+    unregister_format_version,
+    version_of,
 )
 
 
@@ -158,6 +174,7 @@ __all__ = [
     "FeeItems2019",
     "Fees2019",
     "Fees2021",
+    "FormatVersion",
     "ItemCounts2019",
     "Label",
     "Licensing2019",
@@ -181,6 +198,21 @@ __all__ = [
     "UnableToProvide",
     "Unit",
     "Withheld",
+    "cell_kind",
     "cell_values",
+    "format_version",
+    "format_versions",
+    "is_amount",
+    "is_count",
+    "is_part",
+    "is_signed_count",
+    "label_of",
+    "meta",
+    "register_format_version",
+    "registered_format_version",
+    "report_class_of",
     "table_layout",
+    "unregister_format_version",
+    "version_id_of",
+    "version_of",
 ]

@@ -20,16 +20,36 @@ from disclosure_report.model._labels import Label
 LABEL: Final = "disclosure_report.label"
 GROUP: Final = "disclosure_report.group"
 UNIT: Final = "disclosure_report.unit"
+LABELS_BY_VERSION: Final = "disclosure_report.labels_by_version"
 
 
-def meta(label: Label, *, group: Label | None = None, unit: object = None) -> Mapping[str, Any]:
+def meta(
+    label: Label,
+    *,
+    group: Label | None = None,
+    unit: object = None,
+    labels_by_version: Mapping[str, Label] | None = None,
+) -> Mapping[str, Any]:
     """Metadata of a field: its *label*, the *group* header spanning it, if any, and for a money
-    cell the *unit* that the format itself prints in the column header, if any."""
-    return {LABEL: label, GROUP: group, UNIT: unit}
+    cell the *unit* that the format itself prints in the column header, if any.
+
+    A row or column that several format versions share but label differently keeps one field:
+    *labels_by_version* maps a format version's id to the label it prints instead of *label*.
+    """
+    return {
+        LABEL: label,
+        GROUP: group,
+        UNIT: unit,
+        LABELS_BY_VERSION: dict(labels_by_version or {}),
+    }
 
 
-def label_of(field: attrs.Attribute[Any]) -> Label:
-    """The label of a model field."""
+def label_of(field: attrs.Attribute[Any], version: str | None = None) -> Label:
+    """The label of a model field, as the format version with id *version* prints it."""
+    if version is not None:
+        renamed: Label | None = field.metadata.get(LABELS_BY_VERSION, {}).get(version)
+        if renamed is not None:
+            return renamed
     label: Label = field.metadata[LABEL]
     return label
 

@@ -2,8 +2,7 @@
 
 The model's fields label every row, column and group of rows. Rendering the tables as the national
 template lays them out also needs the header cells above the columns (``信息内容``, the rule note
-and ``申请人情况`` of table 3), the units of money cells, the names of the two format versions,
-words for the two cell marks and the report's title. They are gettext labels like the fields' (see
+and ``申请人情况`` of table 3), the units of money cells, words for the two cell marks and the report's title. They are gettext labels like the fields' (see
 :mod:`disclosure_report.i18n`), keyed here by what they name.
 """
 
@@ -17,8 +16,6 @@ from disclosure_report.model._labels import NC_, Label
 
 __all__ = [
     "APPLICANTS_HEADER",
-    "FORMAT_DOCUMENTS",
-    "FORMAT_NAMES",
     "FORMAT_VERSION_LABEL",
     "INFORMATION_HEADER",
     "MARK_LABELS",
@@ -45,28 +42,8 @@ UNIT_LABELS: Final[dict[Unit, Label]] = {
 }
 """The units of money cells, for display next to an amount."""
 
-FORMAT_NAMES: Final[dict[Literal["2019", "2021"], Label]] = {
-    "2019": NC_(
-        "format.2019.name",
-        "Format of the Annual Report on Open Government Information Work "
-        "of the People's Republic of China (Trial)",
-    ),
-    "2021": NC_(
-        "format.2021.name",
-        "Format of the Annual Report on Open Government Information Work "
-        "of the People's Republic of China",
-    ),
-}
-"""The official names of the format versions, by format version."""
-
 FORMAT_VERSION_LABEL: Final = NC_("meta.format_version", "Format version")
 """The label of a report's ``format_version`` (a field without metadata of its own)."""
-
-FORMAT_DOCUMENTS: Final[dict[Literal["2019", "2021"], Label]] = {
-    "2019": NC_("format.2019.document", "Guo Ban Gong Kai Ban Han [2019] No. 60"),
-    "2021": NC_("format.2021.document", "Guo Ban Gong Kai Ban Han [2021] No. 30"),
-}
-"""The document numbers of the notices that issued each format version."""
 
 MARK_LABELS: Final[dict[Literal["blank", "not_applicable"], Label]] = {
     "blank": NC_("mark.blank", "Blank"),

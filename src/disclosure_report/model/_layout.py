@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model._cells import (
     Unit,
     is_amount,
@@ -31,8 +32,10 @@ __all__ = [
     "CellAddress",
     "CellKind",
     "CellSpec",
+    "cell_kind",
     "cell_values",
     "table_layout",
+    "version_id_of",
 ]
 
 TABLE_SECTIONS: Final = {
@@ -115,6 +118,15 @@ class CellSpec:
         return (*self.address.row.split("."), self.address.column)
 
 
+def cell_kind(field: attrs.Attribute[Any]) -> CellKind | None:
+    """What the model field *field* holds when it is a table cell; ``None`` when it is not.
+
+    A cell field is one declared with a cell validator
+    (:func:`~disclosure_report.model.is_count` and its kin).
+    """
+    return _KINDS.get(field.validator)
+
+
 def _is_row(cls: type) -> bool:
     return all(f.validator in _KINDS for f in attrs.fields(cls))
 
@@ -134,6 +146,8 @@ def _walk(
     table: int,
     path: tuple[str, ...],
     groups: tuple[Label, ...],
+    *,
+    version: str,
 ) -> Iterator[CellSpec]:
     if _is_row(cls):
         for field in attrs.fields(cls):
@@ -141,7 +155,7 @@ def _walk(
                 address=CellAddress(table, ".".join(path), field.name),
                 kind=_KINDS[field.validator],
                 row_label=groups[-1],
-                column_label=label_of(field),
+                column_label=label_of(field, version),
                 row_groups=groups[:-1],
                 column_group=group_of(field),
                 unit=unit_of(field),
@@ -151,22 +165,53 @@ def _walk(
         sub, sub_vars = _resolve(field.type, typevars)
         spanning = group_of(field)
         outer = groups if spanning is None else (*groups, spanning)
-        yield from _walk(sub, sub_vars, table, (*path, field.name), (*outer, label_of(field)))
+        label = label_of(field, version)
+        yield from _walk(
+            sub, sub_vars, table, (*path, field.name), (*outer, label), version=version
+        )
 
 
 _LAYOUTS: dict[type, tuple[CellSpec, ...]] = {}
 
 
+def version_id_of(report_class: type) -> str:
+    """The id of the format version that *report_class* models: its ``format_version`` default.
+
+    Raises:
+        InvalidReportError: When *report_class* is not a report class (an attrs class whose
+            ``format_version`` field has a string default).
+    """
+    field = (
+        attrs.fields_dict(report_class).get("format_version") if attrs.has(report_class) else None
+    )
+    if field is None or type(field.default) is not str:
+        raise InvalidReportError(
+            [
+                Problem(
+                    "$",
+                    "a report class with a format_version",
+                    getattr(report_class, "__name__", repr(report_class)),
+                )
+            ]
+        )
+    return field.default
+
+
 def table_layout(report_class: type[Report]) -> tuple[CellSpec, ...]:
-    """Every cell of a report class's three tables, in the official printed order."""
+    """Every cell of a report class's three tables, in the official printed order.
+
+    Labels are those of the class's format version (a field may label itself differently in
+    one version: see :func:`~disclosure_report.model.meta`).
+    """
     cached = _LAYOUTS.get(report_class)
     if cached is not None:
         return cached
+    version = version_id_of(report_class)
     fields = attrs.fields_dict(report_class)
     cells: list[CellSpec] = []
     for table, name in TABLE_SECTIONS.items():
         cls, typevars = _resolve(fields[name].type, {})
-        cells.extend(_walk(cls, typevars, table, (), ()))
+        cells.extend(_walk(cls, typevars, table, (), (), version=version))
     layout = _LAYOUTS[report_class] = tuple(cells)
     return layout
 

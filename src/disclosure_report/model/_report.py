@@ -27,12 +27,7 @@ if TYPE_CHECKING:
     from disclosure_report.checks import Finding
 
 
-__all__ = ["FORMAT_VERSIONS", "SECTION_TITLES", "Report", "Report2019", "Report2021"]
-
-FormatVersion: TypeAlias = Literal["2019", "2021"]
-
-FORMAT_VERSIONS: Final[tuple[FormatVersion, ...]] = ("2019", "2021")
-"""The versions of the national format: 国办公开办函〔2019〕60号 and 〔2021〕30号."""
+__all__ = ["SECTION_TITLES", "Report", "Report2019", "Report2021"]
 
 SECTION_TITLES: Final[dict[str, Label]] = {
     "overview": NC_("section.overview", "I. Overview"),

@@ -274,9 +274,9 @@ class _Builder:
             }
             return _annotated(
                 schema,
-                title=FORMAT_NAMES[version].english,  # type: ignore[index]
+                title=FORMAT_NAMES[version].english,
                 description=f"A report in the {version} format "
-                f"({FORMAT_DOCUMENTS[version].english}).",  # type: ignore[index]
+                f"({FORMAT_DOCUMENTS[version].english}).",
             )
 
         return self.ref(cls.__name__, make)
