@@ -29,7 +29,22 @@ def test_a_balanced_report_has_no_finding(report: Report) -> None:
 
 
 def test_checks_are_exported() -> None:
-    assert checks.__all__ == ["RULES", "BlankPolicy", "Finding", "Rule", "Severity", "check"]
+    assert checks.__all__ == [
+        "RULES",
+        "SERIES_RULES",
+        "BlankPolicy",
+        "Finding",
+        "Rule",
+        "Severity",
+        "all_rules",
+        "all_series_rules",
+        "check",
+        "check_part",
+        "rule_by_id",
+        "rules_of",
+        "series_rules_of",
+        "x1_rule",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -19,17 +19,8 @@ from hypothesis import given
 from disclosure_report import testing
 from disclosure_report.checks import Finding, check
 from disclosure_report.checks._balance import Operand, balance, proven
-from disclosure_report.checks._layout import row_reader, table_rows
-from disclosure_report.checks._rules import (
-    F1_2019,
-    F1_2021,
-    I1_2019,
-    I1_2021,
-    I2_2019,
-    I2_2021,
-    I4_2019,
-    I4_2021,
-)
+from disclosure_report.checks._rows import row_reader, table_rows
+from disclosure_report.checks._rules import rule_by_id
 from disclosure_report.model import (
     BLANK,
     NOT_APPLICABLE_SYMBOLS,
@@ -45,8 +36,8 @@ from disclosure_report.model import (
 Report = Report2019 | Report2021
 
 _RULES = {
-    "2019": (F1_2019, I1_2019, I2_2019, I4_2019),
-    "2021": (F1_2021, I1_2021, I2_2021, I4_2021),
+    version: tuple(rule_by_id(f"{version}.{name}") for name in ("T3.F1", "T3.I1", "T3.I2", "T4.I4"))
+    for version in ("2019", "2021")
 }
 
 cell_value = st.one_of(
@@ -192,7 +183,7 @@ def test_proven_is_whether_balance_finds_the_rule_broken(
 ) -> None:
     cell = CellAddress(3, "new_received", "total")
     found = balance(
-        F1_2021,
+        rule_by_id("2021.T3.F1"),
         [(cell, value) for value in expected],
         [(cell, value) for value in actual],
         actual_first=False,

@@ -16,14 +16,12 @@ import hypothesis.strategies as st
 from hypothesis import given
 
 from disclosure_report import testing
-from disclosure_report.checks._applications import _BY_SHAPE
-from disclosure_report.checks._layout import table_rows
+from disclosure_report.checks._applications import table3_plan
+from disclosure_report.checks._report import _version_for
+from disclosure_report.checks._rows import table_rows
 from disclosure_report.model import (
     ApplicantCounts,
     Applications,
-    OtherHandling,
-    Report2019,
-    Report2021,
 )
 
 
@@ -38,9 +36,13 @@ _TABLES = st.one_of(
 )
 
 
+def _plan(applications: Applications[Any]) -> Any:
+    return table3_plan(_version_for("applications", applications), (None, None, None))
+
+
 def _balances(applications: Applications[Any]) -> bool:
     """F1, I1 and I2, each column and row in turn; ``False`` at a cell that is not a number."""
-    table = _BY_SHAPE[type(applications.outcomes.other_handling)]
+    table = _plan(applications)
     values = table.read_rows(applications)
     if any(type(value) is not int for row in values for value in row):
         return False
@@ -65,8 +67,7 @@ def _with_cell(obj: Any, names: list[str], value: int) -> Any:
 def _changed_tables(draw: st.DrawFn) -> Applications[Any]:
     """A generated table with up to two cells set to another small count."""
     applications: Applications[Any] = draw(_TABLES)
-    version = "2021" if type(applications.outcomes.other_handling) is OtherHandling else "2019"
-    report_class = Report2021 if version == "2021" else Report2019
+    report_class = _version_for("applications", applications).report_class
     rows = [path for path, _ in table_rows(report_class, 3)]
     columns = [field.name for field in attrs.fields(ApplicantCounts)]
     for _ in range(draw(st.integers(0, 2))):
@@ -78,7 +79,7 @@ def _changed_tables(draw: st.DrawFn) -> Applications[Any]:
 
 @given(_changed_tables())
 def test_the_generated_test_agrees_with_the_rules(applications: Applications[Any]) -> None:
-    table = _BY_SHAPE[type(applications.outcomes.other_handling)]
+    table = _plan(applications)
     assert table.holds(applications) is _balances(applications)
 
 
@@ -88,7 +89,7 @@ def test_tables_that_balance_and_tables_that_do_not_are_both_generated() -> None
 
     @given(_changed_tables())
     def collect(applications: Applications[Any]) -> None:
-        table = _BY_SHAPE[type(applications.outcomes.other_handling)]
+        table = _plan(applications)
         rows = table.read_rows(applications)
         if all(type(value) is int for row in rows for value in row):
             seen.add(_balances(applications))

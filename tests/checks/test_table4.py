@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from disclosure_report.checks import Severity, check
-from disclosure_report.exceptions import InvalidReportError
+from disclosure_report.checks import Severity, check, check_part
+from disclosure_report.exceptions import InvalidReportError, UnknownFormatVersionError
 from disclosure_report.model import (
     BLANK,
     CaseOutcomes,
@@ -84,13 +84,22 @@ def test_table_method_names_the_version() -> None:
         litigation_after_reconsideration=CaseOutcomes.from_parts(),
     )
 
-    assert [f.rule for f in table.check()] == ["2021.T4.I4"]
+    assert [f.rule for f in table.check("2021")] == ["2021.T4.I4"]
     assert [f.rule for f in table.check("2019")] == ["2019.T4.I4"]
-    assert table.check("2021") == table.check()
+
+
+def test_table_method_without_a_version_says_which_versions_fit(report: Report) -> None:
+    """Table 4 is the same in 2019 and 2021: the rule id cannot be chosen for the caller."""
+    with pytest.raises(UnknownFormatVersionError) as info:
+        check_part("reconsideration_and_litigation", report.reconsideration_and_litigation)
+
+    assert info.value.problems[0].path == "version"
+    assert "'2019', '2021'" in info.value.problems[0].expected
 
 
 def test_table_method_rejects_an_unknown_version(report: Report) -> None:
     with pytest.raises(InvalidReportError) as info:
-        report.reconsideration_and_litigation.check("2020")  # type: ignore[arg-type]
+        report.reconsideration_and_litigation.check("2020")
 
     assert info.value.problems[0].path == "version"
+    assert "'2019', '2021'" in info.value.problems[0].expected

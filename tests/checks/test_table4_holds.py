@@ -16,10 +16,13 @@ from hypothesis import given
 
 from disclosure_report import testing
 from disclosure_report.checks._balance import row_totals_hold
-from disclosure_report.checks._litigation import _HOLDS, _LAYOUT, _READ_ROWS
-from disclosure_report.model import CaseOutcomes, ReconsiderationAndLitigation
+from disclosure_report.checks._litigation import table4_plan
+from disclosure_report.checks._rules import rule_by_id
+from disclosure_report.model import CaseOutcomes, ReconsiderationAndLitigation, format_version
 
 
+_PLAN = table4_plan(format_version("2021"), rule_by_id("2021.T4.I4"))
+_HOLDS, _READ_ROWS = _PLAN.holds, _PLAN.read_rows
 _SMALL = st.integers(min_value=0, max_value=2)
 _TABLES = st.one_of(
     *(
@@ -38,7 +41,7 @@ def _changed_tables(draw: st.DrawFn) -> ReconsiderationAndLitigation:
     table: ReconsiderationAndLitigation = draw(_TABLES)
     columns = [field.name for field in attrs.fields(CaseOutcomes)]
     for _ in range(draw(st.integers(0, 2))):
-        row = draw(st.sampled_from([path for path, _ in _LAYOUT]))
+        row = draw(st.sampled_from(list(_PLAN.paths)))
         changed = attrs.evolve(
             getattr(table, row), **{draw(st.sampled_from(columns)): draw(_SMALL)}
         )

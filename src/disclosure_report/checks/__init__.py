@@ -10,8 +10,35 @@ never correct: a total that does not add up is reported as printed.
 from __future__ import annotations
 
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._report import check
-from disclosure_report.checks._rules import RULES, BlankPolicy, Rule, Severity
+from disclosure_report.checks._report import check, check_part
+from disclosure_report.checks._rules import (
+    RULES,
+    SERIES_RULES,
+    BlankPolicy,
+    Rule,
+    Severity,
+    all_rules,
+    all_series_rules,
+    rule_by_id,
+    rules_of,
+    series_rules_of,
+    x1_rule,
+)
 
 
-__all__ = ["RULES", "BlankPolicy", "Finding", "Rule", "Severity", "check"]
+__all__ = [
+    "RULES",
+    "SERIES_RULES",
+    "BlankPolicy",
+    "Finding",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "all_series_rules",
+    "check",
+    "check_part",
+    "rule_by_id",
+    "rules_of",
+    "series_rules_of",
+    "x1_rule",
+]

@@ -10,7 +10,9 @@ operands of a rule proven broken are handed to :func:`~._balance.balance` for th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -22,27 +24,21 @@ from disclosure_report.checks._balance import (
     row_totals,
 )
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._layout import row_reader, table_rows
-from disclosure_report.checks._rules import (
-    F1_2019,
-    F1_2021,
-    I1_2019,
-    I1_2021,
-    I2_2019,
-    I2_2021,
-    Rule,
-)
+from disclosure_report.checks._rows import row_reader, table_rows
+from disclosure_report.checks._rules import Rule
+from disclosure_report.exceptions import DisclosureReportError
 from disclosure_report.model import (
     ApplicantCounts,
     Applications,
     CellAddress,
-    OtherHandling,
-    Report2019,
-    Report2021,
+    FormatVersion,
 )
 
 
-__all__ = ["check_applications"]
+__all__ = ["TABLE3_RULES", "table3_checker"]
+
+TABLE3_RULES: Final = ("T3.F1", "T3.I1", "T3.I2")
+"""The rules on table 3 alone, checked together."""
 
 _COLUMNS: Final = tuple(field.name for field in attrs.fields(ApplicantCounts))
 if _COLUMNS[-1] != "total":  # pragma: no cover (a guard on the model's shape)
@@ -53,9 +49,9 @@ if _COLUMNS[-1] != "total":  # pragma: no cover (a guard on the model's shape)
 class _Table3:
     """What the rules need to know about table 3 in one format version."""
 
-    f1: Rule
-    i1: Rule
-    i2: Rule
+    f1: Rule | None
+    i1: Rule | None
+    i2: Rule | None
     read_rows: Callable[[Any], list[tuple[object, ...]]]
     """The values of every row of the table, in printed order, by column."""
     holds: Callable[[Any], bool]
@@ -74,20 +70,23 @@ class _Table3:
         if self.holds(applications):
             return ()
         rows = self.read_rows(applications)
-        return (*self._f1(rows), *row_totals(self.i1, rows, self.cells), *self._i2(rows))
+        i1 = () if self.i1 is None else row_totals(self.i1, rows, self.cells)
+        return (*self._f1(rows, self.f1), *i1, *self._i2(rows, self.i2))
 
     def _operand(self, rows: list[tuple[object, ...]], row: int, column: int) -> Operand:
         return self.cells[row][column], rows[row][column]
 
-    def _f1(self, rows: list[tuple[object, ...]]) -> list[Finding]:
-        findings = []
+    def _f1(self, rows: list[tuple[object, ...]], rule: Rule | None) -> list[Finding]:
+        findings: list[Finding] = []
+        if rule is None:
+            return findings
         new, carried_over = rows[self.new], rows[self.carried_over]
         total, forward = rows[self.total], rows[self.forward]
         for column in range(len(_COLUMNS)):
             if not proven((new[column], carried_over[column]), (total[column], forward[column])):
                 continue
             finding = balance(
-                self.f1,
+                rule,
                 (
                     self._operand(rows, self.new, column),
                     self._operand(rows, self.carried_over, column),
@@ -102,8 +101,10 @@ class _Table3:
                 findings.append(finding)
         return findings
 
-    def _i2(self, rows: list[tuple[object, ...]]) -> list[Finding]:
-        findings = []
+    def _i2(self, rows: list[tuple[object, ...]], rule: Rule | None) -> list[Finding]:
+        findings: list[Finding] = []
+        if rule is None:
+            return findings
         leaves = range(len(rows))[self.leaves]
         totals = rows[self.total]
         for column, values in enumerate(zip(*rows[self.leaves], strict=True)):
@@ -120,7 +121,7 @@ class _Table3:
             if not ((known > total) if unknown else (known != total)):
                 continue
             finding = balance(
-                self.i2,
+                rule,
                 tuple(self._operand(rows, row, column) for row in leaves),
                 (self._operand(rows, self.total, column),),
                 actual_first=True,
@@ -174,15 +175,22 @@ def _holds_function(
     return holds
 
 
-def _table3(report_class: type[Report2019 | Report2021], f1: Rule, i1: Rule, i2: Rule) -> _Table3:
-    layout = table_rows(report_class, 3)
+@functools.cache
+def table3_plan(
+    version: FormatVersion, rules: tuple[Rule | None, Rule | None, Rule | None]
+) -> _Table3:
+    layout = table_rows(version.report_class, 3)
     paths = [path for path, _ in layout]
     total = paths.index("outcomes.total")
     leaves = [i for i, path in enumerate(paths) if path.startswith("outcomes.") and i != total]
-    if leaves != list(range(leaves[0], total)):  # pragma: no cover (a guard on the model's shape)
-        raise AssertionError("the outcome rows must directly precede outcomes.total")
+    if leaves != list(range(leaves[0], total)):
+        msg = (
+            f"format version {version.id!r}: the outcome rows must directly precede outcomes.total"
+        )
+        raise DisclosureReportError(msg)
     new, carried_over = paths.index("new_received"), paths.index("carried_over")
     forward = paths.index("carried_forward")
+    f1, i1, i2 = rules
     return _Table3(
         f1=f1,
         i1=i1,
@@ -205,15 +213,14 @@ def _table3(report_class: type[Report2019 | Report2021], f1: Rule, i1: Rule, i2:
     )
 
 
-_BY_SHAPE: Final[dict[type, _Table3]] = {
-    ApplicantCounts: _table3(Report2019, F1_2019, I1_2019, I2_2019),
-    OtherHandling: _table3(Report2021, F1_2021, I1_2021, I2_2021),
-}
+def table3_checker(
+    version: FormatVersion, rules: Mapping[str, Rule]
+) -> Callable[[Applications[Any]], tuple[Finding, ...]]:
+    """The check of table 3 in *version* against its *rules* (by name) among F1, I1 and I2.
 
-
-def check_applications(applications: Applications[Any]) -> tuple[Finding, ...]:
-    """Findings of F1, I1 and I2 on table 3, in that order; each in printed order.
-
-    The format version follows from the shape of （六）其他处理: one row (2019) or three (2021).
+    Findings come rule by rule in that order, each in printed order. The rows, columns and
+    cells come from the version's layout, so a version with other outcome rows is checked
+    alike: I2 adds up every row between ``outcomes`` and ``outcomes.total``.
     """
-    return _BY_SHAPE[type(applications.outcomes.other_handling)].check(applications)
+    f1, i1, i2 = (rules.get(name) for name in TABLE3_RULES)
+    return table3_plan(version, (f1, i1, i2)).check

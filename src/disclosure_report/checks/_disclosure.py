@@ -1,4 +1,4 @@
-"""Rules I5 and X4 on table 2 of the 2019 format (proactive disclosure).
+"""Rules I5 and X4 on table 2 (proactive disclosure), which the 2019 format has.
 
 Both are inequalities, evaluated only when every operand is a number (policy
 :attr:`~disclosure_report.checks.BlankPolicy.SKIP_IF_UNKNOWN`). The 2021 table has no rule that
@@ -8,34 +8,33 @@ issued, repealed and in-force documents spans two years (X3).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+
+from collections.abc import Callable, Mapping
 from operator import attrgetter
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._layout import table_rows
-from disclosure_report.checks._rules import (
-    I5_2019,
-    X4_PRODUCED_2019,
-    X4_TOTAL_2019,
-)
-from disclosure_report.model import (
-    ActiveDisclosure2019,
-    CellAddress,
-    Report2019,
-)
+from disclosure_report.checks._rows import table_rows
+from disclosure_report.checks._rules import Rule
+from disclosure_report.model import CellAddress, FormatVersion
 
 
-__all__ = ["check_active_disclosure_2019"]
+__all__ = ["TABLE2_RULES", "table2_checker"]
+
+TABLE2_RULES: Final = ("T2.I5", "T2.X4.TOTAL", "T2.X4.PRODUCED")
+"""The rules on table 2 alone, checked together."""
+
+_Getter: TypeAlias = Callable[[Any], tuple[object, ...]]
+_Rows: TypeAlias = tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]
 
 
-_Getter: TypeAlias = Callable[[ActiveDisclosure2019], tuple[object, ...]]
-
-
-def _rows_with(*columns: str) -> tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]:
-    """Each row that has *columns*: a getter of their values, and their addresses."""
+@functools.cache
+def _rows_with(version: FormatVersion, *columns: str) -> _Rows:
+    """Each row of the version's table 2 that has *columns*: a getter of their values, and
+    their addresses."""
     found: list[tuple[_Getter, tuple[CellAddress, ...]]] = []
-    for path, cells in table_rows(Report2019, 2):
+    for path, cells in table_rows(version.report_class, 2):
         by_column = {cell.column: cell for cell in cells}
         if all(column in by_column for column in columns):
             getter = attrgetter(*(f"{path}.{column}" for column in columns))
@@ -43,51 +42,66 @@ def _rows_with(*columns: str) -> tuple[tuple[_Getter, tuple[CellAddress, ...]], 
     return tuple(found)
 
 
-_ITEM_ROWS: Final = _rows_with("previous_items", "change")
-_DOCUMENT_ROWS: Final = _rows_with("newly_produced", "newly_disclosed", "total_disclosed")
+def table2_checker(
+    version: FormatVersion, rules: Mapping[str, Rule]
+) -> Callable[[Any], tuple[Finding, ...]]:
+    """The check of table 2 in *version*: I5, then X4 (total, then produced), as it lists them.
 
+    I5 reads every row with the columns ``previous_items`` and ``change``, X4 every row with
+    ``newly_produced``, ``newly_disclosed`` and ``total_disclosed``.
+    """
+    i5, x4_total, x4_produced = (rules.get(name) for name in TABLE2_RULES)
+    item_rows = _rows_with(version, "previous_items", "change") if i5 else ()
+    document_rows = (
+        _rows_with(version, "newly_produced", "newly_disclosed", "total_disclosed")
+        if x4_total or x4_produced
+        else ()
+    )
+    if not item_rows and not document_rows:
+        return lambda _: ()
 
-def check_active_disclosure_2019(table: ActiveDisclosure2019) -> tuple[Finding, ...]:
-    """Findings of I5, then X4 (total, then produced), each in printed order."""
-    items: list[Finding] = []
-    totals: list[Finding] = []
-    produced: list[Finding] = []
-    for getter, (previous_cell, change_cell) in _ITEM_ROWS:
-        previous, change = getter(table)
-        if type(previous) is int and type(change) is int and previous + change < 0:
-            items.append(
-                Finding(
-                    rule=I5_2019.id,
-                    severity=I5_2019.severity,
-                    cells=(previous_cell, change_cell),
-                    expected=0,
-                    actual=previous + change,
+    def check(table: object) -> tuple[Finding, ...]:
+        items: list[Finding] = []
+        totals: list[Finding] = []
+        produced: list[Finding] = []
+        for getter, (previous_cell, change_cell) in item_rows:
+            previous, change = getter(table)
+            if i5 and type(previous) is int and type(change) is int and previous + change < 0:
+                items.append(
+                    Finding(
+                        rule=i5.id,
+                        severity=i5.severity,
+                        cells=(previous_cell, change_cell),
+                        expected=0,
+                        actual=previous + change,
+                    )
                 )
-            )
-    for getter, (produced_cell, new_cell, total_cell) in _DOCUMENT_ROWS:
-        new_produced, new_disclosed, total_disclosed = getter(table)
-        if type(new_disclosed) is not int:
-            continue
-        if type(total_disclosed) is int and total_disclosed < new_disclosed:
-            totals.append(
-                Finding(
-                    rule=X4_TOTAL_2019.id,
-                    severity=X4_TOTAL_2019.severity,
-                    cells=(total_cell, new_cell),
-                    expected=new_disclosed,
-                    actual=total_disclosed,
+        for getter, (produced_cell, new_cell, total_cell) in document_rows:
+            new_produced, new_disclosed, total_disclosed = getter(table)
+            if type(new_disclosed) is not int:
+                continue
+            if x4_total and type(total_disclosed) is int and total_disclosed < new_disclosed:
+                totals.append(
+                    Finding(
+                        rule=x4_total.id,
+                        severity=x4_total.severity,
+                        cells=(total_cell, new_cell),
+                        expected=new_disclosed,
+                        actual=total_disclosed,
+                    )
                 )
-            )
-        if type(new_produced) is int and new_disclosed > new_produced:
-            produced.append(
-                Finding(
-                    rule=X4_PRODUCED_2019.id,
-                    severity=X4_PRODUCED_2019.severity,
-                    cells=(new_cell, produced_cell),
-                    expected=new_produced,
-                    actual=new_disclosed,
+            if x4_produced and type(new_produced) is int and new_disclosed > new_produced:
+                produced.append(
+                    Finding(
+                        rule=x4_produced.id,
+                        severity=x4_produced.severity,
+                        cells=(new_cell, produced_cell),
+                        expected=new_produced,
+                        actual=new_disclosed,
+                    )
                 )
-            )
-    if items or totals or produced:
-        return (*items, *totals, *produced)
-    return ()
+        if items or totals or produced:
+            return (*items, *totals, *produced)
+        return ()
+
+    return check

@@ -11,18 +11,17 @@ import attrs
 
 from disclosure_report.checks._rules import (
     AT_LEAST,
-    BY_ID,
     ROW_IN_GROUP,
     Severity,
+    rule_by_id,
 )
 from disclosure_report.i18n import translate
 from disclosure_report.model import (
     SECTION_TITLES,
     CellAddress,
     CellSpec,
-    Report2019,
-    Report2021,
-    table_layout,
+    FormatVersion,
+    format_version,
 )
 
 
@@ -69,15 +68,16 @@ class Finding:
 
         Raises:
             UnsupportedLocaleError: For a locale without a catalog.
+            UnknownFormatVersionError: When the rule's format version is not registered.
         """
-        rule = BY_ID[self.rule]
+        rule = rule_by_id(self.rule)
         values = {
             "expected": _number(self.expected, self.at_least == "expected", locale),
             "actual": _number(self.actual, self.at_least == "actual", locale),
             "section": translate(SECTION_TITLES[rule.section], locale),
         }
         if self.cells:
-            spec = _specs(rule.version)[self.cells[0]]
+            spec = _specs(format_version(rule.version))[self.cells[0]]
             values["row"] = _row_name(spec, locale)
             values["column"] = translate(spec.column_label, locale)
             if len({c.row for c in self.cells}) > 1 and spec.row_groups:
@@ -106,6 +106,5 @@ def _row_name(spec: CellSpec, locale: str) -> str:
 
 
 @functools.cache
-def _specs(version: str) -> dict[CellAddress, CellSpec]:
-    report_class = Report2019 if version == "2019" else Report2021
-    return {spec.address: spec for spec in table_layout(report_class)}
+def _specs(version: FormatVersion) -> dict[CellAddress, CellSpec]:
+    return {spec.address: spec for spec in version.table_layout()}

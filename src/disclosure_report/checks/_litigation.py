@@ -6,37 +6,36 @@ with ``+`` (:func:`_holds_function`); otherwise the rows are read and summed one
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final, Literal
+import functools
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final
 
 import attrs
 
 from disclosure_report.checks._balance import row_totals
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._layout import row_reader, table_rows
-from disclosure_report.checks._rules import I4_2019, I4_2021, Rule
-from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.checks._rows import row_reader, table_rows
+from disclosure_report.checks._rules import Rule
 from disclosure_report.model import (
     CaseOutcomes,
+    CellAddress,
+    FormatVersion,
     ReconsiderationAndLitigation,
-    Report2019,
-    Report2021,
 )
 
 
-__all__ = ["check_reconsideration_and_litigation"]
+__all__ = ["TABLE4_RULES", "table4_checker"]
+
+TABLE4_RULES: Final = ("T4.I4",)
+"""The rules on table 4."""
 
 _COLUMNS: Final = tuple(field.name for field in attrs.fields(CaseOutcomes))
 if _COLUMNS[-1] != "total":  # pragma: no cover (a guard on the model's shape)
     raise AssertionError("the total column of table 4 must come last")
 
-_LAYOUT: Final = table_rows(Report2021, 4)
-if table_rows(Report2019, 4) != _LAYOUT:  # pragma: no cover (a guard on the model's shape)
-    raise AssertionError("table 4 must be the same in both versions")
-_READ_ROWS: Final = row_reader([(path, _COLUMNS) for path, _ in _LAYOUT])
 
-
-def _holds_function() -> Callable[[Any], bool]:
+def _holds_function(paths: tuple[str, ...]) -> Callable[[Any], bool]:
     """Generate the test that every group of table 4 is all numbers and its total is its sum.
 
     ``True`` only when each ``a + b + … == total`` compares numbers: a blank or not-applicable
@@ -44,7 +43,7 @@ def _holds_function() -> Callable[[Any], bool]:
     """
     lines = ["def holds(t):"]
     tests = []
-    for row, (path, _) in enumerate(_LAYOUT):
+    for row, path in enumerate(paths):
         if not all(part.isidentifier() for part in path.split(".")):  # pragma: no cover
             raise AssertionError(f"not a path of attributes: {path!r}")
         lines.append(f"    r{row} = t.{path}")
@@ -58,22 +57,43 @@ def _holds_function() -> Callable[[Any], bool]:
     return holds
 
 
-_HOLDS: Final = _holds_function()
-_CELLS: Final = tuple(cells for _, cells in _LAYOUT)
-_RULES: Final[dict[object, Rule]] = {"2019": I4_2019, "2021": I4_2021}
+@attrs.frozen
+class _Table4:
+    """What rule I4 needs to know about table 4 in one format version."""
+
+    rule: Rule
+    paths: tuple[str, ...]
+    """The rows, in printed order."""
+    holds: Callable[[Any], bool]
+    """Whether every group is all numbers and its total is its sum."""
+    read_rows: Callable[[Any], list[tuple[object, ...]]]
+    cells: tuple[tuple[CellAddress, ...], ...]
+
+    def check(self, table: ReconsiderationAndLitigation) -> tuple[Finding, ...]:
+        if self.holds(table):
+            return ()
+        return tuple(row_totals(self.rule, self.read_rows(table), self.cells))
 
 
-def check_reconsideration_and_litigation(
-    table: ReconsiderationAndLitigation, version: Literal["2019", "2021"]
-) -> tuple[Finding, ...]:
-    """Findings of I4 (``2019.T4.I4`` or ``2021.T4.I4``), one per group that breaks it.
+@functools.cache
+def table4_plan(version: FormatVersion, rule: Rule) -> _Table4:
+    """The rows and generated readers of table 4 in *version*, checked against *rule*."""
+    layout = table_rows(version.report_class, 4)
+    paths = tuple(path for path, _ in layout)
+    return _Table4(
+        rule=rule,
+        paths=paths,
+        holds=_holds_function(paths),
+        read_rows=row_reader([(path, _COLUMNS) for path in paths]),
+        cells=tuple(cells for _, cells in layout),
+    )
 
-    Raises:
-        InvalidReportError: When *version* is not a format version.
-    """
-    rule = _RULES.get(version)
+
+def table4_checker(
+    version: FormatVersion, rules: Mapping[str, Rule]
+) -> Callable[[ReconsiderationAndLitigation], tuple[Finding, ...]]:
+    """The check of table 4 in *version*: I4, one finding per group that breaks it."""
+    rule = rules.get("T4.I4")
     if rule is None:
-        raise InvalidReportError([Problem("version", "'2019' or '2021'", repr(version))])
-    if _HOLDS(table):
-        return ()
-    return tuple(row_totals(rule, _READ_ROWS(table), _CELLS))
+        return lambda _: ()
+    return table4_plan(version, rule).check

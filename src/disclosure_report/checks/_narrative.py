@@ -15,12 +15,8 @@ from __future__ import annotations
 from typing import Final
 
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._rules import (
-    OVERVIEW_LIMIT,
-    S1_LENGTH_2021,
-    S6_FEES_2021,
-)
-from disclosure_report.model import Report2021
+from disclosure_report.checks._rules import OVERVIEW_LIMIT, Rule
+from disclosure_report.model import Report
 
 
 __all__ = ["FEE_TERMS", "check_other_matters", "check_overview", "visible_length"]
@@ -36,7 +32,7 @@ def visible_length(text: str) -> int:
     return len("".join(text.split()))
 
 
-def check_overview(report: Report2021) -> tuple[Finding, ...]:
+def check_overview(report: Report, rule: Rule) -> tuple[Finding, ...]:
     """A warning when the overview is longer than the format's guidance."""
     text = report.overview
     if len(text) <= OVERVIEW_LIMIT:
@@ -46,8 +42,8 @@ def check_overview(report: Report2021) -> tuple[Finding, ...]:
         return ()
     return (
         Finding(
-            rule=S1_LENGTH_2021.id,
-            severity=S1_LENGTH_2021.severity,
+            rule=rule.id,
+            severity=rule.severity,
             cells=(),
             expected=OVERVIEW_LIMIT,
             actual=length,
@@ -55,7 +51,7 @@ def check_overview(report: Report2021) -> tuple[Finding, ...]:
     )
 
 
-def check_other_matters(report: Report2021) -> tuple[Finding, ...]:
+def check_other_matters(report: Report, rule: Rule) -> tuple[Finding, ...]:
     """A warning when section 六 says nothing of the information-processing fees."""
     other = report.other_matters
     text = other.text
@@ -63,8 +59,8 @@ def check_other_matters(report: Report2021) -> tuple[Finding, ...]:
         return ()
     return (
         Finding(
-            rule=S6_FEES_2021.id,
-            severity=S6_FEES_2021.severity,
+            rule=rule.id,
+            severity=rule.severity,
             cells=(),
             expected=None,
             actual=None,

@@ -3,7 +3,10 @@
 Each :class:`Rule` is one rule of §3 of the format reference (or one piece of the format's own
 guidance) in one format version, with a stable id such as ``2021.T3.F1``: the version, where the
 rule applies (``T2``–``T4`` for tables 二–四, ``S1``/``S6`` for sections 一 and 六) and the rule's
-name. :data:`RULES` lists them in printed order, 2019 first.
+name. Each rule is defined once here, by name (``T3.F1``); each format version of the
+registry (:class:`~disclosure_report.FormatVersion`) lists the names of the rules it has, and
+:func:`rules_of` makes its :class:`Rule` objects. :data:`RULES` lists the built-in versions'
+rules in printed order, 2019 first.
 
 Rule I3 (一 + 二 = the sum of every outcome row + 四) has no rule of its own: it is F1 with
 ``（七）总计`` replaced by the sum of the rows above it, which is what I2 asserts, so a report that
@@ -13,15 +16,30 @@ passes F1 and I2 passes I3, and one that fails I3 fails F1 or I2 in the same col
 from __future__ import annotations
 
 import enum
+import functools
 
-from typing import Final, Literal
+from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
-from disclosure_report.model import NC_, Label
+from disclosure_report.exceptions import DisclosureReportError
+from disclosure_report.model import NC_, FormatVersion, Label, format_version, format_versions
 
 
-__all__ = ["RULES", "SERIES_RULES", "BlankPolicy", "Rule", "Severity"]
+__all__ = [
+    "RULES",
+    "SERIES_RULES",
+    "BlankPolicy",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "all_series_rules",
+    "rule_by_id",
+    "rules_of",
+    "series_rules_of",
+    "x1_rule",
+]
 
 
 class Severity(enum.StrEnum):
@@ -47,9 +65,6 @@ class BlankPolicy(enum.StrEnum):
     """The rule reads narrative text or records, not table cells."""
 
 
-FormatVersion = Literal["2019", "2021"]
-
-
 @attrs.frozen(kw_only=True)
 class Rule:
     """One rule that a report is checked against.
@@ -68,7 +83,7 @@ class Rule:
     """
 
     id: str
-    version: FormatVersion
+    version: str
     section: str
     table: int | None
     severity: Severity
@@ -103,15 +118,6 @@ _I1_MESSAGE = NC_(
     "rule.I1.message",
     'Row "%(row)s": the total (%(actual)s) does not equal the sum of the six types of '
     "applicant (%(expected)s).",
-)
-_I2_FORMULA_2019 = NC_(
-    "rule.I2.2019.formula",
-    "For each column: (7) Total = (1) + (2) + (3) items 1–8 + (4) items 1–3 + (5) items 1–5 + (6)",
-)
-_I2_FORMULA_2021 = NC_(
-    "rule.I2.2021.formula",
-    "For each column: (7) Total = (1) + (2) + (3) items 1–8 + (4) items 1–3 + (5) items 1–5 "
-    "+ (6) items 1–3",
 )
 _I2_MESSAGE = NC_(
     "rule.I2.message",
@@ -191,146 +197,124 @@ OVERVIEW_LIMIT: Final = 1000
 """Rule S1.LENGTH: the most characters, whitespace not counted, that the overview should have."""
 
 
-def _table3(version: FormatVersion) -> tuple[Rule, ...]:
-    return (
-        Rule(
-            id=f"{version}.T3.F1",
-            version=version,
-            section="applications",
-            table=3,
-            severity=Severity.ERROR,
-            formula=_F1_FORMULA,
-            blank_policy=BlankPolicy.UNKNOWN_COUNTS,
-            message=_F1_MESSAGE,
-        ),
-        Rule(
-            id=f"{version}.T3.I1",
-            version=version,
-            section="applications",
-            table=3,
-            severity=Severity.ERROR,
-            formula=_I1_FORMULA,
-            blank_policy=BlankPolicy.UNKNOWN_COUNTS,
-            message=_I1_MESSAGE,
-        ),
-        Rule(
-            id=f"{version}.T3.I2",
-            version=version,
-            section="applications",
-            table=3,
-            severity=Severity.ERROR,
-            formula=_I2_FORMULA_2019 if version == "2019" else _I2_FORMULA_2021,
-            blank_policy=BlankPolicy.UNKNOWN_COUNTS,
-            message=_I2_MESSAGE,
-        ),
-    )
+@attrs.frozen(kw_only=True)
+class _Definition:
+    """What a rule is in every format version that lists it: all of :class:`Rule` but the id,
+    the version and (where a version words it differently) the formula."""
+
+    section: str
+    table: int | None
+    severity: Severity
+    formula: Label | None
+    blank_policy: BlankPolicy
+    message: Label
 
 
-def _table4(version: FormatVersion) -> Rule:
-    return Rule(
-        id=f"{version}.T4.I4",
-        version=version,
-        section="reconsideration_and_litigation",
-        table=4,
+def _table3(formula: Label | None, message: Label) -> _Definition:
+    return _Definition(
+        section="applications",
+        table=3,
         severity=Severity.ERROR,
-        formula=_I4_FORMULA,
+        formula=formula,
         blank_policy=BlankPolicy.UNKNOWN_COUNTS,
-        message=_I4_MESSAGE,
+        message=message,
     )
 
 
-I5_2019: Final = Rule(
-    id="2019.T2.I5",
-    version="2019",
-    section="active_disclosure",
-    table=2,
-    severity=Severity.ERROR,
-    formula=_I5_FORMULA,
-    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
-    message=_I5_MESSAGE,
-)
-X4_TOTAL_2019: Final = Rule(
-    id="2019.T2.X4.TOTAL",
-    version="2019",
-    section="active_disclosure",
-    table=2,
-    severity=Severity.WARNING,
-    formula=_X4_TOTAL_FORMULA,
-    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
-    message=_X4_TOTAL_MESSAGE,
-)
-X4_PRODUCED_2019: Final = Rule(
-    id="2019.T2.X4.PRODUCED",
-    version="2019",
-    section="active_disclosure",
-    table=2,
-    severity=Severity.WARNING,
-    formula=_X4_PRODUCED_FORMULA,
-    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
-    message=_X4_PRODUCED_MESSAGE,
-)
-F1_2019, I1_2019, I2_2019 = _table3("2019")
+def _table2(severity: Severity, formula: Label, message: Label) -> _Definition:
+    return _Definition(
+        section="active_disclosure",
+        table=2,
+        severity=severity,
+        formula=formula,
+        blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
+        message=message,
+    )
 
 
-def _x5(version: FormatVersion) -> Rule:
-    return Rule(
-        id=f"{version}.S1.X5",
-        version=version,
+_DEFINITIONS: Final[dict[str, _Definition]] = {
+    "S1.LENGTH": _Definition(
+        section="overview",
+        table=None,
+        severity=Severity.WARNING,
+        formula=_S1_FORMULA,
+        blank_policy=BlankPolicy.NO_CELLS,
+        message=_S1_MESSAGE,
+    ),
+    "S1.X5": _Definition(
         section="overview",
         table=None,
         severity=Severity.WARNING,
         formula=_X5_FORMULA,
         blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
         message=_X5_MESSAGE,
+    ),
+    "T2.I5": _table2(Severity.ERROR, _I5_FORMULA, _I5_MESSAGE),
+    "T2.X4.TOTAL": _table2(Severity.WARNING, _X4_TOTAL_FORMULA, _X4_TOTAL_MESSAGE),
+    "T2.X4.PRODUCED": _table2(Severity.WARNING, _X4_PRODUCED_FORMULA, _X4_PRODUCED_MESSAGE),
+    "T3.F1": _table3(_F1_FORMULA, _F1_MESSAGE),
+    "T3.I1": _table3(_I1_FORMULA, _I1_MESSAGE),
+    # I2's formula names the outcome rows, which differ between versions: each version words it.
+    "T3.I2": _table3(None, _I2_MESSAGE),
+    "T4.I4": _Definition(
+        section="reconsideration_and_litigation",
+        table=4,
+        severity=Severity.ERROR,
+        formula=_I4_FORMULA,
+        blank_policy=BlankPolicy.UNKNOWN_COUNTS,
+        message=_I4_MESSAGE,
+    ),
+    "S6.FEES": _Definition(
+        section="other_matters",
+        table=None,
+        severity=Severity.WARNING,
+        formula=_S6_FORMULA,
+        blank_policy=BlankPolicy.NO_CELLS,
+        message=_S6_MESSAGE,
+    ),
+}
+"""Every rule of one report, by name (the part of its id after the version)."""
+
+RULE_NAMES: Final = tuple(_DEFINITIONS)
+"""The names of the rules of one report that a format version may list (``T3.F1`` …)."""
+
+
+def _rule(version: FormatVersion, name: str, definitions: Mapping[str, _Definition]) -> Rule:
+    definition = definitions.get(_family(name))
+    if definition is None:
+        known = ", ".join(definitions)
+        msg = f"format version {version.id!r} lists the rule {name!r}; known rules: {known}"
+        raise DisclosureReportError(msg)
+    formula = version.formulas.get(name, definition.formula)
+    if formula is None:
+        msg = f"format version {version.id!r} must word the formula of {name!r} (formulas=)"
+        raise DisclosureReportError(msg)
+    return Rule(
+        id=version.rule_id(name),
+        version=version.id,
+        section=definition.section,
+        table=definition.table,
+        severity=definition.severity,
+        formula=formula,
+        blank_policy=definition.blank_policy,
+        message=definition.message,
     )
 
 
-X5_2019: Final = _x5("2019")
-X5_2021: Final = _x5("2021")
+def _family(name: str) -> str:
+    """``T3.X1`` for ``T3.X1.FROM2019``: the rule that a cross-version variant belongs to."""
+    head, dot, tail = name.rpartition(".")
+    return head if dot and tail.startswith("FROM") else name
 
-I4_2019: Final = _table4("2019")
 
-S1_LENGTH_2021: Final = Rule(
-    id="2021.S1.LENGTH",
-    version="2021",
-    section="overview",
-    table=None,
-    severity=Severity.WARNING,
-    formula=_S1_FORMULA,
-    blank_policy=BlankPolicy.NO_CELLS,
-    message=_S1_MESSAGE,
-)
-F1_2021, I1_2021, I2_2021 = _table3("2021")
-I4_2021: Final = _table4("2021")
-S6_FEES_2021: Final = Rule(
-    id="2021.S6.FEES",
-    version="2021",
-    section="other_matters",
-    table=None,
-    severity=Severity.WARNING,
-    formula=_S6_FORMULA,
-    blank_policy=BlankPolicy.NO_CELLS,
-    message=_S6_MESSAGE,
-)
+@functools.cache
+def rules_of(version: FormatVersion) -> tuple[Rule, ...]:
+    """The rules of one report of *version*, in the order it lists them.
 
-RULES: Final[tuple[Rule, ...]] = (
-    X5_2019,
-    I5_2019,
-    X4_TOTAL_2019,
-    X4_PRODUCED_2019,
-    F1_2019,
-    I1_2019,
-    I2_2019,
-    I4_2019,
-    S1_LENGTH_2021,
-    X5_2021,
-    F1_2021,
-    I1_2021,
-    I2_2021,
-    I4_2021,
-    S6_FEES_2021,
-)
-"""Every rule, 2019 first, each version's rules in the order of the parts they check."""
+    Raises:
+        DisclosureReportError: When the version lists a rule that is not defined here.
+    """
+    return tuple(_rule(version, name, _DEFINITIONS) for name in version.rules)
 
 
 # Rules across the reports of one body in consecutive years (disclosure_report.many) ------
@@ -340,14 +324,9 @@ _X1_FORMULA = NC_(
     "For each column, same body: item 2 of year N (applications carried over from the "
     "previous year) = item 4 of year N-1 (carried over to next year)",
 )
-_X1_FROM_2019_FORMULA = NC_(
-    "rule.X1.FROM2019.formula",
-    "For each column, same body, year N-1 in the 2019 format and year N in the 2021 format: "
-    "item 2 of year N = item 4 of year N-1",
-)
-_X1_FROM_2021_FORMULA = NC_(
-    "rule.X1.FROM2021.formula",
-    "For each column, same body, year N-1 in the 2021 format and year N in the 2019 format: "
+_X1_ACROSS_FORMULA = NC_(
+    "rule.X1.FROM.formula",
+    "For each column, same body, year N-1 and year N in different format versions: "
     "item 2 of year N = item 4 of year N-1",
 )
 _X1_MESSAGE = NC_(
@@ -379,57 +358,90 @@ _X3_MESSAGE = NC_(
 )
 
 
-def _x1(version: FormatVersion, previous: FormatVersion, formula: Label) -> Rule:
-    suffix = "" if version == previous else f".FROM{previous}"
-    return Rule(
-        id=f"{version}.T3.X1{suffix}",
-        version=version,
+_SERIES_DEFINITIONS: Final[dict[str, _Definition]] = {
+    "T3.X1": _Definition(
         section="applications",
         table=3,
         severity=Severity.ERROR,
-        formula=formula,
+        formula=_X1_FORMULA,
         blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
         message=_X1_MESSAGE,
+    ),
+    "T2.X2": _table2(Severity.WARNING, _X2_FORMULA, _X2_MESSAGE),
+    "T2.X3": _table2(Severity.WARNING, _X3_FORMULA, _X3_MESSAGE),
+}
+"""Every rule across two reports of one body, by name."""
+
+
+def x1_rule(previous: FormatVersion, version: FormatVersion) -> Rule | None:
+    """Rule X1 between a report of *previous* and one of *version* the year after.
+
+    Its name is ``T3.X1``, with the suffix ``FROM<id>`` of the earlier version when the two
+    differ; the later version words that variant's formula where it has one, else the generic
+    :data:`_X1_ACROSS_FORMULA` says so. ``None`` when *version* does not list X1.
+    """
+    if "T3.X1" not in version.series_rules:
+        return None
+    if previous == version:
+        return _rule(version, "T3.X1", _SERIES_DEFINITIONS)
+    name = f"T3.X1.FROM{previous.id}"
+    definitions = {"T3.X1": attrs.evolve(_SERIES_DEFINITIONS["T3.X1"], formula=_X1_ACROSS_FORMULA)}
+    return _rule(version, name, definitions)
+
+
+@functools.cache
+def series_rules_of(version: FormatVersion) -> tuple[Rule, ...]:
+    """The rules across years whose later report is of *version*, other than X1 (see
+    :func:`x1_rule`), in the order it lists them."""
+    return tuple(
+        _rule(version, name, _SERIES_DEFINITIONS)
+        for name in version.series_rules
+        if name != "T3.X1"
     )
 
 
-X1_2019: Final = _x1("2019", "2019", _X1_FORMULA)
-X1_2021: Final = _x1("2021", "2021", _X1_FORMULA)
-X1_2021_FROM_2019: Final = _x1("2021", "2019", _X1_FROM_2019_FORMULA)
-X1_2019_FROM_2021: Final = _x1("2019", "2021", _X1_FROM_2021_FORMULA)
-X2_2019: Final = Rule(
-    id="2019.T2.X2",
-    version="2019",
-    section="active_disclosure",
-    table=2,
-    severity=Severity.WARNING,
-    formula=_X2_FORMULA,
-    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
-    message=_X2_MESSAGE,
-)
-X3_2021: Final = Rule(
-    id="2021.T2.X3",
-    version="2021",
-    section="active_disclosure",
-    table=2,
-    severity=Severity.WARNING,
-    formula=_X3_FORMULA,
-    blank_policy=BlankPolicy.SKIP_IF_UNKNOWN,
-    message=_X3_MESSAGE,
-)
+def all_rules() -> tuple[Rule, ...]:
+    """The rules of one report in every registered format version, oldest version first."""
+    return tuple(rule for version in format_versions() for rule in rules_of(version))
 
-SERIES_RULES: Final[tuple[Rule, ...]] = (
-    X1_2019,
-    X1_2021,
-    X1_2021_FROM_2019,
-    X1_2019_FROM_2021,
-    X2_2019,
-    X3_2021,
-)
-"""The rules across two reports of one body in consecutive years, checked by
-:func:`disclosure_report.many.check_series`: X1 for each pair of format versions, then X2 (2019
-format) and X3 (2021 format). The id names the version of the later report; a suffix
-``FROM<version>`` names the earlier report's version when the two differ."""
 
-BY_ID: Final[dict[str, Rule]] = {rule.id: rule for rule in (*RULES, *SERIES_RULES)}
-"""The rules by id, those of :data:`SERIES_RULES` included."""
+def all_series_rules() -> tuple[Rule, ...]:
+    """The rules across years for every pair of registered versions: X1 within each version,
+    X1 across each pair (earlier version first), then each version's other series rules."""
+    versions = format_versions()
+    pairs = [(v, v) for v in versions]
+    pairs += [(earlier, later) for earlier in versions for later in versions if earlier != later]
+    x1 = [rule for earlier, later in pairs if (rule := x1_rule(earlier, later)) is not None]
+    return (*x1, *(rule for version in versions for rule in series_rules_of(version)))
+
+
+def rule_by_id(rule_id: str) -> Rule:
+    """The rule with id *rule_id*, of one report or across years, in any registered version.
+
+    Raises:
+        UnknownFormatVersionError: When the id's version is not registered.
+        DisclosureReportError: When that version has no such rule.
+    """
+    version = format_version(rule_id.partition(".")[0])
+    for rule in (*rules_of(version), *series_rules_of(version)):
+        if rule.id == rule_id:
+            return rule
+    name = rule_id.partition(".")[2]
+    previous = name.removeprefix("T3.X1.FROM") if name.startswith("T3.X1.FROM") else version.id
+    if name == "T3.X1" or name.startswith("T3.X1.FROM"):
+        found = x1_rule(format_version(previous), version)
+        if found is not None and found.id == rule_id:
+            return found
+    msg = f"no rule {rule_id!r} in format version {version.id!r}"
+    raise DisclosureReportError(msg)
+
+
+RULES: Final[tuple[Rule, ...]] = all_rules()
+"""Every rule of one report in the built-in format versions, 2019 first, each version's rules
+in the order of the parts they check (:func:`all_rules` includes versions registered later)."""
+
+SERIES_RULES: Final[tuple[Rule, ...]] = all_series_rules()
+"""The rules across two reports of one body in consecutive years, in the built-in versions,
+checked by :func:`disclosure_report.many.check_series`: X1 for each pair of format versions,
+then X2 (2019 format) and X3 (2021 format). The id names the version of the later report; a
+suffix ``FROM<version>`` names the earlier report's version when the two differ."""

@@ -16,6 +16,7 @@ Only unambiguous statements are read, sentence by sentence, so that a finding is
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,8 +26,8 @@ from typing import Final
 import attrs
 
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._rules import X5_2019, X5_2021
-from disclosure_report.model import CellAddress, Report, Report2021
+from disclosure_report.checks._rules import Rule
+from disclosure_report.model import CellAddress, FormatVersion, Report, format_version
 
 
 __all__ = ["Statement", "check_statements", "statements"]
@@ -58,7 +59,6 @@ class _Pattern:
     cells: tuple[CellAddress, ...]
     regex: re.Pattern[str]
     excluded: tuple[str, ...] = ()
-    only_2021: bool = False
     also: tuple[CellAddress, ...] = ()
 
 
@@ -67,10 +67,9 @@ def _p(
     pattern: str,
     excluded: tuple[str, ...] = (),
     *,
-    only_2021: bool = False,
     also: tuple[CellAddress, ...] = (),
 ) -> _Pattern:
-    return _Pattern(cells, re.compile(pattern), excluded, only_2021, also)
+    return _Pattern(cells, re.compile(pattern), excluded, also)
 
 
 _PATTERNS: Final = (
@@ -115,13 +114,11 @@ _PATTERNS: Final = (
     _p(
         _DOCUMENTS_IN_FORCE,
         rf"现行有效的?(?:行政)?规范性文件{_GAP}{{0,6}}?{_NUM}{_UNIT}",
-        only_2021=True,
     ),
     _p(
         _RULES_IN_FORCE,
         rf"现行有效的?(?:部门|政府)?规章{_GAP}{{0,6}}?{_NUM}{_UNIT}",
         ("规范性",),
-        only_2021=True,
     ),
 )
 
@@ -150,8 +147,21 @@ class Statement:
     also: tuple[CellAddress, ...] = ()
 
 
-def statements(text: str, year: int, *, version: str = "2021") -> Iterator[Statement]:
-    """The statements about table figures in *text*, the overview of a report for *year*."""
+@functools.cache
+def _patterns_of(version: FormatVersion) -> tuple[_Pattern, ...]:
+    """The patterns whose cells the version's tables have (documents in force: 2021 on)."""
+    cells = {spec.address for spec in version.table_layout()}
+    return tuple(p for p in _PATTERNS if cells.issuperset((*p.cells, *p.also)))
+
+
+def statements(text: str, year: int, *, version: str) -> Iterator[Statement]:
+    """The statements about table figures in *text*, the overview of a report for *year* in the
+    format version with id *version* (a statement about a cell the version lacks is not read).
+
+    Raises:
+        UnknownFormatVersionError: When *version* is not registered.
+    """
+    patterns = _patterns_of(format_version(version))
     if not any(word in text for word in _KEYWORDS):
         return
     for match in _SENTENCE.finditer(text):
@@ -162,8 +172,8 @@ def statements(text: str, year: int, *, version: str = "2021") -> Iterator[State
         if any(int(y) != year for y in _OTHER_YEAR.findall(folded)):
             continue
         seen: set[tuple[CellAddress, ...]] = set()
-        for pattern in _PATTERNS:
-            if pattern.cells in seen or (pattern.only_2021 and version != "2021"):
+        for pattern in patterns:
+            if pattern.cells in seen:
                 continue
             found = pattern.regex.search(folded)
             if found is None or any(word in found.group() for word in pattern.excluded):
@@ -175,9 +185,8 @@ def statements(text: str, year: int, *, version: str = "2021") -> Iterator[State
                 yield Statement(pattern.cells, value, sentence[:_MAX_QUOTE], pattern.also)
 
 
-def check_statements(report: Report) -> tuple[Finding, ...]:
+def check_statements(report: Report, rule: Rule) -> tuple[Finding, ...]:
     """Rule X5: a warning for each overview statement that its table contradicts."""
-    rule = X5_2021 if type(report) is Report2021 else X5_2019
     findings: list[Finding] = []
     reported: set[tuple[tuple[CellAddress, ...], int]] = set()
     for statement in statements(

@@ -13,8 +13,12 @@ See ``docs/many-reports.md``.
 
 from __future__ import annotations
 
-from disclosure_report.checks._rules import SERIES_RULES
-from disclosure_report.many._comparable import COMPARABLE_CELLS, is_comparable
+from disclosure_report.checks import SERIES_RULES
+from disclosure_report.many._comparable import (
+    COMPARABLE_CELLS,
+    comparable_cells,
+    is_comparable,
+)
 from disclosure_report.many._frames import (
     TYPED_FIELDS,
     to_arrow_batches,
@@ -37,6 +41,7 @@ __all__ = [
     "SERIES_RULES",
     "TYPED_FIELDS",
     "check_series",
+    "comparable_cells",
     "is_comparable",
     "records",
     "rows",

@@ -7,10 +7,11 @@ what was carried forward two years ago says nothing about what was carried over 
 
 - X1 (error): 二、上年结转 of year N = 四、结转下年度继续办理 of year N-1, per column. Both rows
   are in :data:`~disclosure_report.many.COMPARABLE_CELLS`, so X1 also holds across the change of
-  format version, under a rule id of its own (``2021.T3.X1.FROM2019``).
-- X2 (warning, both years in the 2019 format): 上一年项目数量 of N = 上一年项目数量 of N-1 +
+  format version, under a rule id of its own (``2021.T3.X1.FROM2019``). Which rules a version
+  has is its :attr:`~disclosure_report.FormatVersion.series_rules`.
+- X2 (warning, both years in one format version that lists it: 2019): 上一年项目数量 of N = 上一年项目数量 of N-1 +
   本年增/减 of N-1, per row that has them.
-- X3 (warning, both years in the 2021 format): 现行有效件数 of N = 现行有效件数 of N-1 +
+- X3 (warning, both years in one format version that lists it: 2021): 现行有效件数 of N = 现行有效件数 of N-1 +
   本年制发件数 of N - 本年废止件数 of N, for 规章 and 行政规范性文件.
 
 Every rule skips a comparison with a blank or not-applicable operand
@@ -19,68 +20,64 @@ Every rule skips a comparison with a blank or not-applicable operand
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from operator import attrgetter
-from typing import Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
-from disclosure_report.checks import Finding, Rule
-from disclosure_report.checks._layout import table_rows
-from disclosure_report.checks._rules import (
-    X1_2019,
-    X1_2019_FROM_2021,
-    X1_2021,
-    X1_2021_FROM_2019,
-    X2_2019,
-    X3_2021,
-)
+from disclosure_report.checks import Finding, Rule, series_rules_of, x1_rule
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.many._comparable import COMPARABLE_CELLS
+from disclosure_report.many._comparable import comparable_cells
 from disclosure_report.model import (
     ApplicantCounts,
     CellAddress,
+    FormatVersion,
     Report,
-    Report2019,
-    Report2021,
+    version_of,
 )
 
 
 __all__ = ["check_series", "series_of"]
 
-_X1_RULES: Final[dict[tuple[str, str], Rule]] = {
-    ("2019", "2019"): X1_2019,
-    ("2021", "2021"): X1_2021,
-    ("2019", "2021"): X1_2021_FROM_2019,
-    ("2021", "2019"): X1_2019_FROM_2021,
-}
-"""The X1 rule for each (earlier, later) pair of format versions."""
-
 _COLUMNS: Final = tuple(field.name for field in attrs.fields(ApplicantCounts))
 _FORWARD: Final = tuple(CellAddress(3, "carried_forward", c) for c in _COLUMNS)
 _OVER: Final = tuple(CellAddress(3, "carried_over", c) for c in _COLUMNS)
-if not {*_FORWARD, *_OVER} <= COMPARABLE_CELLS:  # pragma: no cover (a guard on the model)
-    raise AssertionError("X1 must compare cells that both format versions share")
 _FORWARD_VALUES: Final = attrgetter(*(f"applications.carried_forward.{c}" for c in _COLUMNS))
 _OVER_VALUES: Final = attrgetter(*(f"applications.carried_over.{c}" for c in _COLUMNS))
 
 
+_Getter: TypeAlias = Callable[[Any], tuple[object, ...]]
+
+
+@functools.cache
 def _rows_with(
-    report_class: type[Report], *columns: str
-) -> tuple[tuple[attrgetter[tuple[object, ...]], tuple[CellAddress, ...]], ...]:
-    """Each row of table 二 that has *columns*: a getter of their values, their addresses."""
-    found = []
-    for path, cells in table_rows(report_class, 2):
-        by_column = {cell.column: cell for cell in cells}
+    version: FormatVersion, *columns: str
+) -> tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]:
+    """Each row of the version's table 二 that has *columns*: a getter of their values, their
+    addresses."""
+    found: list[tuple[_Getter, tuple[CellAddress, ...]]] = []
+    rows: dict[str, dict[str, CellAddress]] = {}
+    for spec in version.table_layout():
+        if spec.address.table == 2:  # noqa: PLR2004 (table 二)
+            rows.setdefault(spec.address.row, {})[spec.address.column] = spec.address
+    for path, by_column in rows.items():
         if all(column in by_column for column in columns):
             getter = attrgetter(*(f"active_disclosure.{path}.{c}" for c in columns))
             found.append((getter, tuple(by_column[c] for c in columns)))
     return tuple(found)
 
 
-_ITEM_ROWS: Final = _rows_with(Report2019, "previous_items", "change")
-_DOCUMENT_ROWS: Final = _rows_with(Report2021, "issued", "repealed", "in_force")
+@functools.cache
+def _x1(previous: FormatVersion, version: FormatVersion) -> Rule | None:
+    """Rule X1 between the two versions, when the later lists it and both have its cells."""
+    rule = x1_rule(previous, version)
+    if rule is None or not {*_FORWARD, *_OVER} <= comparable_cells(previous, version):
+        return None
+    return rule
 
 
 def series_of(reports: Iterable[Report]) -> dict[str, tuple[Report, ...]]:
@@ -141,31 +138,35 @@ def check_series(reports: Iterable[Report]) -> tuple[Finding, ...]:
 def _check_pair(previous: Report, report: Report) -> Iterator[Finding]:
     """The findings of X1, X2 and X3 on two reports of consecutive years."""
     years = (report.metadata.year, previous.metadata.year)
-    rule = _X1_RULES[previous.format_version, report.format_version]
-    over = _OVER_VALUES(report)
-    forward = _FORWARD_VALUES(previous)
-    if over != forward:
+    earlier, later = version_of(previous), version_of(report)
+    rule = _x1(earlier, later)
+    over = _OVER_VALUES(report) if rule is not None else ()
+    forward = _FORWARD_VALUES(previous) if rule is not None else ()
+    if rule is not None and over != forward:
         for cells, expected, actual in zip(
             zip(_OVER, _FORWARD, strict=True), forward, over, strict=True
         ):
             if type(expected) is int and type(actual) is int and expected != actual:
                 yield _finding(rule, cells, years, expected, actual)
-    if type(previous) is Report2019 and type(report) is Report2019:
-        yield from _x2(previous, report)
-    elif type(previous) is Report2021 and type(report) is Report2021:
-        yield from _x3(previous, report)
+    if earlier != later:
+        return
+    for series_rule in series_rules_of(later):
+        yield from _SERIES_CHECKS[series_rule.id.partition(".")[2]](series_rule, previous, report)
 
 
-def _x2(previous: Report2019, report: Report2019) -> Iterator[Finding]:
+def _x2(rule: Rule, previous: Report, report: Report) -> Iterator[Finding]:
+    """X2: items at the end of the previous year = last year's items + last year's change."""
     year, last = report.metadata.year, previous.metadata.year
-    for getter, (items_cell, change_cell) in _ITEM_ROWS:
+    for getter, (items_cell, change_cell) in _rows_with(
+        version_of(report), "previous_items", "change"
+    ):
         items, _ = getter(report)
         last_items, last_change = getter(previous)
         if type(items) is not int or type(last_items) is not int:
             continue
         if type(last_change) is int and items != last_items + last_change:
             yield _finding(
-                X2_2019,
+                rule,
                 (items_cell, items_cell, change_cell),
                 (year, last, last),
                 last_items + last_change,
@@ -173,9 +174,12 @@ def _x2(previous: Report2019, report: Report2019) -> Iterator[Finding]:
             )
 
 
-def _x3(previous: Report2021, report: Report2021) -> Iterator[Finding]:
+def _x3(rule: Rule, previous: Report, report: Report) -> Iterator[Finding]:
+    """X3: documents in force = last year's + issued - repealed."""
     year, last = report.metadata.year, previous.metadata.year
-    for getter, (issued_cell, repealed_cell, in_force_cell) in _DOCUMENT_ROWS:
+    for getter, (issued_cell, repealed_cell, in_force_cell) in _rows_with(
+        version_of(report), "issued", "repealed", "in_force"
+    ):
         issued, repealed, in_force = getter(report)
         _, _, last_in_force = getter(previous)
         if type(issued) is not int or type(repealed) is not int:
@@ -185,7 +189,7 @@ def _x3(previous: Report2021, report: Report2021) -> Iterator[Finding]:
         expected = last_in_force + issued - repealed
         if in_force != expected:
             yield _finding(
-                X3_2021,
+                rule,
                 (in_force_cell, in_force_cell, issued_cell, repealed_cell),
                 (year, last, year, year),
                 expected,
@@ -208,3 +212,10 @@ def _finding(
         actual=actual,
         years=tuple(years),
     )
+
+
+_SERIES_CHECKS: Final[dict[str, Callable[[Rule, Report, Report], Iterator[Finding]]]] = {
+    "T2.X2": _x2,
+    "T2.X3": _x3,
+}
+"""How each rule across years other than X1 is checked, by name."""

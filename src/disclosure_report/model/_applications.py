@@ -469,12 +469,13 @@ class Applications(Generic[OtherT]):
             carried_forward=ApplicantCounts(**forward),
         )
 
-    def check(self) -> tuple[Finding, ...]:
-        """Check the table against rules F1, I1 and I2.
+    def check(self, version: str | None = None) -> tuple[Finding, ...]:
+        """Check the table against the rules on table 3 (F1, I1, I2) of format *version*.
 
-        The format version of the rules follows from the shape of （六）其他处理: one row
-        (2019) or three sub-rows (2021). See :func:`disclosure_report.checks.check`.
+        Without *version*, it is the one registered version whose table 3 this is: the shape of
+        （六）其他处理 tells 2019 (one row) from 2021 (three sub-rows). See
+        :func:`disclosure_report.checks.check_part`.
         """
-        from disclosure_report.checks._applications import check_applications
+        from disclosure_report.checks import check_part
 
-        return check_applications(self)
+        return check_part("applications", self, version)

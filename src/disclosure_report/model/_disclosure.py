@@ -221,16 +221,15 @@ class ActiveDisclosure2019:
         validator=is_part(Procurement2019), metadata=meta(_ITEM_9)
     )
 
-    def check(self) -> tuple[Finding, ...]:
-        """Check the table against rules I5 and X4 (warnings) of the 2019 format.
+    def check(self, version: str | None = None) -> tuple[Finding, ...]:
+        """Check the table against the rules on table 2 of format *version* (2019: I5, X4).
 
-        See :func:`disclosure_report.checks.check`.
+        Without *version*, it is the one registered version whose table 2 this is. See
+        :func:`disclosure_report.checks.check_part`.
         """
-        from disclosure_report.checks._disclosure import (
-            check_active_disclosure_2019,
-        )
+        from disclosure_report.checks import check_part
 
-        return check_active_disclosure_2019(self)
+        return check_part("active_disclosure", self, version)
 
 
 # 2021 rows and sub-tables -------------------------------------------------------------------
@@ -344,11 +343,14 @@ class ActiveDisclosure2021:
     )
     article_20_8: Fees2021 = attrs.field(validator=is_part(Fees2021), metadata=meta(_ITEM_8))
 
-    def check(self) -> tuple[Finding, ...]:
-        """Check the table: no rule of the 2021 format applies to it, so always ``()``.
+    def check(self, version: str | None = None) -> tuple[Finding, ...]:
+        """Check the table against the rules on table 2 of format *version*: the 2021 format
+        has none that one report can be held to, so for it always ``()``.
 
         Its counts are non-negative by construction (I5), and the relation between documents
-        issued, repealed and in force spans two reports. Present so that every table can be
-        checked alike.
+        issued, repealed and in force spans two reports (X3). Present so that every table can
+        be checked alike. See :func:`disclosure_report.checks.check_part`.
         """
-        return ()
+        from disclosure_report.checks import check_part
+
+        return check_part("active_disclosure", self, version)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
@@ -86,14 +86,16 @@ class ReconsiderationAndLitigation:
         ),
     )
 
-    def check(self, version: Literal["2019", "2021"] = "2021") -> tuple[Finding, ...]:
-        """Check the table against rule I4, as it is numbered in format *version*.
+    def check(self, version: str) -> tuple[Finding, ...]:
+        """Check the table against rule I4 of format *version* (``"2021"``).
 
-        The table is the same in both versions; *version* only picks the rule id
-        (``2021.T4.I4`` or ``2019.T4.I4``). See :func:`disclosure_report.checks.check`.
+        The table is the same in every built-in version, so the version is needed: it gives
+        the rule's id (``2021.T4.I4`` or ``2019.T4.I4``). See
+        :func:`disclosure_report.checks.check_part`.
+
+        Raises:
+            UnknownFormatVersionError: When *version* is not registered.
         """
-        from disclosure_report.checks._litigation import (
-            check_reconsideration_and_litigation,
-        )
+        from disclosure_report.checks import check_part
 
-        return check_reconsideration_and_litigation(self, version)
+        return check_part("reconsideration_and_litigation", self, version)
