@@ -24,7 +24,7 @@ from babel import Locale, UnknownLocaleError
 from babel.support import Translations
 
 from disclosure_report.exceptions import UnsupportedLocaleError
-from disclosure_report.model._labels import Label
+from disclosure_report.model import Label
 
 
 __all__ = [
