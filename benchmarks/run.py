@@ -167,20 +167,6 @@ def row(name: str, version: str, rate: float | None, note: str = "") -> tuple[st
     return f"{line}   ≥ {target:,.0f} ({extra})  {verdict}", met
 
 
-def _serializers() -> str:
-    """Which reader and writer of the interchange dict this run uses."""
-    from disclosure_report.serialize._compiled import (
-        PURE_PYTHON_VARIABLE,
-        SPEEDUPS,
-    )
-
-    if SPEEDUPS is not None:
-        return "the compiled module (serialize/_speedups.c)"
-    if os.environ.get(PURE_PYTHON_VARIABLE):
-        return f"generated Python code ({PURE_PYTHON_VARIABLE} is set)"
-    return "generated Python code (the compiled module is not built)"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -232,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({args.marks:.0%} with blank or marked cells), generated and loaded from JSON in "
         f"{generated_in:.1f} s; best of {args.passes} passes"
     )
-    print(f"interchange dicts read and written by {_serializers()}\n")
+    print()
     print(f"{'operation':<20} {'ver.':<5} {'reports/s':>12} {'µs/report':>10}   target")
 
     all_met = True
