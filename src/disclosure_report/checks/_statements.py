@@ -16,6 +16,7 @@ Only unambiguous statements are read, sentence by sentence, so that a finding is
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,7 +30,7 @@ from disclosure_report.checks._rules import X5_2019, X5_2021
 from disclosure_report.model import CellAddress, Report, Report2021
 
 
-__all__ = ["Statement", "check_statements", "statements"]
+__all__ = ["Statement", "check_statements", "statements", "statements_of"]
 
 _NUM: Final = r"(?P<n>\d{1,7}|[零\u3007一二两三四五六七八九十]{1,3})"
 _GAP: Final = r"[^,;。:!?\d、]"
@@ -175,14 +176,33 @@ def statements(text: str, year: int, *, version: str = "2021") -> Iterator[State
                 yield Statement(pattern.cells, value, sentence[:_MAX_QUOTE], pattern.also)
 
 
+_CACHED_TEXTS: Final = 4096
+"""How many (overview, year, version) keys :func:`statements_of` keeps, least recently used out."""
+
+
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
+def statements_of(text: str, year: int, version: str) -> tuple[Statement, ...]:
+    """:func:`statements` of *text*, *year* and *version*, worked out once and then remembered.
+
+    Normalizing the overview and searching every sentence for statements is most of the work of
+    :func:`~disclosure_report.checks.check`, and its result depends only on these three values.
+    A report is frozen, so its overview, year and version never change: checking the same report
+    again (or another report with the same overview, as when one is read twice) finds its
+    statements here instead of reading the text again. The cache is keyed on the values
+    themselves rather than attached to the report, which a frozen, slotted attrs class does not
+    allow; strings cache their own hash, so a lookup costs no pass over the text. Only the
+    :data:`_CACHED_TEXTS` most recently used keys are kept, so that checking many reports does
+    not hold every overview.
+    """
+    return tuple(statements(text, year, version=version))
+
+
 def check_statements(report: Report) -> tuple[Finding, ...]:
     """Rule X5: a warning for each overview statement that its table contradicts."""
     rule = X5_2021 if type(report) is Report2021 else X5_2019
     findings: list[Finding] = []
     reported: set[tuple[tuple[CellAddress, ...], int]] = set()
-    for statement in statements(
-        report.overview, report.metadata.year, version=report.format_version
-    ):
+    for statement in statements_of(report.overview, report.metadata.year, report.format_version):
         table = _table_value(report, statement.cells)
         key = (statement.cells, statement.value)
         if table is None or table == statement.value or key in reported:

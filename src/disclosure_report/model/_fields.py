@@ -8,6 +8,8 @@ metadata back through :func:`attrs.fields` instead of keeping row lists of their
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -45,8 +47,9 @@ def unit_of(field: attrs.Attribute[Any]) -> Any:
     return field.metadata.get(UNIT)
 
 
+@functools.cache
 def is_part(cls: type | tuple[type, ...]) -> IsPart:
-    """Validator: the value is an instance of *cls*."""
+    """Validator: the value is an instance of *cls* (one shared validator per *cls*)."""
     return IsPart(cls)
 
 
