@@ -11,7 +11,10 @@ pins itself to one CPU, and times each operation over the whole pool, keeping th
 several passes. Targets (issue 2, one core): ``from_dict`` + ``check`` of a 2021
 report at least 22,000 reports/s, ``to_dict`` at least 100,000 reports/s. The budgets of
 ``from_dict`` alone (about 30 µs) and ``check`` alone (about 15 µs) are what those targets leave
-to each.
+to each. It also times the cattrs converter both ways and, when pydantic is installed, the
+pydantic v2 model of ``_pydantic_model.py``, and prints the ratios of issue 12: ``from_dict`` +
+``check`` and ``to_dict`` at least 1.5x pydantic's ``model_validate`` + the same checks and
+``model_dump``.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ import time
 import tracemalloc
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 
@@ -35,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from _builder import YEARS, generate
 
+from disclosure_report.checks import check
+from disclosure_report.checks._statements import statements_of
 from disclosure_report.model import Report
 from disclosure_report.serialize import (
     from_dict,
@@ -42,6 +49,7 @@ from disclosure_report.serialize import (
     to_dict,
     to_json,
 )
+from disclosure_report.serialize._converter import converter
 
 
 VERSIONS = ("2021", "2019")
@@ -61,6 +69,20 @@ TARGET_NOTES = {
     ("from_dict + check", "2021"): "issue 2",
     ("to_dict", "2021"): "issue 2",
 }
+
+PYDANTIC_VALIDATE = "pydantic validate"
+PYDANTIC_VALIDATE_CHECK = "pydantic validate + checks"
+PYDANTIC_DUMP = "pydantic model_dump"
+
+# Ours against pydantic (issue 12): (our figure, pydantic's figure, least ratio or None).
+RATIOS: list[tuple[str, str, float | None]] = [
+    ("from_dict + check", PYDANTIC_VALIDATE_CHECK, 1.5),
+    ("from_dict + check, cold", PYDANTIC_VALIDATE_CHECK + ", cold", None),
+    ("from_dict", PYDANTIC_VALIDATE, None),
+    ("to_dict", PYDANTIC_DUMP, 1.5),
+]
+
+WIDTH = 30
 
 
 # --- reports ---------------------------------------------------------------------------------
@@ -108,14 +130,21 @@ def random_reports(version: str, count: int, marks_share: float) -> list[Report]
 # --- measuring -------------------------------------------------------------------------------
 
 
-def best_rate(function: Callable[[Any], object], inputs: Sequence[Any], passes: int) -> float:
+def best_rate(
+    function: Callable[[Any], object],
+    inputs: Sequence[Any],
+    passes: int,
+    before_pass: Callable[[], object] | None = None,
+) -> float:
     """Reports per CPU second: the best of *passes* passes over *inputs*.
 
     CPU time of this process, not wall time, so that other processes competing for the core
-    do not count against the library.
+    do not count against the library. *before_pass*, if given, runs before each pass, untimed.
     """
     best = float("inf")
     for _ in range(passes):
+        if before_pass is not None:
+            before_pass()
         start = time.process_time()
         for item in inputs:
             function(item)
@@ -146,19 +175,40 @@ def pin_to_one_cpu() -> str:
     return f"pinned to CPU {cpu}"
 
 
-def load_check() -> Callable[[Report], object] | None:
-    if importlib.util.find_spec("disclosure_report.checks") is None:
+def load_pydantic_model() -> ModuleType | None:
+    """``benchmarks/_pydantic_model.py``, or ``None`` when pydantic is not installed."""
+    if importlib.util.find_spec("pydantic") is None:
         return None
-    from disclosure_report.checks import check
+    import _pydantic_model
 
-    return check
+    return _pydantic_model
 
 
-def row(name: str, version: str, rate: float | None, note: str = "") -> tuple[str, bool]:
+def _pydantic_figures(
+    module: ModuleType, reports: list[Report], dicts: list[dict[str, Any]]
+) -> list[tuple[str, Callable[[Any], object], list[Any], Callable[[], object] | None]]:
+    """The pydantic model's figures, after checking that it agrees with the library."""
+    model = module.PydanticReport2021
+    check_model = module.check_model
+    models = [model.model_validate(data) for data in dicts]
+    for report, data, validated in zip(reports, dicts, models, strict=True):
+        assert check_model(validated) == check(report), "the checks differ"
+        assert validated.model_dump(mode="json") == data, "model_dump writes another dict"
+
+    def validate_and_check(data: dict[str, Any]) -> object:
+        return check_model(model.model_validate(data))
+
+    return [
+        (PYDANTIC_VALIDATE, model.model_validate, dicts, None),
+        (PYDANTIC_VALIDATE_CHECK, validate_and_check, dicts, None),
+        (PYDANTIC_VALIDATE_CHECK + ", cold", validate_and_check, dicts, statements_of.cache_clear),
+        (PYDANTIC_DUMP, partial(model.model_dump, mode="json"), models, None),
+    ]
+
+
+def row(name: str, version: str, rate: float) -> tuple[str, bool]:
     target = TARGETS.get((name, version))
-    if rate is None:
-        return f"{name:<20} {version:<5} {'skipped':>12} {'':>10}   {note}", True
-    line = f"{name:<20} {version:<5} {rate:>12,.0f} {1e6 / rate:>10.1f}"
+    line = f"{name:<{WIDTH}} {version:<5} {rate:>12,.0f} {1e6 / rate:>10.1f}"
     if target is None:
         return line + "   (no target)", True
     met = rate >= target
@@ -167,21 +217,7 @@ def row(name: str, version: str, rate: float | None, note: str = "") -> tuple[st
     return f"{line}   ≥ {target:,.0f} ({extra})  {verdict}", met
 
 
-def _serializers() -> str:
-    """Which reader and writer of the interchange dict this run uses."""
-    from disclosure_report.serialize._compiled import (
-        PURE_PYTHON_VARIABLE,
-        SPEEDUPS,
-    )
-
-    if SPEEDUPS is not None:
-        return "the compiled module (serialize/_speedups.c)"
-    if os.environ.get(PURE_PYTHON_VARIABLE):
-        return f"generated Python code ({PURE_PYTHON_VARIABLE} is set)"
-    return "generated Python code (the compiled module is not built)"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0915 (one report, top to bottom)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--reports", type=int, default=1000, help="reports per format version (default 1000)"
@@ -203,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit with 1 when a target is missed")
     args = parser.parse_args(argv)
 
-    check = load_check()
+    pydantic_model = load_pydantic_model()
     use_hypothesis = not args.random and importlib.util.find_spec("hypothesis") is not None
     generate = hypothesis_reports if use_hypothesis else random_reports
     source = (
@@ -232,54 +268,66 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({args.marks:.0%} with blank or marked cells), generated and loaded from JSON in "
         f"{generated_in:.1f} s; best of {args.passes} passes"
     )
-    print(f"interchange dicts read and written by {_serializers()}\n")
-    print(f"{'operation':<20} {'ver.':<5} {'reports/s':>12} {'µs/report':>10}   target")
+    if pydantic_model is not None:
+        print(f"compared with pydantic {metadata.version('pydantic')}")
+    print()
+    print(f"{'operation':<{WIDTH}} {'ver.':<5} {'reports/s':>12} {'µs/report':>10}   target")
 
     all_met = True
+    rates: dict[tuple[str, str], float] = {}
     for version in VERSIONS:
         reports = pools[version]
         dicts = [to_dict(report) for report in reports]
         texts = [to_json(report) for report in reports]
         assert [from_dict(data) for data in dicts] == reports
+        assert [
+            converter().structure(data, type(r)) for data, r in zip(dicts, reports, strict=True)
+        ] == reports
 
-        figures: list[tuple[str, float | None, str]] = [
-            ("from_dict", best_rate(from_dict, dicts, args.passes), "")
+        def from_dict_and_check(data: dict[str, Any]) -> object:
+            return check(from_dict(data))
+
+        figures: list[tuple[str, Callable[[Any], object], list[Any], Callable[[], object] | None]]
+        figures = [
+            ("from_dict", from_dict, dicts, None),
+            ("check", check, reports, None),
+            ("check, cold", check, reports, statements_of.cache_clear),
+            ("from_dict + check", from_dict_and_check, dicts, None),
+            ("from_dict + check, cold", from_dict_and_check, dicts, statements_of.cache_clear),
+            ("to_dict", to_dict, reports, None),
+            ("cattrs structure", partial(converter().structure, cl=type(reports[0])), dicts, None),
+            ("cattrs unstructure", converter().unstructure, reports, None),
+            ("JSON round trip", lambda report: from_json(to_json(report)), reports, None),
         ]
-        if check is None:
-            figures.append(("check", None, "disclosure_report.checks is not there yet"))
-            figures.append(("from_dict + check", None, "needs disclosure_report.checks"))
-        else:
-            figures.append(("check", best_rate(check, reports, args.passes), ""))
-            figures.append(
-                (
-                    "from_dict + check",
-                    best_rate(
-                        lambda data, check=check: check(from_dict(data)),  # type: ignore[misc]
-                        dicts,
-                        args.passes,
-                    ),
-                    "",
-                )
-            )
-        figures.append(("to_dict", best_rate(to_dict, reports, args.passes), ""))
-        figures.append(
-            (
-                "JSON round trip",
-                best_rate(lambda report: from_json(to_json(report)), reports, args.passes),
-                "",
-            )
-        )
-        for name, rate, note in figures:
-            line, met = row(name, version, rate, note)
+        if version == "2021" and pydantic_model is not None:
+            figures += _pydantic_figures(pydantic_model, reports, dicts)
+        for name, function, inputs, before_pass in figures:
+            rate = best_rate(function, inputs, args.passes, before_pass)
+            rates[name, version] = rate
+            line, met = row(name, version, rate)
             all_met = all_met and met
             print(line)
         size = memory_per_report(texts)
         average_text = sum(len(text.encode()) for text in texts) / len(texts)
         print(
-            f"{'memory per report':<20} {version:<5} {size / 1024:>10,.1f} KiB"
+            f"{'memory per report':<{WIDTH}} {version:<5} {size / 1024:>10,.1f} KiB"
             f"   (tracemalloc, reports read from JSON; the JSON text is "
             f"{average_text / 1024:,.1f} KiB)"
         )
+        print()
+
+    if pydantic_model is None:
+        print("pydantic is not installed: no comparison (pip install pydantic)")
+    else:
+        print("ours against the pydantic v2 model (benchmarks/_pydantic_model.py), 2021 reports:")
+        for ours, theirs, target in RATIOS:
+            ratio = rates[ours, "2021"] / rates[theirs, "2021"]
+            verdict = "(no target)"
+            if target is not None:
+                met = ratio >= target
+                all_met = all_met and met
+                verdict = f"≥ {target:.1f}x  {'OK' if met else 'BELOW TARGET'}"
+            print(f"  {ours:<24} / {theirs:<34} {ratio:>5.2f}x   {verdict}")
         print()
 
     if args.strict and not all_met:

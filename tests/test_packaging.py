@@ -1,4 +1,4 @@
-"""The installed distribution: metadata, entry points, compiled catalogs."""
+"""The installed distribution: metadata, entry points, compiled catalogs, pure Python."""
 
 import importlib.metadata
 
@@ -34,3 +34,23 @@ def test_catalogs_compiled() -> None:
     ]
 
     assert missing == []
+
+
+def test_one_pure_python_wheel_for_every_platform() -> None:
+    """The build tags the wheel (or the editable install) ``py3-none-any``: no compiled code."""
+    wheel = DIST.read_text("WHEEL") or ""
+
+    assert "Root-Is-Purelib: true" in wheel.splitlines()
+    assert [line for line in wheel.splitlines() if line.startswith("Tag:")] == ["Tag: py3-none-any"]
+
+
+def test_no_extension_module_or_c_source_in_the_package() -> None:
+    package = Path(disclosure_report.__file__).parent
+
+    found = [
+        path.relative_to(package)
+        for pattern in ("*.so", "*.pyd", "*.c")
+        for path in package.rglob(pattern)
+    ]
+
+    assert found == []

@@ -15,8 +15,8 @@ from disclosure_report import (
     from_json,
 )
 from disclosure_report.checks import Finding, Severity, check
-from disclosure_report.checks._statements import statements
-from disclosure_report.model import CellAddress
+from disclosure_report.checks._statements import statements, statements_of
+from disclosure_report.model import CellAddress, format_version
 
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "nx-jgswglj-2023.json"
@@ -147,3 +147,16 @@ def test_a_blank_cell_is_not_compared() -> None:
     )
 
     assert _x5(report) == []
+
+
+def test_statements_of_remembers_what_statements_finds() -> None:
+    text = "2023年共收到政府信息公开申请15件，办结13件，结转下年度2件。发生行政复议1起。"
+    statements_of.cache_clear()
+
+    first = statements_of(text, 2023, format_version("2021"))
+    again = statements_of(text, 2023, format_version("2021"))
+
+    assert first == tuple(statements(text, 2023, version="2021"))
+    assert again is first
+    assert statements_of.cache_info().hits == 1
+    assert len(statements_of(text, 2022, format_version("2021"))) == 1  # another year: another key

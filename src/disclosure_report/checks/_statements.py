@@ -30,7 +30,7 @@ from disclosure_report.checks._rules import Rule
 from disclosure_report.model import CellAddress, FormatVersion, Report, format_version
 
 
-__all__ = ["Statement", "check_statements", "statements"]
+__all__ = ["Statement", "check_statements", "statements", "statements_of"]
 
 _NUM: Final = r"(?P<n>\d{1,7}|[零\u3007一二两三四五六七八九十]{1,3})"
 _GAP: Final = r"[^,;。:!?\d、]"
@@ -161,7 +161,10 @@ def statements(text: str, year: int, *, version: str) -> Iterator[Statement]:
     Raises:
         UnknownFormatVersionError: When *version* is not registered.
     """
-    patterns = _patterns_of(format_version(version))
+    return _statements(text, year, _patterns_of(format_version(version)))
+
+
+def _statements(text: str, year: int, patterns: tuple[_Pattern, ...]) -> Iterator[Statement]:
     if not any(word in text for word in _KEYWORDS):
         return
     for match in _SENTENCE.finditer(text):
@@ -185,13 +188,33 @@ def statements(text: str, year: int, *, version: str) -> Iterator[Statement]:
                 yield Statement(pattern.cells, value, sentence[:_MAX_QUOTE], pattern.also)
 
 
+_CACHED_TEXTS: Final = 4096
+"""How many (overview, year, version) keys :func:`statements_of` keeps, least recently used out."""
+
+
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
+def statements_of(text: str, year: int, version: FormatVersion) -> tuple[Statement, ...]:
+    """:func:`statements` of *text*, *year* and *version*, worked out once and then remembered.
+
+    Normalizing the overview and searching every sentence for statements is most of the work of
+    :func:`~disclosure_report.checks.check`, and its result depends only on these three values.
+    A report is frozen, so its overview, year and version never change: checking the same report
+    again (or another report with the same overview, as when one is read twice) finds its
+    statements here instead of reading the text again. The cache is keyed on the values
+    themselves rather than attached to the report, which a frozen, slotted attrs class does not
+    allow; strings cache their own hash, so a lookup costs no pass over the text. Only the
+    :data:`_CACHED_TEXTS` most recently used keys are kept, so that checking many reports does
+    not hold every overview.
+    """
+    return tuple(_statements(text, year, _patterns_of(version)))
+
+
 def check_statements(report: Report, rule: Rule) -> tuple[Finding, ...]:
     """Rule X5: a warning for each overview statement that its table contradicts."""
     findings: list[Finding] = []
     reported: set[tuple[tuple[CellAddress, ...], int]] = set()
-    for statement in statements(
-        report.overview, report.metadata.year, version=report.format_version
-    ):
+    version = format_version(rule.version)
+    for statement in statements_of(report.overview, report.metadata.year, version):
         table = _table_value(report, statement.cells)
         key = (statement.cells, statement.value)
         if table is None or table == statement.value or key in reported:

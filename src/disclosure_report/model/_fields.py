@@ -8,7 +8,9 @@ metadata back through :func:`attrs.fields` instead of keeping row lists of their
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
@@ -65,22 +67,30 @@ def unit_of(field: attrs.Attribute[Any]) -> Any:
     return field.metadata.get(UNIT)
 
 
-def is_part(cls: type | tuple[type, ...]) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """Validator: the value is an instance of *cls*."""
+@functools.cache
+def is_part(cls: type | tuple[type, ...]) -> IsPart:
+    """Validator: the value is an instance of *cls* (one shared validator per *cls*)."""
+    return IsPart(cls)
 
-    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
+
+@attrs.frozen
+class IsPart:
+    """The validator that :func:`is_part` returns: the value is an instance of :attr:`cls`.
+
+    A class rather than a closure, so that code derived from the model (the fast readers of
+    :mod:`disclosure_report.serialize`) can see which class a part must be of.
+
+    Attributes:
+        cls: The class, or a tuple of classes, that the value must be an instance of.
+    """
+
+    cls: type | tuple[type, ...]
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, self.cls):
             raise InvalidReportError(
-                [
-                    Problem(
-                        attribute.name,
-                        _names(cls),
-                        type(value).__name__,
-                    )
-                ]
+                [Problem(attribute.name, _names(self.cls), type(value).__name__)]
             )
-
-    return validate
 
 
 def _names(cls: type | tuple[type, ...]) -> str:

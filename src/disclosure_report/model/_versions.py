@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class FormatVersion:
     """One version of the national format.
 

@@ -16,9 +16,7 @@ direction, with every field of every nested class inlined, and compiles it on fi
 * :func:`unstructure` writes a report as one nested dict expression; values other than plain
   ints and strings go through the converter's unstructure hooks.
 
-What each attribute needs is decided in :mod:`._steps`, which the compiled reader and writer
-(:mod:`._compiled`) follow too; :func:`structure` and :func:`unstructure` use those where the
-build compiled them, and this code everywhere else.
+What each attribute needs is decided in :mod:`._steps`.
 
 Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 """
@@ -41,10 +39,6 @@ from disclosure_report.model import (
     Report2019,
     Report2021,
 )
-from disclosure_report.serialize._compiled import (
-    compiled_reader,
-    compiled_writer,
-)
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._leaves import (
     DATE_PATTERN,
@@ -63,7 +57,7 @@ from disclosure_report.serialize._steps import (
 )
 
 
-__all__ = ["REPORT_CLASSES", "fast_readers", "structure", "unstructure"]
+__all__ = ["REPORT_CLASSES", "fast_reader", "structure", "unstructure"]
 
 REPORT_CLASSES: Final[dict[str, type[Report]]] = {
     attrs.fields(cls).format_version.default: cls for cls in (Report2019, Report2021)
@@ -291,7 +285,7 @@ def _unstructure_function(cls: type, typevars: dict[Any, Any]) -> Callable[[Any]
 
 _STRUCTURE: Final[dict[str, Callable[[dict[str, Any]], Any]]] = {}
 _UNSTRUCTURE: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {}
-_READERS: Final[dict[type, tuple[Callable[[dict[str, Any]], Any], ...]]] = {}
+_READERS: Final[dict[type, Callable[[dict[str, Any]], Any]]] = {}
 
 
 def structure(data: Any) -> Report:
@@ -299,23 +293,21 @@ def structure(data: Any) -> Report:
     version = data["format_version"]
     function = _STRUCTURE.get(version)
     if function is None:
-        function = fast_readers(REPORT_CLASSES[version])[-1]
+        function = fast_reader(REPORT_CLASSES[version])
         _STRUCTURE[version] = function
     report: Report = function(data)
     return report
 
 
-def fast_readers(cls: type[Report]) -> tuple[Callable[[dict[str, Any]], Any], ...]:
-    """Every fast reader of *cls*: the generated one, and the compiled one where it is built.
+def fast_reader(cls: type[Report]) -> Callable[[dict[str, Any]], Any]:
+    """The generated reader of *cls*, which :func:`structure` uses.
 
-    :func:`structure` uses the last; the tests hold each of them to the detailed converter.
+    The tests hold it to the detailed converter.
     """
-    readers = _READERS.get(cls)
-    if readers is None:
-        compiled = compiled_reader(cls)
-        generated = _structure_function(cls)
-        readers = _READERS[cls] = (generated,) if compiled is None else (generated, compiled)
-    return readers
+    reader = _READERS.get(cls)
+    if reader is None:
+        reader = _READERS[cls] = _structure_function(cls)
+    return reader
 
 
 def unstructure(report: Report) -> dict[str, Any]:
@@ -329,6 +321,6 @@ def unstructure(report: Report) -> dict[str, Any]:
     if function is None:
         if type(report) not in REPORT_CLASSES.values():
             raise TypeError(f"expected a Report2019 or Report2021, got {type(report).__name__}")
-        function = compiled_writer(type(report)) or _unstructure_function(type(report), {})
+        function = _unstructure_function(type(report), {})
         _UNSTRUCTURE[type(report)] = function
     return function(report)

@@ -1,9 +1,8 @@
 """How each attribute of the model is read from and written to the interchange dict.
 
-Decided here once, from the model's attrs fields; two implementations follow the decisions:
-the Python code that :mod:`._fast` generates, everywhere, and the compiled module
-``_speedups.c`` (see :mod:`._compiled`), where the build could compile it. Neither knows a
-field of its own, and the tests hold both to what the cattrs converter reads and writes.
+Decided here once, from the model's attrs fields; the Python code that :mod:`._fast` generates
+follows the decisions. It knows no field of its own, and the tests hold it to what the cattrs
+converter reads and writes.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import attrs
 
 from disclosure_report.model import Amount, Metadata, OtherMatters
 from disclosure_report.model._cells import is_amount, is_count, is_signed_count
-from disclosure_report.model._fields import is_part
+from disclosure_report.model._fields import IsPart
 from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 
@@ -40,7 +39,6 @@ __all__ = [
 ]
 
 _PLAIN: Final = (int, str)
-_IS_PART_CODE: Final = getattr(is_part(object), "__code__", None)
 
 Part = tuple[type, dict[Any, Any]]
 """An attrs class and the type variables it binds (see :func:`~.model._types.attrs_class`)."""
@@ -73,7 +71,7 @@ def is_inline_leaf(tp: Any) -> bool:
 
 
 class WriteStep(enum.IntEnum):
-    """What a writer does with the value of one attribute (``KIND_*`` in ``_speedups.c``)."""
+    """What the writer does with the value of one attribute."""
 
     VALUE = 0
     """Written as it is: an int, a str, a literal of them, or ``None``."""
@@ -196,9 +194,12 @@ def can_bypass_init(cls: type) -> bool:
     """Whether setting the slots and running the validators is exactly what ``__init__`` does."""
     if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
         return False
-    init_code = getattr(vars(cls).get("__init__"), "__code__", None)
-    if init_code is None or not init_code.co_filename.startswith("<attrs generated"):
-        return False  # A hand-written __init__ may do anything.
+    own = vars(cls)
+    # attrs writes __init__ into the class it decorates, unless the class brings its own; then
+    # it writes __attrs_init__ instead (attrs.define's auto_detect). A hand-written __init__
+    # may do anything.
+    if "__attrs_attrs__" not in own or "__init__" not in own or "__attrs_init__" in own:
+        return False
     fields = attrs.fields(cls)
     slots = {
         slot
@@ -252,17 +253,6 @@ def checked_by_construction(read: ReadField) -> bool:
         return True  # Cells are read as the leaf hooks read them: only valid cells.
     if read.exact and TYPE_ONLY_VALIDATORS.get(validator, attrs.NOTHING) == read.field.type:
         return True
-    if (
-        read.built is not None
-        and _IS_PART_CODE is not None
-        and getattr(validator, "__code__", None) is _IS_PART_CODE
-    ):
-        cells = dict(
-            zip(
-                validator.__code__.co_freevars,  # type: ignore[union-attr]
-                (cell.cell_contents for cell in validator.__closure__),  # type: ignore[union-attr]
-                strict=True,
-            )
-        )
-        return issubclass(read.built, cells["cls"])
+    if read.built is not None and isinstance(validator, IsPart):
+        return issubclass(read.built, validator.cls)
     return False
