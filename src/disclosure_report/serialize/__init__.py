@@ -12,8 +12,8 @@ import json
 
 from typing import Any
 
-from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model import Report
+from disclosure_report.exceptions import InvalidReportError, Problem, UnknownFormatVersionError
+from disclosure_report.model import Report, format_versions, report_class_of
 from disclosure_report.serialize import _fast
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._errors import (
@@ -25,15 +25,13 @@ from disclosure_report.serialize._errors import (
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
-_VERSIONS = " or ".join(f'"{version}"' for version in _fast.REPORT_CLASSES)
-
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The interchange dict of *report*: JSON-ready, with ``format_version`` first.
 
     Raises:
-        TypeError: If *report* is not a :class:`~disclosure_report.Report2019` or
-            :class:`~disclosure_report.Report2021`.
+        UnknownFormatVersionError: If *report* is not a report of a registered format version
+            (an :class:`~disclosure_report.InvalidReportError`).
     """
     return _fast.unstructure(report)
 
@@ -41,7 +39,8 @@ def to_dict(report: Report) -> dict[str, Any]:
 def from_dict(data: object) -> Report:
     """The report that the interchange dict *data* describes.
 
-    The class is chosen by ``data["format_version"]``: ``"2019"`` gives a
+    The class is chosen by ``data["format_version"]``, the id of a registered format version
+    (:func:`~disclosure_report.format_version`): ``"2019"`` gives a
     :class:`~disclosure_report.Report2019`, ``"2021"`` a :class:`~disclosure_report.Report2021`.
 
     Raises:
@@ -61,12 +60,14 @@ def _structure_detailed(data: object) -> Report:
             [Problem("$", "an object (a dict) with the keys of a report", describe(data))]
         )
     version = data.get("format_version")
-    cls = _fast.REPORT_CLASSES.get(version) if type(version) is str else None
-    if cls is None:
+    try:
+        cls = report_class_of(version)
+    except UnknownFormatVersionError:
+        known = " or ".join(f'"{known.id}"' for known in format_versions())
         got = describe(version) if "format_version" in data else "nothing: the key is missing"
-        raise InvalidReportError(
-            [Problem("$.format_version", f"a format version: {_VERSIONS}", got)]
-        )
+        raise UnknownFormatVersionError(
+            [Problem("$.format_version", f"a format version: {known}", got)]
+        ) from None
     try:
         report: Report = converter().structure(data, cls)
     except Exception as error:  # noqa: BLE001 (every error becomes a problem)
@@ -85,8 +86,8 @@ def to_json(report: Report, *, indent: int | None = None) -> str:
         indent: Indent nested objects by this many spaces; ``None`` writes one line.
 
     Raises:
-        TypeError: If *report* is not a :class:`~disclosure_report.Report2019` or
-            :class:`~disclosure_report.Report2021`.
+        UnknownFormatVersionError: If *report* is not a report of a registered format version
+            (an :class:`~disclosure_report.InvalidReportError`).
     """
     return json.dumps(to_dict(report), ensure_ascii=False, allow_nan=False, indent=indent)
 

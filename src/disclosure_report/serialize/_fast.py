@@ -36,8 +36,8 @@ from disclosure_report.model import (
     BLANK,
     MAX_COUNT,
     Report,
-    Report2019,
-    Report2021,
+    report_class_of,
+    version_of,
 )
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._leaves import (
@@ -57,12 +57,7 @@ from disclosure_report.serialize._steps import (
 )
 
 
-__all__ = ["REPORT_CLASSES", "fast_reader", "structure", "unstructure"]
-
-REPORT_CLASSES: Final[dict[str, type[Report]]] = {
-    attrs.fields(cls).format_version.default: cls for cls in (Report2019, Report2021)
-}
-"""The report class of each format version, keyed by the default of its version field."""
+__all__ = ["fast_reader", "structure", "unstructure"]
 
 
 class _Fail(Exception):  # noqa: N818 (control flow inside the generated code only)
@@ -283,18 +278,14 @@ def _unstructure_function(cls: type, typevars: dict[Any, Any]) -> Callable[[Any]
 # Compiled on first use, one function per version and direction, so that importing the library
 # does not pay for the versions it never reads or writes.
 
-_STRUCTURE: Final[dict[str, Callable[[dict[str, Any]], Any]]] = {}
 _UNSTRUCTURE: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {}
 _READERS: Final[dict[type, Callable[[dict[str, Any]], Any]]] = {}
 
 
 def structure(data: Any) -> Report:
     """Build a report from a valid interchange dict; on bad data, raise (anything)."""
-    version = data["format_version"]
-    function = _STRUCTURE.get(version)
-    if function is None:
-        function = fast_reader(REPORT_CLASSES[version])
-        _STRUCTURE[version] = function
+    cls = report_class_of(data["format_version"])
+    function = _READERS.get(cls) or fast_reader(cls)
     report: Report = function(data)
     return report
 
@@ -314,13 +305,11 @@ def unstructure(report: Report) -> dict[str, Any]:
     """The interchange dict of *report*.
 
     Raises:
-        TypeError: If *report* is not a :class:`~disclosure_report.Report2019` or
-            :class:`~disclosure_report.Report2021`.
+        UnknownFormatVersionError: If *report* is not a report of a registered format version.
     """
-    function = _UNSTRUCTURE.get(type(report))
+    cls = version_of(report).report_class  # registered now, not only when first written
+    function = _UNSTRUCTURE.get(cls)
     if function is None:
-        if type(report) not in REPORT_CLASSES.values():
-            raise TypeError(f"expected a Report2019 or Report2021, got {type(report).__name__}")
-        function = _unstructure_function(type(report), {})
-        _UNSTRUCTURE[type(report)] = function
+        function = _unstructure_function(cls, {})
+        _UNSTRUCTURE[cls] = function
     return function(report)
