@@ -7,7 +7,6 @@ every part of it in Chinese and English.
 
 from __future__ import annotations
 
-from disclosure_report._tidy import cell_records
 from disclosure_report.checks import (
     RULES,
     BlankPolicy,
@@ -99,6 +98,7 @@ from disclosure_report.reading import NoteCode, ReadingNote, ReadResult, read
 from disclosure_report.rendering import render
 from disclosure_report.schema import json_schema
 from disclosure_report.serialize import from_dict, from_json, to_dict, to_json
+from disclosure_report.tidy import cell_records
 
 
 __all__ = [

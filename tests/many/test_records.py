@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import cell_records
+from disclosure_report import BLANK, Amount, NotApplicable, cell_records, cell_values
 from disclosure_report.many import (
     RECORD_FIELDS,
     TYPED_FIELDS,
@@ -27,25 +27,47 @@ MANY = st.lists(reports(marks=True), min_size=1, max_size=3)
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_records_agree_with_cell_records(many) -> None:
+def test_records_are_the_cell_records_of_each_report(many) -> None:
+    """One shape: the records of many reports are each report's cell records, labels aside."""
     flat = list(records(many))
-    expected = [
-        (r.metadata.agency, r.metadata.year, r.format_version, c)
-        for r in many
-        for c in cell_records(r)
+    labelled = [cell for report in many for cell in cell_records(report)]
+
+    assert flat == [{**cell, "row_label": None, "column_label": None} for cell in labelled]
+    assert all(list(record) == list(RECORD_FIELDS) for record in flat)
+    assert list(records(many, locale="en")) == [
+        cell for report in many for cell in cell_records(report, locale="en")
     ]
-    assert len(flat) == len(expected)
-    for record, (agency, year, version, cell) in zip(flat, expected, strict=True):
-        assert list(record) == list(RECORD_FIELDS)
-        assert (record["agency"], record["year"], record["format_version"]) == (
-            agency,
-            year,
-            version,
-        )
-        for key in ("table", "row", "column", "value"):
-            assert record[key] == cell[key]
-        for key in ("mark", "unit", "symbol"):
-            assert record[key] == cell.get(key)
+
+
+@settings(max_examples=20)
+@given(many=MANY)
+def test_records_say_each_report_and_its_cells(many) -> None:
+    flat = iter(records(many))
+    for report in many:
+        for spec, value in cell_values(report):
+            record = next(flat)
+            assert (record["agency"], record["year"], record["format_version"]) == (
+                report.metadata.agency,
+                report.metadata.year,
+                report.format_version,
+            )
+            assert (record["table"], record["row"], record["column"]) == (
+                spec.address.table,
+                spec.address.row,
+                spec.address.column,
+            )
+            if value is BLANK:
+                assert (record["value"], record["mark"], record["symbol"]) == (None, "blank", None)
+            elif isinstance(value, NotApplicable):
+                assert (record["value"], record["mark"]) == (None, "not_applicable")
+                assert record["symbol"] == value.symbol
+            elif isinstance(value, Amount):
+                assert Decimal(record["value"]) == value.value
+                unit = value.unit or spec.unit
+                assert record["unit"] == (None if unit is None else unit.value)
+            else:
+                assert (record["value"], record["mark"], record["unit"]) == (value, None, None)
+    assert next(flat, None) is None
 
 
 @settings(max_examples=20)
@@ -65,14 +87,21 @@ def test_csv_to_a_path(tmp_path, example) -> None:
     assert write_csv([example, example], path) == 400
     text = path.read_bytes().decode("utf-8")
     assert text.startswith(",".join(RECORD_FIELDS) + "\r\n")
-    assert "自治区机关事务管理局,2023,2021,2,article_20_1.rules,in_force,4,,,\r\n" in text
+    assert "自治区机关事务管理局,2023,2021,2,article_20_1.rules,in_force,,,4,,,\r\n" in text
+
+
+def test_csv_with_labels(example) -> None:
+    stream = io.StringIO()
+    write_csv([example], stream, locale="zh_Hans")
+    assert "2,article_20_1.rules,in_force,规章,现行有效件数,4,,,\r\n" in stream.getvalue()
 
 
 def test_a_non_report_is_refused() -> None:
     from disclosure_report import InvalidReportError
 
-    with pytest.raises(InvalidReportError):
+    with pytest.raises(InvalidReportError) as info:
         list(records([object()]))  # type: ignore[list-item]
+    assert info.value.problems[0].path == "[0]"
 
 
 @settings(max_examples=10)

@@ -7,7 +7,6 @@ import json
 
 from typing import IO
 
-from disclosure_report._tidy import cell_records
 from disclosure_report.cli._command import (
     Command,
     add_file,
@@ -16,6 +15,7 @@ from disclosure_report.cli._command import (
 )
 from disclosure_report.cli._io import EXIT_OK, load
 from disclosure_report.cli._notes import print_notes
+from disclosure_report.tidy import cell_records
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

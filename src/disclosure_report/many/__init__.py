@@ -6,7 +6,8 @@
 - :func:`sum_reports` adds up reports of one format version cell by cell.
 - :func:`records` flattens every cell of many reports into records (:data:`RECORD_FIELDS`),
   :func:`write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
-  :func:`to_dataframe` and :func:`write_parquet` hand them to analysis tools.
+  :func:`to_dataframe` and :func:`write_parquet` hand them to analysis tools. These are
+  :mod:`disclosure_report.tidy`'s, re-exported here.
 
 See ``docs/many-reports.md``.
 """
@@ -19,20 +20,18 @@ from disclosure_report.many._comparable import (
     comparable_cells,
     is_comparable,
 )
-from disclosure_report.many._frames import (
-    TYPED_FIELDS,
-    to_arrow_batches,
-    to_dataframe,
-    write_parquet,
-)
-from disclosure_report.many._records import (
-    RECORD_FIELDS,
-    records,
-    rows,
-    write_csv,
-)
 from disclosure_report.many._series import check_series, series_of
 from disclosure_report.many._sum import sum_reports
+from disclosure_report.tidy import (
+    RECORD_FIELDS,
+    TYPED_FIELDS,
+    records,
+    rows,
+    to_arrow_batches,
+    to_dataframe,
+    write_csv,
+    write_parquet,
+)
 
 
 __all__ = [

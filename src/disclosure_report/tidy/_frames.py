@@ -1,7 +1,7 @@
 """The records of many reports as typed columns: a pandas DataFrame and a Parquet file.
 
 Requires the ``analysis`` extra (``pip install "disclosure-report[analysis]"``: pandas and
-pyarrow). The columns are those of :data:`~disclosure_report.many.RECORD_FIELDS`, typed, except
+pyarrow). The columns are those of :data:`~disclosure_report.tidy.RECORD_FIELDS`, typed, except
 that ``value`` holds counts only and money goes to a column of its own (see
 :data:`TYPED_FIELDS`); DuckDB, Spark, polars and pandas read the Parquet file directly.
 """
@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Final
 
-from disclosure_report.many._records import Row, rows
 from disclosure_report.model import Report
+from disclosure_report.tidy._records import Row, rows
 
 
 __all__ = ["TYPED_FIELDS", "schema", "to_arrow_batches", "to_dataframe", "write_parquet"]
@@ -28,6 +28,8 @@ TYPED_FIELDS: Final = (
     ("table", "int8"),
     ("row", "string"),
     ("column", "string"),
+    ("row_label", "string"),
+    ("column_label", "string"),
     ("value", "int64"),
     ("amount", "string"),
     ("mark", "string"),
@@ -35,7 +37,7 @@ TYPED_FIELDS: Final = (
     ("symbol", "string"),
 )
 """The typed columns, in order, with their Arrow types. As :data:`RECORD_FIELDS
-<disclosure_report.many.RECORD_FIELDS>`, except that ``value`` holds counts only (``int64``;
+<disclosure_report.tidy.RECORD_FIELDS>`, except that ``value`` holds counts only (``int64``;
 null for money, blank and not-applicable cells) and ``amount`` holds money as its exact decimal
 string (null for every other cell): a decimal column would need one fixed scale, and amounts
 come with any number of places. In SQL, ``CAST(amount AS DECIMAL(38, 6))``."""
@@ -63,12 +65,24 @@ def schema() -> Any:
 
 
 def _batch(pa: Any, batch: list[Row], target: Any) -> Any:
-    (agency, year, version, table, row, column, value, mark, unit, symbol) = zip(
+    (agency, year, version, table, row, column, row_label, column_label, value, *rest) = zip(
         *batch, strict=True
     )
     counts = [v if type(v) is int else None for v in value]
     money = [v if type(v) is str else None for v in value]
-    columns = (agency, year, version, table, row, column, counts, money, mark, unit, symbol)
+    columns = (
+        agency,
+        year,
+        version,
+        table,
+        row,
+        column,
+        row_label,
+        column_label,
+        counts,
+        money,
+        *rest,
+    )
     return pa.record_batch(
         [pa.array(data, type=field.type) for data, field in zip(columns, target, strict=True)],
         schema=target,
@@ -76,10 +90,14 @@ def _batch(pa: Any, batch: list[Row], target: Any) -> Any:
 
 
 def to_arrow_batches(
-    reports: Iterable[Report], *, rows_per_batch: int = _ROWS_PER_BATCH
+    reports: Iterable[Report],
+    *,
+    rows_per_batch: int = _ROWS_PER_BATCH,
+    locale: str | None = None,
 ) -> Iterator[Any]:
     """Every cell of every report as Arrow record batches (``pyarrow.RecordBatch``) of the columns
-    of :data:`TYPED_FIELDS`, *rows_per_batch* records each (the last one fewer).
+    of :data:`TYPED_FIELDS`, *rows_per_batch* records each (the last one fewer), labelled in
+    *locale* if given.
 
     Raises:
         InvalidReportError: When an item is not a report.
@@ -87,13 +105,16 @@ def to_arrow_batches(
     """
     pa = _arrow()
     target = schema()
-    stream = rows(reports)
+    stream = rows(reports, locale=locale)
     while batch := list(islice(stream, rows_per_batch)):
         yield _batch(pa, batch, target)
 
 
-def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str]) -> int:
-    """Write every cell of every report to a Parquet file at *path*, in batches.
+def write_parquet(
+    reports: Iterable[Report], path: str | os.PathLike[str], *, locale: str | None = None
+) -> int:
+    """Write every cell of every report to a Parquet file at *path*, in batches, labelled in
+    *locale* if given.
 
     Returns:
         The number of records written.
@@ -105,15 +126,15 @@ def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str]) -> in
     pq = _optional("pyarrow.parquet")
     count = 0
     with pq.ParquetWriter(os.fspath(path), schema(), compression="zstd") as writer:
-        for batch in to_arrow_batches(reports):
+        for batch in to_arrow_batches(reports, locale=locale):
             writer.write_batch(batch)
             count += batch.num_rows
     return count
 
 
-def to_dataframe(reports: Iterable[Report]) -> Any:
+def to_dataframe(reports: Iterable[Report], *, locale: str | None = None) -> Any:
     """Every cell of every report as a ``pandas.DataFrame`` with the columns of
-    :data:`TYPED_FIELDS`.
+    :data:`TYPED_FIELDS`, labelled in *locale* if given.
 
     Counts are nullable integers (``Int64``; ``year`` ``Int32``, ``table`` ``Int8``), text
     columns pandas strings, nulls ``<NA>``.
@@ -124,7 +145,8 @@ def to_dataframe(reports: Iterable[Report]) -> Any:
     """
     pd = _optional("pandas")
     pa = _arrow()
-    table = pa.Table.from_batches(list(to_arrow_batches(reports)), schema=schema())
+    batches = list(to_arrow_batches(reports, locale=locale))
+    table = pa.Table.from_batches(batches, schema=schema())
     types = {
         pa.int8(): pd.Int8Dtype(),
         pa.int32(): pd.Int32Dtype(),

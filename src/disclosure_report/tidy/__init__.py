@@ -1,0 +1,43 @@
+"""Tidy data: every table cell of one or many reports as a flat record, in one shape.
+
+- :func:`records` and :func:`rows` give every cell of many reports as records with the fields of
+  :data:`RECORD_FIELDS`; :func:`cell_records` those of one report, labelled;
+- :func:`write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
+  :func:`to_dataframe`, :func:`to_arrow_batches` and :func:`write_parquet` hand them to analysis
+  tools in the typed columns of :data:`TYPED_FIELDS`.
+
+:mod:`disclosure_report.many` re-exports them. See ``docs/many-reports.md``.
+"""
+
+from __future__ import annotations
+
+from disclosure_report.tidy._frames import (
+    TYPED_FIELDS,
+    schema,
+    to_arrow_batches,
+    to_dataframe,
+    write_parquet,
+)
+from disclosure_report.tidy._records import (
+    RECORD_FIELDS,
+    Row,
+    cell_records,
+    records,
+    rows,
+    write_csv,
+)
+
+
+__all__ = [
+    "RECORD_FIELDS",
+    "TYPED_FIELDS",
+    "Row",
+    "cell_records",
+    "records",
+    "rows",
+    "schema",
+    "to_arrow_batches",
+    "to_dataframe",
+    "write_csv",
+    "write_parquet",
+]
