@@ -19,6 +19,8 @@ from collections import Counter
 from typing import Any, Final
 
 from disclosure_report.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     TABLE_SECTIONS,
     CellKind,
     CellSpec,
@@ -27,7 +29,6 @@ from disclosure_report.model import (
     Report2021,
     table_layout,
 )
-from disclosure_report.model._metadata import FIRST_YEAR
 from disclosure_report.reading._extract import Extraction
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._tables import ReadCell
@@ -39,7 +40,6 @@ __all__ = ["REPORT_CLASSES", "build", "metadata_of"]
 REPORT_CLASSES: Final[dict[str, type[Report]]] = {"2019": Report2019, "2021": Report2021}
 """The report class of each format version."""
 
-_LAST_YEAR: Final = 2100
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
 
@@ -97,7 +97,8 @@ def _plan(report_class: type[Report]) -> _Plan:
 def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, Any]:
     """The metadata dict of the report read, with a note for anything not printed.
 
-    The model requires an agency and a year (2008–2100). When the title and opening do not
+    The model requires an agency and a year (:data:`~disclosure_report.model.FIRST_YEAR` to
+    :data:`~disclosure_report.model.LAST_YEAR`). When the title and opening do not
     give them:
 
     * agency: ``""`` (the extraction already noted it missing);
@@ -106,7 +107,7 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
       as a placeholder that must not be relied on.
     """
     year = extraction.year
-    if year is None or not FIRST_YEAR <= year <= _LAST_YEAR:
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
         year = _inferred_year(extraction, notes)
     return {"agency": extraction.agency or "", "year": year}
 
@@ -116,7 +117,7 @@ def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:
     years = Counter(
         int(match.group(1))
         for match in _YEAR.finditer(text)
-        if FIRST_YEAR <= int(match.group(1)) <= _LAST_YEAR
+        if FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
     )
     if years:
         year, _ = max(years.items(), key=lambda item: (item[1], item[0]))
