@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_report.reading._catalog import (
+from disclosure_report.reading._normalize import split_label
+from disclosure_report.reading._values import classify
+from disclosure_report.reading._vocabulary import (
     TABLE2,
     TABLE3,
     Matcher,
     article_heading,
 )
-from disclosure_report.reading._normalize import split_label
-from disclosure_report.reading._values import classify
 
 
 @pytest.mark.parametrize(

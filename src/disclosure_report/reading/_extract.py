@@ -14,7 +14,25 @@ from collections.abc import Sequence
 import attrs
 
 from disclosure_report.model import Unit
-from disclosure_report.reading._catalog import (
+from disclosure_report.reading._html import CUT, html_rows
+from disclosure_report.reading._normalize import fold, split_label
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._place import Context
+from disclosure_report.reading._sections import (
+    Sections,
+    find_metadata,
+    find_sections,
+    row_text,
+)
+from disclosure_report.reading._source import Source, decode, detect_kind, load
+from disclosure_report.reading._source_layout import Kind, Layout, Row
+from disclosure_report.reading._tables import (
+    TableRead,
+    read_row_table,
+    read_table4,
+)
+from disclosure_report.reading._text import text_rows
+from disclosure_report.reading._vocabulary import (
     AMOUNT_HEADERS,
     APPLICANTS_HEADERS,
     ARTICLE_ITEMS,
@@ -31,24 +49,6 @@ from disclosure_report.reading._catalog import (
     header_cores,
     is_table3_caption,
 )
-from disclosure_report.reading._html import CUT, html_rows
-from disclosure_report.reading._layout import Kind, Layout, Row
-from disclosure_report.reading._normalize import fold, split_label
-from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
-from disclosure_report.reading._place import Context
-from disclosure_report.reading._sections import (
-    Sections,
-    find_metadata,
-    find_sections,
-    row_text,
-)
-from disclosure_report.reading._source import Source, decode, detect_kind, load
-from disclosure_report.reading._tables import (
-    TableRead,
-    read_row_table,
-    read_table4,
-)
-from disclosure_report.reading._text import text_rows
 
 
 __all__ = ["Extraction", "extract", "layout"]

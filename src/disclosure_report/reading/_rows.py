@@ -13,15 +13,15 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from disclosure_report.reading._catalog import (
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._values import Value, classify
+from disclosure_report.reading._vocabulary import (
     Matcher,
     RowSpec,
     article_heading,
     is_table3_caption,
 )
-from disclosure_report.reading._layout import Cell, Row
-from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
-from disclosure_report.reading._values import Value, classify
 
 
 __all__ = [

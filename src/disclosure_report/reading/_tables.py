@@ -11,13 +11,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from disclosure_report.reading._catalog import (
-    TABLE4_COLUMNS,
-    TABLE4_ROWS,
-    Matcher,
-    RowSpec,
-)
-from disclosure_report.reading._layout import Cell, Row
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._place import (
     BLANK,
@@ -32,6 +25,13 @@ from disclosure_report.reading._rows import (
     Rows,
     collect_rows,
     collect_values,
+)
+from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._vocabulary import (
+    TABLE4_COLUMNS,
+    TABLE4_ROWS,
+    Matcher,
+    RowSpec,
 )
 
 

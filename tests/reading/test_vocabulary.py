@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from disclosure_report import Report2019, Report2021, table_layout, translate
-from disclosure_report.reading._catalog import (
+from disclosure_report.reading._vocabulary import (
     ONLY_ROWS,
     TABLE2,
     TABLE3,
