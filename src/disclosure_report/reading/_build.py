@@ -25,8 +25,8 @@ from disclosure_report.model import (
     CellKind,
     CellSpec,
     Report,
-    Report2019,
-    Report2021,
+    format_version,
+    report_class_of,
     table_layout,
 )
 from disclosure_report.reading._extract import Extraction
@@ -35,10 +35,7 @@ from disclosure_report.reading._tables import ReadCell
 from disclosure_report.serialize import from_dict
 
 
-__all__ = ["REPORT_CLASSES", "build", "metadata_of"]
-
-REPORT_CLASSES: Final[dict[str, type[Report]]] = {"2019": Report2019, "2021": Report2021}
-"""The report class of each format version."""
+__all__ = ["build", "metadata_of"]
 
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
@@ -47,7 +44,7 @@ _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for 
 def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
     """The report that *extraction* describes, and the notes of building it (after its own)."""
     notes = list(extraction.notes)
-    report_class = REPORT_CLASSES[extraction.version]
+    report_class = report_class_of(extraction.version)
     rows = {
         (table.number, spec.key): row for table in extraction.tables for spec, row in table.rows
     }
@@ -103,7 +100,7 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
 
     * agency: ``""`` (the extraction already noted it missing);
     * year: the year written most often (``2023年``) in the opening and the overview, noted as
-      inferred; when there is none, the first year of the format version (2019 or 2021), noted
+      inferred; when there is none, the first year of the format version (:attr:`~disclosure_report.FormatVersion.first_year`), noted
       as a placeholder that must not be relied on.
     """
     year = extraction.year
@@ -124,7 +121,7 @@ def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:
         why = f"metadata.year {year} inferred: the year written most often in the opening and overview"
         notes.append(ReadingNote(NoteCode.METADATA_INFERRED, Location(), why, f"{year}年"))
         return year
-    year = int(extraction.version)
+    year = format_version(extraction.version).first_year
     why = (
         f"no year anywhere; metadata.year is a placeholder, {year}, the first year of the "
         f"{extraction.version} format: do not rely on it"
