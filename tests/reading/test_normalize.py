@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_report.reading._catalog import (
-    TABLE2,
-    TABLE3,
-    Matcher,
-    article_heading,
-)
 from disclosure_report.reading._normalize import split_label
 from disclosure_report.reading._values import classify
+from disclosure_report.reading._vocabulary import Matcher, vocabulary
+
+
+WORDS = vocabulary()
+TABLE2 = {version: WORDS.labels[version].table2 for version in ("2019", "2021")}
+TABLE3 = {version: WORDS.labels[version].table3 for version in ("2019", "2021")}
+article_heading = WORDS.article_heading
 
 
 @pytest.mark.parametrize(

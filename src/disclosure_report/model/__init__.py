@@ -88,6 +88,8 @@ from disclosure_report.model._litigation import (
     ReconsiderationAndLitigation,
 )
 from disclosure_report.model._metadata import (
+    FIRST_YEAR,
+    LAST_YEAR,
     LEVEL_LABELS,
     AdministrativeLevel,
     Metadata,
@@ -137,11 +139,13 @@ _resolve_types()
 __all__ = [
     "APPLICANTS_HEADER",
     "BLANK",
+    "FIRST_YEAR",
     "FORMAT_DOCUMENTS",
     "FORMAT_NAMES",
     "FORMAT_VERSIONS",
     "FORMAT_VERSION_LABEL",
     "INFORMATION_HEADER",
+    "LAST_YEAR",
     "LEVEL_LABELS",
     "MARK_LABELS",
     "MAX_COUNT",

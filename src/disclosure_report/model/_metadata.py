@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+from typing import Final
+
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
@@ -12,7 +14,7 @@ from disclosure_report.model._fields import meta
 from disclosure_report.model._labels import NC_
 
 
-__all__ = ["AdministrativeLevel", "Metadata"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "AdministrativeLevel", "Metadata"]
 
 
 class AdministrativeLevel(enum.StrEnum):
@@ -34,8 +36,13 @@ LEVEL_LABELS = {
 }
 """Labels of the administrative levels."""
 
-FIRST_YEAR = 2008
-"""The first year of annual reports (the 2007 Regulations took effect on 1 May 2008)."""
+FIRST_YEAR: Final = 2008
+"""The first report year that a report may have (the 2007 Regulations took effect on 1 May
+2008, so the first annual reports covered 2008)."""
+
+LAST_YEAR: Final = 2100
+"""The last report year that a report may have: a bound against typing errors, not a fact of
+the format. Readers, the schema and the validators all take the bound from here."""
 
 
 def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -51,9 +58,9 @@ def _check_optional_str(_: object, attribute: attrs.Attribute[str | None], value
 
 
 def _check_year(_: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if type(value) is not int or not FIRST_YEAR <= value <= 2100:  # noqa: PLR2004
+    if type(value) is not int or not FIRST_YEAR <= value <= LAST_YEAR:
         raise InvalidReportError(
-            [Problem(attribute.name, f"a year from {FIRST_YEAR} to 2100", repr(value))]
+            [Problem(attribute.name, f"a year from {FIRST_YEAR} to {LAST_YEAR}", repr(value))]
         )
 
 

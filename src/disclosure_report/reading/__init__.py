@@ -17,10 +17,10 @@ business.
 from __future__ import annotations
 
 from disclosure_report.reading._extract import Extraction, extract, layout
-from disclosure_report.reading._layout import Cell, Layout, Row
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._read import ReadResult, read
 from disclosure_report.reading._source import Source
+from disclosure_report.reading._source_layout import Cell, Layout, Row
 from disclosure_report.reading._tables import ReadCell, TableRead
 
 

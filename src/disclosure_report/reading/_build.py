@@ -19,27 +19,24 @@ from collections import Counter
 from typing import Any, Final
 
 from disclosure_report.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     TABLE_SECTIONS,
     CellKind,
     CellSpec,
     Report,
-    Report2019,
-    Report2021,
+    format_version,
+    report_class_of,
     table_layout,
 )
-from disclosure_report.model._metadata import FIRST_YEAR
 from disclosure_report.reading._extract import Extraction
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._tables import ReadCell
 from disclosure_report.serialize import from_dict
 
 
-__all__ = ["REPORT_CLASSES", "build", "metadata_of"]
+__all__ = ["build", "metadata_of"]
 
-REPORT_CLASSES: Final[dict[str, type[Report]]] = {"2019": Report2019, "2021": Report2021}
-"""The report class of each format version."""
-
-_LAST_YEAR: Final = 2100
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
 
@@ -47,7 +44,7 @@ _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for 
 def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
     """The report that *extraction* describes, and the notes of building it (after its own)."""
     notes = list(extraction.notes)
-    report_class = REPORT_CLASSES[extraction.version]
+    report_class = report_class_of(extraction.version)
     rows = {
         (table.number, spec.key): row for table in extraction.tables for spec, row in table.rows
     }
@@ -97,16 +94,17 @@ def _plan(report_class: type[Report]) -> _Plan:
 def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, Any]:
     """The metadata dict of the report read, with a note for anything not printed.
 
-    The model requires an agency and a year (2008–2100). When the title and opening do not
+    The model requires an agency and a year (:data:`~disclosure_report.model.FIRST_YEAR` to
+    :data:`~disclosure_report.model.LAST_YEAR`). When the title and opening do not
     give them:
 
     * agency: ``""`` (the extraction already noted it missing);
     * year: the year written most often (``2023年``) in the opening and the overview, noted as
-      inferred; when there is none, the first year of the format version (2019 or 2021), noted
+      inferred; when there is none, the first year of the format version (:attr:`~disclosure_report.FormatVersion.first_year`), noted
       as a placeholder that must not be relied on.
     """
     year = extraction.year
-    if year is None or not FIRST_YEAR <= year <= _LAST_YEAR:
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
         year = _inferred_year(extraction, notes)
     return {"agency": extraction.agency or "", "year": year}
 
@@ -116,14 +114,14 @@ def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:
     years = Counter(
         int(match.group(1))
         for match in _YEAR.finditer(text)
-        if FIRST_YEAR <= int(match.group(1)) <= _LAST_YEAR
+        if FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
     )
     if years:
         year, _ = max(years.items(), key=lambda item: (item[1], item[0]))
         why = f"metadata.year {year} inferred: the year written most often in the opening and overview"
         notes.append(ReadingNote(NoteCode.METADATA_INFERRED, Location(), why, f"{year}年"))
         return year
-    year = int(extraction.version)
+    year = format_version(extraction.version).first_year
     why = (
         f"no year anywhere; metadata.year is a placeholder, {year}, the first year of the "
         f"{extraction.version} format: do not rely on it"

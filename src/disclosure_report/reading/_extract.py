@@ -7,32 +7,12 @@ model is the last step (:mod:`._build`).
 
 from __future__ import annotations
 
-import functools
-
 from collections.abc import Sequence
 
 import attrs
 
-from disclosure_report.model import Unit
-from disclosure_report.reading._catalog import (
-    AMOUNT_HEADERS,
-    APPLICANTS_HEADERS,
-    ARTICLE_ITEMS,
-    INFORMATION_HEADERS,
-    ONLY_ROWS,
-    TABLE2,
-    TABLE2_HEADERS,
-    TABLE3,
-    TABLE3_HEADERS,
-    TABLE4_HEADERS,
-    Matcher,
-    Version,
-    article_heading,
-    header_cores,
-    is_table3_caption,
-)
+from disclosure_report.model import FormatVersion, Unit
 from disclosure_report.reading._html import CUT, html_rows
-from disclosure_report.reading._layout import Kind, Layout, Row
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._place import Context
@@ -43,12 +23,14 @@ from disclosure_report.reading._sections import (
     row_text,
 )
 from disclosure_report.reading._source import Source, decode, detect_kind, load
+from disclosure_report.reading._source_layout import Kind, Layout, Row
 from disclosure_report.reading._tables import (
     TableRead,
     read_row_table,
     read_table4,
 )
 from disclosure_report.reading._text import text_rows
+from disclosure_report.reading._vocabulary import Vocabulary, is_table3_caption, vocabulary
 
 
 __all__ = ["Extraction", "extract", "layout"]
@@ -58,30 +40,7 @@ MAX_CHARS = 20_000_000
 MAX_NOTES = 1000
 """At most this many reading notes are kept (a note says how many more there were)."""
 _MAX_LABEL = 80  # longer cells are narrative
-_FIRST_2021_YEAR = 2021  # reports for 2021 on use the 2021 format, unless their tables say not
-
-_T2_HEADERS = {v: header_cores(h) for v, h in TABLE2_HEADERS.items()}
-_T2_COMMON = header_cores(INFORMATION_HEADERS)
-_T3_HEADERS = header_cores(TABLE3_HEADERS)
-_T4_HEADERS = header_cores(TABLE4_HEADERS)
-_T4_SPECIFIC = _T4_HEADERS - _T3_HEADERS  # 总计 heads columns of both tables
-_MATCHERS = {
-    (2, "2021"): Matcher(TABLE2["2021"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]),
-    (2, "2019"): Matcher(TABLE2["2019"], _T2_COMMON | _T2_HEADERS["2021"] | _T2_HEADERS["2019"]),
-    (3, "2021"): Matcher(TABLE3["2021"], _T3_HEADERS),
-    (3, "2019"): Matcher(TABLE3["2019"], _T3_HEADERS),
-}
-_T4_MATCHER = Matcher((), _T4_HEADERS)
-_T2_ANCHORS = _T2_COMMON | {split_label(s.label).core for v in TABLE2.values() for s in v}
-_T3_ANCHORS = header_cores(APPLICANTS_HEADERS) | {
-    split_label(s.label).core for v in TABLE3.values() for s in v if not s.needs_number
-}
-_AMOUNT_HEADERS = tuple(sorted(AMOUNT_HEADERS))
 _UNITS = sorted((u.value for u in Unit), key=len, reverse=True)  # 万元 before 元
-_ONLY_ITEMS: dict[Version, frozenset[int]] = {
-    "2019": ARTICLE_ITEMS["2019"] - ARTICLE_ITEMS["2021"],  # 第二十条第（九）项
-    "2021": ARTICLE_ITEMS["2021"] - ARTICLE_ITEMS["2019"],
-}
 
 
 @attrs.frozen
@@ -91,7 +50,7 @@ class Extraction:
     Attributes:
         kind: ``"html"`` or ``"text"``.
         encoding: How bytes were decoded; ``None`` for text given as ``str``.
-        version: The format version, from the tables.
+        version: The id of the format version, from the tables (see :func:`_version`).
         agency: The agency, from the title or opening text, if found.
         year: The report year, from the title or opening text, if found.
         opening: The text before section 一 (title, preamble).
@@ -102,7 +61,7 @@ class Extraction:
 
     kind: Kind
     encoding: str | None
-    version: Version
+    version: str
     agency: str | None
     year: int | None
     opening: str
@@ -121,19 +80,21 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
     notes: list[ReadingNote] = []
     page = _layout(source, kind, notes)
     rows = page.rows
+    words = vocabulary()
     sections = find_sections(rows)
-    t2_rows, t3_rows, t4_rows = _regions(rows, sections)
+    t2_rows, t3_rows, t4_rows = _regions(rows, sections, words)
     metadata = find_metadata(rows, page.title, _first(sections.starts) or 0)
-    version = _version(t2_rows, t3_rows, metadata.year, notes)
-    units = _units(t2_rows)
+    version = _version(t2_rows, t3_rows, metadata.year, notes, words)
+    labels = words.labels[version]
+    units = _units(t2_rows, words)
     table2 = read_row_table(
         t2_rows,
-        TABLE2[version],
-        _MATCHERS[2, version],
+        labels.table2,
+        words.matchers[2, version],
         Context(2, notes, units=units),
     )
-    table3 = read_row_table(t3_rows, TABLE3[version], _MATCHERS[3, version], Context(3, notes))
-    table4 = read_table4(t4_rows, _T4_MATCHER, notes)
+    table3 = read_row_table(t3_rows, labels.table3, words.matchers[3, version], Context(3, notes))
+    table4 = read_table4(t4_rows, labels.table4, words.table4_matcher, notes)
     for table in (table2, table3, table4):
         if table.found and sections.starts[table.number - 1] is None:
             notes.append(
@@ -214,7 +175,7 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
 
 
-def _regions(rows: Sequence[Row], sections: Sections) -> list[Sequence[Row]]:
+def _regions(rows: Sequence[Row], sections: Sections, words: Vocabulary) -> list[Sequence[Row]]:
     """The rows of tables 2, 3 and 4: from the section's heading, or without one from the
     table's first own label, to the start of the next table or section."""
     starts: list[int | None] = []
@@ -226,7 +187,7 @@ def _regions(rows: Sequence[Row], sections: Sections) -> list[Sequence[Row]]:
     ):
         start = sections.starts[number - 1]
         if start is None:
-            start = next((i for i in range(floor, len(rows)) if anchor(rows[i])), None)
+            start = next((i for i in range(floor, len(rows)) if anchor(rows[i], words)), None)
         starts.append(start)
         if start is not None:
             floor = start + 1
@@ -245,20 +206,20 @@ def _cores(row: Row) -> list[str]:
     return [split_label(c.text).core for c in row.cells if c.text and len(c.text) <= _MAX_LABEL]
 
 
-def _is_t2_anchor(row: Row) -> bool:
-    if any(article_heading(c.text) for c in row.cells if c.text):
+def _is_t2_anchor(row: Row, words: Vocabulary) -> bool:
+    if any(words.article_heading(c.text) for c in row.cells if c.text):
         return True
-    return any(core in _T2_ANCHORS for core in _cores(row))
+    return any(core in words.table2_anchors for core in _cores(row))
 
 
-def _is_t3_anchor(row: Row) -> bool:
+def _is_t3_anchor(row: Row, words: Vocabulary) -> bool:
     if any(is_table3_caption(c.text) for c in row.cells if c.text):
         return True
-    return any(core in _T3_ANCHORS for core in _cores(row))
+    return any(core in words.table3_anchors for core in _cores(row))
 
 
-def _is_t4_anchor(row: Row) -> bool:
-    return any(core in _T4_SPECIFIC for core in _cores(row))
+def _is_t4_anchor(row: Row, words: Vocabulary) -> bool:
+    return any(core in words.table4_anchors for core in _cores(row))
 
 
 def _version(
@@ -266,17 +227,27 @@ def _version(
     t3: Sequence[Row],
     year: int | None,
     notes: list[ReadingNote],
-) -> Version:
-    score = {"2019": 0, "2021": 0}
+    words: Vocabulary,
+) -> str:
+    """The id of the format version of the tables *t2* and *t3*.
+
+    Every label that some registered versions print and others do not votes for those that
+    print it (:attr:`Vocabulary.votes`); the version with the most votes wins. When several
+    share the most (none voted, say), the tables do not tell: the guess, noted, is the newest of
+    them whose years include the report's *year*, else the newest of them in force before it,
+    else the oldest; with no year, the newest registered.
+    """
+    score = dict.fromkeys((v.id for v in words.versions), 0)
     for row in (*t2, *t3):
         for cell in row.cells:
             if cell.text and len(cell.text) <= _MAX_LABEL:
-                vote = _version_of(cell.text)
-                if vote is not None:
+                for vote in words.votes(cell.text):
                     score[vote] += 1
-    if score["2021"] != score["2019"]:
-        return "2021" if score["2021"] > score["2019"] else "2019"
-    guess: Version = "2021" if year is None or year >= _FIRST_2021_YEAR else "2019"
+    best = max(score.values())
+    tied = [v for v in words.versions if score[v.id] == best]
+    if len(tied) == 1:
+        return tied[0].id
+    guess = _by_year(tied, year).id
     notes.append(
         ReadingNote(
             NoteCode.VERSION_GUESSED,
@@ -287,27 +258,23 @@ def _version(
     return guess
 
 
-@functools.lru_cache(maxsize=4096)
-def _version_of(text: str) -> Version | None:
-    """The format version that a label or header belongs to alone, if any."""
-    core = split_label(text).core
-    item = article_heading(text)
-    for version in ("2021", "2019"):
-        if (
-            core in _T2_HEADERS[version]
-            or core in ONLY_ROWS[version]
-            or item in _ONLY_ITEMS[version]
-        ):
-            return version
-    return None
+def _by_year(candidates: list[FormatVersion], year: int | None) -> FormatVersion:
+    """The candidate, oldest first, that a report of *year* most likely uses."""
+    if year is None:
+        return candidates[-1]
+    covering = [v for v in candidates if v.covers(year)]
+    if covering:
+        return covering[-1]
+    begun = [v for v in candidates if v.first_year <= year]
+    return begun[-1] if begun else min(candidates, key=lambda v: v.first_year)
 
 
-def _units(t2: Sequence[Row]) -> dict[str, str]:
+def _units(t2: Sequence[Row], words: Vocabulary) -> dict[str, str]:
     """Units printed in a money column's header (``采购总金额（万元）``)."""
     for row in t2:
         for cell in row.cells:
             folded = fold(cell.text)
-            if folded.startswith(_AMOUNT_HEADERS):
+            if folded.startswith(words.amount_headers):
                 for unit in _UNITS:
                     if unit in folded:
                         return {"amount": unit}

@@ -28,7 +28,7 @@ from typing import Protocol, cast
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._layout import Cell, Row
+from disclosure_report.reading._source_layout import Cell, Row
 
 
 __all__ = ["HtmlPage", "html_rows"]

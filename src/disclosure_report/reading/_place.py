@@ -18,10 +18,10 @@ from collections.abc import Callable
 import attrs
 
 from disclosure_report.model import MAX_COUNT
-from disclosure_report.reading._catalog import ColumnSpec
 from disclosure_report.reading._notes import NoteCode, ReadingNote
 from disclosure_report.reading._rows import Occurrence, Token, where
 from disclosure_report.reading._values import Value
+from disclosure_report.reading._vocabulary import ColumnSpec
 
 
 __all__ = [

@@ -8,9 +8,9 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
-from disclosure_report.reading._layout import Kind
 from disclosure_report.reading._notes import ReadingNote
 from disclosure_report.reading._source import Source
+from disclosure_report.reading._source_layout import Kind
 
 
 __all__ = ["ReadResult", "read"]

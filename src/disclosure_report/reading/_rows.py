@@ -13,15 +13,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from disclosure_report.reading._catalog import (
-    Matcher,
-    RowSpec,
-    article_heading,
-    is_table3_caption,
-)
-from disclosure_report.reading._layout import Cell, Row
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import Value, classify
+from disclosure_report.reading._vocabulary import Matcher, RowSpec, is_table3_caption
 
 
 __all__ = [
@@ -101,7 +96,11 @@ class _Collector:
         spec = self.matcher.row(text)
         if spec is not None:
             self.start(Occurrence(spec, token.cell, token.row))
-        elif self.matcher.is_header(text) or article_heading(text) or is_table3_caption(text):
+        elif (
+            self.matcher.is_header(text)
+            or self.matcher.article_heading(text)
+            or is_table3_caption(text)
+        ):
             self.start(None)
         elif current is not None and not current.values:
             current.words.append(text)  # the label goes on in the next cell or line

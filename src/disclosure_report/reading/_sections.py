@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from disclosure_report.reading._layout import Row
 from disclosure_report.reading._normalize import fold
+from disclosure_report.reading._source_layout import Row
 
 
 __all__ = [

@@ -11,7 +11,7 @@ from typing import TypeAlias
 
 import attrs
 
-from disclosure_report.reading._layout import Kind
+from disclosure_report.reading._source_layout import Kind
 
 
 __all__ = ["Decoded", "Source", "decode", "detect_kind", "load"]

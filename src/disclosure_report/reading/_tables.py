@@ -11,13 +11,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from disclosure_report.reading._catalog import (
-    TABLE4_COLUMNS,
-    TABLE4_ROWS,
-    Matcher,
-    RowSpec,
-)
-from disclosure_report.reading._layout import Cell, Row
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._place import (
     BLANK,
@@ -33,12 +26,13 @@ from disclosure_report.reading._rows import (
     collect_rows,
     collect_values,
 )
+from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._vocabulary import Matcher, RowSpec
 
 
 __all__ = ["ReadCell", "TableRead", "read_row_table", "read_table4"]
 
 _TABLE3 = 3
-_GROUP = len(TABLE4_COLUMNS)
 
 
 @attrs.frozen
@@ -88,17 +82,23 @@ def read_row_table(
     return TableRead(context.number, bool(found.found or found.empty), tuple(result))
 
 
-def read_table4(rows: Sequence[Row], matcher: Matcher, notes: list[ReadingNote]) -> TableRead:
-    """Read table 4 from *rows*: the values of the rows after its header, in order."""
+def read_table4(
+    rows: Sequence[Row],
+    specs: tuple[RowSpec, ...],
+    matcher: Matcher,
+    notes: list[ReadingNote],
+) -> TableRead:
+    """Read table 4, whose rows are *specs*, from *rows*: the values of the rows after its
+    header, in order (the format prints its rows side by side, as one row of cells)."""
     values, label, header_seen = collect_values(rows, matcher)
     if not values:
-        blank = tuple((spec, _blank(spec)) for spec in TABLE4_ROWS)
+        blank = tuple((spec, _blank(spec)) for spec in specs)
         if header_seen:
             why = "the table's headers are printed but none of its cells; all are left blank"
             notes.append(ReadingNote(NoteCode.ROW_SHORT, Location(section=4), why))
         return TableRead(4, found=header_seen, rows=blank)
     anchor = label or values[0]
-    spec = RowSpec("table4", "", TABLE4_COLUMNS * len(TABLE4_ROWS))
+    spec = _table4_row(specs)
     occurrence = Occurrence(
         spec,
         anchor.cell if label else Cell("", anchor.cell.line),
@@ -108,10 +108,24 @@ def read_table4(rows: Sequence[Row], matcher: Matcher, notes: list[ReadingNote])
     one_line = all(v.row is values[0].row for v in values)
     context = Context(4, notes, table4_check)
     placed = place(occurrence, spec.columns, context, one_line=one_line)
-    result = tuple(
-        (row, placed[_GROUP * i : _GROUP * (i + 1)]) for i, row in enumerate(TABLE4_ROWS)
-    )
-    return TableRead(4, found=True, rows=result)
+    result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
+    start = 0
+    for row in specs:
+        result.append((row, placed[start : start + len(row.columns)]))
+        start += len(row.columns)
+    return TableRead(4, found=True, rows=tuple(result))
+
+
+_TABLE4_ROWS: dict[tuple[RowSpec, ...], RowSpec] = {}
+
+
+def _table4_row(specs: tuple[RowSpec, ...]) -> RowSpec:
+    """Table 4's rows as the one row of cells they are printed as (made once per version)."""
+    row = _TABLE4_ROWS.get(specs)
+    if row is None:
+        columns = tuple(column for spec in specs for column in spec.columns)
+        row = _TABLE4_ROWS[specs] = RowSpec("table4", "", columns)
+    return row
 
 
 _BLANK_ROWS: dict[RowSpec, tuple[ReadCell, ...]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from disclosure_report.reading._layout import Cell, Row
+from disclosure_report.reading._source_layout import Cell, Row
 
 
 __all__ = ["text_rows"]

@@ -5,23 +5,23 @@ from __future__ import annotations
 import pytest
 
 from disclosure_report import Report2019, Report2021, table_layout, translate
-from disclosure_report.reading._catalog import (
-    ONLY_ROWS,
-    TABLE2,
-    TABLE3,
-    TABLE4_ROWS,
-    Matcher,
-    RowSpec,
-    Version,
-    article_heading,
-)
+from disclosure_report.reading._vocabulary import Matcher, RowSpec, vocabulary
 
 
 CLASSES = {"2019": Report2019, "2021": Report2021}
+WORDS = vocabulary()
+TABLE2 = {version: WORDS.labels[version].table2 for version in CLASSES}
+TABLE3 = {version: WORDS.labels[version].table3 for version in CLASSES}
+ONLY_ROWS = {
+    "2019": WORDS.labels["2019"].row_cores - WORDS.labels["2021"].row_cores,
+    "2021": WORDS.labels["2021"].row_cores - WORDS.labels["2019"].row_cores,
+}
+article_heading = WORDS.article_heading
+Version = str
 
 
 def _reader_cells(version: Version) -> set[tuple[int, str, str, str, str]]:
-    tables = {2: TABLE2[version], 3: TABLE3[version], 4: TABLE4_ROWS}
+    tables = {2: TABLE2[version], 3: TABLE3[version], 4: WORDS.labels[version].table4}
     return {
         (number, row.key, column.key, row.label, column.label)
         for number, rows in tables.items()
@@ -86,6 +86,10 @@ def test_the_rows_of_one_version_only_tell_the_versions_apart() -> None:
     assert {"规范性文件", "其他对外管理服务事项", "政府集中采购"} == ONLY_ROWS["2019"]
     assert "行政规范性文件" in ONLY_ROWS["2021"]
     assert not ONLY_ROWS["2019"] & ONLY_ROWS["2021"]
+    assert all(WORDS.votes(core) == ("2019",) for core in ONLY_ROWS["2019"])
+    assert all(WORDS.votes(core) == ("2021",) for core in ONLY_ROWS["2021"])
+    assert WORDS.votes("第二十条第（九）项") == ("2019",)
+    assert WORDS.votes("予以公开") == ()  # both versions print it
 
 
 def test_article_headings_are_the_model_sub_tables() -> None:

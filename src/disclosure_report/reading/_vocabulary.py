@@ -1,0 +1,466 @@
+"""The labels that the reader matches: the model's own, in the format's official wording.
+
+Rows, columns and groups of rows come from :func:`~disclosure_report.table_layout` of the report
+class of every registered format version (:func:`~disclosure_report.format_versions`), the header
+cells that no field carries from :mod:`disclosure_report.model`, all in the official Chinese of
+the notices (:func:`~disclosure_report.translate` to ``zh_Hans``; a label that no catalog has is
+matched in its English). Row and column keys are the model's field paths (``article_20_1.rules``,
+``outcomes.withheld.state_secret``, ``natural_persons`` …).
+
+What the reader adds is its own knowledge of published reports: how a printed label is matched to
+these (:class:`Matcher`, and the variants and normalisation of :mod:`._normalize`), how a
+sub-table heading of table 2 or the caption of table 3 is recognised, and which labels tell the
+format versions apart (:meth:`Vocabulary.votes`).
+
+Nothing here names a version. :func:`version_labels` derives one version's labels on first use
+and keeps them with its report class; :func:`vocabulary` gathers those of every registered
+version and is derived again when the registry changes, so a version registered after import (a
+plug-in, a test) is read like the built-in ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from collections.abc import Callable, Iterable
+from typing import Final, Literal, TypeVar
+
+import attrs
+
+from disclosure_report.i18n import translate
+from disclosure_report.model import (
+    APPLICANTS_HEADER,
+    INFORMATION_HEADER,
+    CellSpec,
+    FormatVersion,
+    Label,
+    format_versions,
+)
+from disclosure_report.model import (
+    CellKind as ModelCellKind,
+)
+from disclosure_report.reading._normalize import Split, fold, split_label
+
+
+__all__ = [
+    "ColumnSpec",
+    "Matcher",
+    "RowSpec",
+    "VersionLabels",
+    "Vocabulary",
+    "header_cores",
+    "is_table3_caption",
+    "version_labels",
+    "vocabulary",
+]
+
+CellKind = Literal["count", "signed", "amount"]
+
+_KINDS: Final[dict[ModelCellKind, CellKind]] = {
+    ModelCellKind.COUNT: "count",
+    ModelCellKind.SIGNED_COUNT: "signed",
+    ModelCellKind.AMOUNT: "amount",
+}
+_LOCALE = "zh_Hans"
+_T = TypeVar("_T")
+
+
+@attrs.frozen(cache_hash=True)
+class ColumnSpec:
+    """A column of a table: its model key, official label and the kind of its cells."""
+
+    key: str
+    label: str
+    kind: CellKind = "count"
+
+
+@attrs.frozen(cache_hash=True)
+class RowSpec:
+    """A row of a table.
+
+    Attributes:
+        key: The model path of the row (``outcomes.withheld.state_secret``).
+        label: The official label.
+        columns: The row's columns; empty for a group label that spans rows and has no cells.
+        needs_number: The core alone is ambiguous (``其他``, ``总计`` are also column headers):
+            the item number must match too.
+    """
+
+    key: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    needs_number: bool = False
+
+    @property
+    def split(self) -> Split:
+        return split_label(self.label)
+
+    @property
+    def is_group(self) -> bool:
+        return not self.columns
+
+
+def _zh(label: Label) -> str:
+    return translate(label, _LOCALE)
+
+
+def header_cores(labels: Iterable[str]) -> frozenset[str]:
+    """The cores of header *labels*, for :attr:`Matcher.headers`."""
+    return frozenset(split_label(label).core for label in labels)
+
+
+_TABLE3 = 3
+_TABLE4 = 4
+_ITEM = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
+
+
+def _table_rows(cells: list[CellSpec], table: int) -> tuple[RowSpec, ...]:
+    """The rows of *table* in printed order, from the model's *cells* of it.
+
+    Table 3 prints its groups of rows (``三、本年度办理结果``, ``（三）不予公开`` …) as rows of
+    their own, without cells: they become group rows, keyed by their part of the row path.
+    (Table 2's groups are sub-table headings, found by :meth:`Vocabulary.article_heading`; table
+    4's is a header.) A row whose label is also a column header of the table needs its item
+    number to match.
+    """
+    columns = header_cores(_zh(spec.column_label) for spec in cells)
+    by_row: dict[str, list[CellSpec]] = {}
+    for spec in cells:
+        by_row.setdefault(spec.address.row, []).append(spec)
+    rows: list[RowSpec] = []
+    groups: set[str] = set()
+    for key, row in by_row.items():
+        first = row[0]
+        if table == _TABLE3:
+            path = key.split(".")
+            for depth, group in enumerate(first.row_groups):
+                group_key = ".".join(path[: depth + 1])
+                if group_key not in groups:
+                    groups.add(group_key)
+                    rows.append(RowSpec(group_key, _zh(group), ()))
+        label = _zh(first.row_label)
+        rows.append(
+            RowSpec(
+                key,
+                label,
+                tuple(
+                    ColumnSpec(
+                        spec.address.column,
+                        _zh(spec.column_label),
+                        _KINDS[spec.kind],
+                    )
+                    for spec in row
+                ),
+                needs_number=split_label(label).core in columns,
+            )
+        )
+    return tuple(rows)
+
+
+def _article_items(cells: list[CellSpec]) -> dict[str, int]:
+    """The items of article 20 that table 2 has sub-tables for, by numeral
+    (``第二十条第（五）项``: ``{"五": 5}``)."""
+    items: dict[str, int] = {}
+    for spec in cells:
+        for group in spec.row_groups:
+            match = _ITEM.search(fold(_zh(group)))
+            number = split_label(match.group()).number if match else None
+            if match and number is not None:
+                items[match.group(1)] = number
+    return items
+
+
+@attrs.frozen(eq=False)
+class VersionLabels:
+    """What the reader matches for one format version, from its report class.
+
+    Attributes:
+        version: The format version.
+        table2: Table 2 (section 二): the rows in printed order, with their columns.
+        table3: Table 3 (section 三): rows in printed order; group labels have no columns.
+        table4: Table 4 (section 四): its rows, each with its columns (printed as one row).
+        table2_columns: The cores of table 2's column headers.
+        table3_headers: Header cells of table 3: the applicant columns and their group.
+        table4_headers: Labels printed in the header of table 4: its rows, their group
+            (``行政诉讼``) and its columns.
+        amount_headers: The cores of the money columns' headers (``本年收费金额``).
+        row_cores: The cores of the row and group labels of tables 2 and 3 (those that need
+            no item number to match).
+        article_items: The items of article 20 with a sub-table in table 2, by numeral.
+    """
+
+    version: FormatVersion
+    table2: tuple[RowSpec, ...]
+    table3: tuple[RowSpec, ...]
+    table4: tuple[RowSpec, ...]
+    table2_columns: frozenset[str]
+    table3_headers: tuple[str, ...]
+    table4_headers: tuple[str, ...]
+    amount_headers: frozenset[str]
+    row_cores: frozenset[str]
+    article_items: dict[str, int]
+
+
+_VERSION_LABELS: dict[type, VersionLabels] = {}
+
+
+def version_labels(version: FormatVersion) -> VersionLabels:
+    """The labels of *version*, derived from its report class on first use, then kept."""
+    found = _VERSION_LABELS.get(version.report_class)
+    if found is None or found.version is not version:
+        found = _VERSION_LABELS[version.report_class] = _derive(version)
+    return found
+
+
+def _derive(version: FormatVersion) -> VersionLabels:
+    tables: dict[int, list[CellSpec]] = {2: [], 3: [], 4: []}
+    for spec in version.table_layout():
+        tables[spec.address.table].append(spec)
+    table2 = _table_rows(tables[2], 2)
+    table3 = _table_rows(tables[_TABLE3], _TABLE3)
+    return VersionLabels(
+        version=version,
+        table2=table2,
+        table3=table3,
+        table4=_table_rows(tables[_TABLE4], _TABLE4),
+        table2_columns=header_cores(c.label for row in table2 for c in row.columns),
+        table3_headers=tuple(
+            dict.fromkeys(
+                label
+                for spec in tables[_TABLE3]
+                for label in (
+                    _zh(spec.column_label),
+                    *([_zh(spec.column_group)] if spec.column_group else []),
+                )
+            )
+        ),
+        table4_headers=tuple(
+            dict.fromkeys(
+                label
+                for spec in tables[_TABLE4]
+                for label in (
+                    _zh(spec.row_label),
+                    *(_zh(group) for group in spec.row_groups),
+                    _zh(spec.column_label),
+                )
+            )
+        ),
+        amount_headers=header_cores(
+            c.label for row in table2 for c in row.columns if c.kind == "amount"
+        ),
+        row_cores=frozenset(
+            spec.split.core for spec in (*table2, *table3) if not spec.needs_number
+        ),
+        article_items=_article_items(tables[2]),
+    )
+
+
+INFORMATION_HEADERS: Final = (_zh(INFORMATION_HEADER),)
+"""The header printed above the row labels of every sub-table of table 2 (``信息内容``)."""
+
+APPLICANTS_HEADERS: Final = (_zh(APPLICANTS_HEADER),)
+"""The header spanning the applicant columns of table 3 (``申请人情况``)."""
+
+_MAX_HEADING = 40
+_CACHE = 4096
+_MIN_PREFIX = 4  # a shorter fragment of a label is too ambiguous to match
+
+
+def _no_heading(_: str) -> int | None:
+    return None
+
+
+@attrs.frozen(eq=False)
+class Vocabulary:
+    """What the reader matches, for every registered format version (see :func:`vocabulary`).
+
+    Attributes:
+        versions: The registered format versions, oldest first.
+        labels: The labels of each, by id.
+        matchers: The matcher of tables 2 and 3 of each version, by table number and id.
+        table4_matcher: The matcher of table 4's headers (of every version).
+        table2_anchors: Cores that start table 2 when its heading is missing.
+        table3_anchors: Cores that start table 3 when its heading is missing.
+        table4_anchors: Cores of table 4's headers that table 3 does not print.
+        amount_headers: The cores of every money column's header, sorted.
+        article_heading: The item number of a sub-table heading of table 2 of any version
+            (``第二十条第（五）项`` gives 5), ``None`` for other text.
+        votes: The ids of the versions that a printed label belongs to and others do not.
+    """
+
+    versions: tuple[FormatVersion, ...]
+    labels: dict[str, VersionLabels]
+    matchers: dict[tuple[int, str], Matcher]
+    table4_matcher: Matcher
+    table2_anchors: frozenset[str]
+    table3_anchors: frozenset[str]
+    table4_anchors: frozenset[str]
+    amount_headers: tuple[str, ...]
+    article_heading: Callable[[str], int | None]
+    votes: Callable[[str], tuple[str, ...]]
+
+    def is_current(self, versions: tuple[FormatVersion, ...]) -> bool:
+        """Whether this vocabulary was derived from exactly *versions*."""
+        return len(versions) == len(self.versions) and all(
+            a is b for a, b in zip(versions, self.versions, strict=True)
+        )
+
+
+_CURRENT: list[Vocabulary] = []
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary of the registered format versions: derived on first use, and again
+    whenever a version has been registered or unregistered since."""
+    versions = format_versions()
+    if _CURRENT and _CURRENT[0].is_current(versions):
+        return _CURRENT[0]
+    found = _gather(versions)
+    _CURRENT[:] = [found]
+    return found
+
+
+def _held_by(sets: dict[str, frozenset[_T]]) -> dict[_T, frozenset[str]]:
+    """For each element of some of *sets*, the ids of the sets that hold it, when not all do."""
+    holders: dict[_T, set[str]] = {}
+    for version, elements in sets.items():
+        for element in elements:
+            holders.setdefault(element, set()).add(version)
+    return {e: frozenset(ids) for e, ids in holders.items() if len(ids) < len(sets)}
+
+
+def _gather(versions: tuple[FormatVersion, ...]) -> Vocabulary:
+    labels = {v.id: version_labels(v) for v in versions}
+    every = tuple(labels.values())
+    numerals = {n: i for one in every for n, i in one.article_items.items()}
+    heading = _heading_reader(numerals) if numerals else _no_heading
+    t2_columns = frozenset().union(*(one.table2_columns for one in every))
+    t2_common = header_cores(INFORMATION_HEADERS)
+    t3_headers = header_cores(
+        (*APPLICANTS_HEADERS, *(h for one in every for h in one.table3_headers))
+    )
+    t4_headers = header_cores(h for one in every for h in one.table4_headers)
+    matchers: dict[tuple[int, str], Matcher] = {}
+    for one in every:
+        matchers[2, one.version.id] = Matcher(one.table2, t2_common | t2_columns, heading)
+        matchers[3, one.version.id] = Matcher(one.table3, t3_headers, heading)
+    return Vocabulary(
+        versions=versions,
+        labels=labels,
+        matchers=matchers,
+        table4_matcher=Matcher((), t4_headers, heading),
+        table2_anchors=t2_common | {split_label(s.label).core for one in every for s in one.table2},
+        table3_anchors=header_cores(APPLICANTS_HEADERS)
+        | {split_label(s.label).core for one in every for s in one.table3 if not s.needs_number},
+        table4_anchors=t4_headers - t3_headers,  # 总计 heads columns of both tables
+        amount_headers=tuple(sorted(frozenset().union(*(o.amount_headers for o in every)))),
+        article_heading=heading,
+        votes=_vote_reader(every, heading),
+    )
+
+
+def _heading_reader(numerals: dict[str, int]) -> Callable[[str], int | None]:
+    # The heading as published: 第二十条第（五）项, with or without 第 or the parentheses.
+    pattern = re.compile(rf"第二十条第?\(?([{''.join(numerals)}])\)?项")
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def article_heading(text: str) -> int | None:
+        if len(text) > _MAX_HEADING:
+            return None
+        match = pattern.search(fold(text))
+        return numerals[match.group(1)] if match else None
+
+    return article_heading
+
+
+def _vote_reader(
+    every: tuple[VersionLabels, ...], heading: Callable[[str], int | None]
+) -> Callable[[str], tuple[str, ...]]:
+    """How a printed label votes for the format versions that print it and others do not.
+
+    The labels compared are those that tell versions apart in practice: table 2's column
+    headers, the row labels of tables 2 and 3, and the items of article 20 that table 2 has a
+    sub-table for. A label that every version prints says nothing.
+    """
+    columns = _held_by({one.version.id: one.table2_columns for one in every})
+    rows = _held_by({one.version.id: one.row_cores for one in every})
+    items = _held_by({one.version.id: frozenset(one.article_items.values()) for one in every})
+    order = [one.version.id for one in every]
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def votes(text: str) -> tuple[str, ...]:
+        core = split_label(text).core
+        item = heading(text)
+        found = columns.get(core, frozenset()) | rows.get(core, frozenset())
+        if item is not None:
+            found |= items.get(item, frozenset())
+        return tuple(v for v in order if v in found)
+
+    return votes
+
+
+@functools.lru_cache(maxsize=4096)
+def is_table3_caption(text: str) -> bool:
+    """Whether *text* is the top-left cell of table 3 (``（本列数据的勾稽关系为：…）``)."""
+    return "勾稽关系" in fold(text[:200])
+
+
+@attrs.frozen
+class Matcher:
+    """Matches printed labels against a table's rows and headers.
+
+    Attributes:
+        rows: The rows to match.
+        headers: Header labels of the table (matched on their core, without numbers).
+        article_heading: Recognises a sub-table heading of table 2 (see
+            :attr:`Vocabulary.article_heading`).
+    """
+
+    rows: tuple[RowSpec, ...]
+    headers: frozenset[str] = frozenset()
+    article_heading: Callable[[str], int | None] = _no_heading
+    _by_core: dict[str, list[RowSpec]] = attrs.field(init=False, factory=dict)
+    _cache: dict[str, RowSpec | None] = attrs.field(init=False, factory=dict, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        for spec in self.rows:
+            self._by_core.setdefault(spec.split.core, []).append(spec)
+
+    def row(self, text: str) -> RowSpec | None:
+        """The row whose label *text* is, or ``None``."""
+        if text in self._cache:
+            return self._cache[text]
+        found = self._row(text)
+        if len(self._cache) < _CACHE:
+            self._cache[text] = found
+        return found
+
+    def _row(self, text: str) -> RowSpec | None:
+        split = split_label(text)
+        core = split.core
+        if not core:
+            return None
+        exact = [spec for spec in self._by_core.get(core, ()) if _numbers_agree(split.number, spec)]
+        if exact:
+            return exact[0]
+        if len(core) < _MIN_PREFIX:
+            return None
+        prefixed = [
+            spec
+            for spec in self.rows
+            if spec.split.core.startswith(core)
+            and 2 * len(core) >= len(spec.split.core)
+            and _numbers_agree(split.number, spec)
+        ]
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    def is_header(self, text: str) -> bool:
+        """Whether *text* is one of the table's header labels."""
+        return split_label(text).core in self.headers
+
+
+def _numbers_agree(number: int | None, spec: RowSpec) -> bool:
+    if spec.needs_number:
+        return number is not None and number == spec.split.number
+    return number is None or spec.split.number is None or number == spec.split.number
