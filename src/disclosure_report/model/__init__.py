@@ -88,6 +88,8 @@ from disclosure_report.model._litigation import (
     ReconsiderationAndLitigation,
 )
 from disclosure_report.model._metadata import (
+    FIRST_YEAR,
+    LAST_YEAR,
     LEVEL_LABELS,
     AdministrativeLevel,
     Metadata,
@@ -99,6 +101,7 @@ from disclosure_report.model._report import (
     Report2019,
     Report2021,
 )
+from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.model._versions import (
     FORMAT_DOCUMENTS,
     FORMAT_NAMES,
@@ -137,11 +140,13 @@ _resolve_types()
 __all__ = [
     "APPLICANTS_HEADER",
     "BLANK",
+    "FIRST_YEAR",
     "FORMAT_DOCUMENTS",
     "FORMAT_NAMES",
     "FORMAT_VERSIONS",
     "FORMAT_VERSION_LABEL",
     "INFORMATION_HEADER",
+    "LAST_YEAR",
     "LEVEL_LABELS",
     "MARK_LABELS",
     "MAX_COUNT",
@@ -198,6 +203,7 @@ __all__ = [
     "UnableToProvide",
     "Unit",
     "Withheld",
+    "attrs_class",
     "cell_kind",
     "cell_values",
     "format_version",
@@ -208,9 +214,11 @@ __all__ = [
     "is_signed_count",
     "label_of",
     "meta",
+    "optional_of",
     "register_format_version",
     "registered_format_version",
     "report_class_of",
+    "substitute",
     "table_layout",
     "unregister_format_version",
     "version_id_of",

@@ -37,6 +37,9 @@ LEVEL_LABELS = {
 FIRST_YEAR = 2008
 """The first year of annual reports (the 2007 Regulations took effect on 1 May 2008)."""
 
+LAST_YEAR = 2100
+"""The last report year that the model accepts."""
+
 
 def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:
