@@ -7,9 +7,9 @@ leaf by its type. Every class becomes one entry of ``$defs``; a generic class ge
 type argument (``Applications_OtherHandling`` in 2021, ``Applications_ApplicantCounts`` in 2019).
 
 The format versions are those of the registry (:func:`~disclosure_report.format_versions`). Titles
-are the labels as each version prints them; a class that a version labels differently somewhere
-below it (:func:`~disclosure_report.model.meta`'s ``labels_by_version``) gets an entry of its own
-for that version, suffixed with the version's id.
+are the labels as each version prints them; a class that several versions share but one labels
+differently somewhere below it (:func:`~disclosure_report.model.meta`'s ``labels_by_version``)
+gets an entry of its own for that version, suffixed with the version's id.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import enum
 import inspect
 import re
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, Literal, get_args, get_origin
 
@@ -236,7 +236,11 @@ class _Builder:
         params = getattr(cls, "__parameters__", ())
         arguments = tuple(typevars[param] for param in params)
         name = cls.__name__ + "".join(f"_{arg.__name__}" for arg in arguments)
-        relabelled = self.version is not None and _relabels(cls, typevars, self.version)
+        relabelled = (
+            self.version is not None
+            and _relabels(cls, typevars, self.version)
+            and _shared(cls, self.version)
+        )
         return self.ref(
             self.name_for(name, (cls, arguments, self.version if relabelled else None)),
             lambda: self.object(cls, typevars),
@@ -308,16 +312,39 @@ def _label(field: attrs.Attribute[Any], version: str | None) -> Label | None:
         return None
 
 
-def _relabels(cls: type, typevars: dict[Any, Any], version: str) -> bool:
-    """Whether *version* labels a field of *cls*, or of a class below it, differently."""
+def _parts(cls: type, typevars: dict[Any, Any]) -> Iterator[tuple[type, dict[Any, Any]]]:
+    """The attrs classes of *cls*'s fields (with the type variables they bind)."""
     for field in attrs.fields(cls):
-        if _label(field, version) != _label(field, None):
-            return True
         tp = substitute(field.type, typevars)
         part = attrs_class(optional_of(tp) or tp, typevars)
-        if part is not None and part[0] is not cls and _relabels(*part, version):
+        if part is not None and part[0] is not cls:
+            yield part
+
+
+def _reaches(root: type, cls: type) -> bool:
+    """Whether the attrs class *cls* is *root* or a part of it."""
+    seen: set[type] = set()
+    todo: list[tuple[type, dict[Any, Any]]] = [(root, {})]
+    while todo:
+        current, typevars = todo.pop()
+        if current is cls:
             return True
+        if current not in seen:
+            seen.add(current)
+            todo.extend(_parts(current, typevars))
     return False
+
+
+def _shared(cls: type, version: str) -> bool:
+    """Whether a registered version other than *version* has the class *cls* too."""
+    return any(_reaches(v.report_class, cls) for v in format_versions() if v.id != version)
+
+
+def _relabels(cls: type, typevars: dict[Any, Any], version: str) -> bool:
+    """Whether *version* labels a field of *cls*, or of a class below it, differently."""
+    if any(_label(field, version) != _label(field, None) for field in attrs.fields(cls)):
+        return True
+    return any(_relabels(*part, version) for part in _parts(cls, typevars))
 
 
 def build_schema(version: str | None = None) -> Schema:
