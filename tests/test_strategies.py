@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import hypothesis.strategies as st
@@ -28,10 +29,12 @@ from disclosure_report import (
     Report2019,
     Report2021,
     Unit,
+    UnknownFormatVersionError,
     cell_values,
     testing,
 )
 from disclosure_report._hypothesis_hook import setup as hypothesis_setup
+from disclosure_report.model import FormatVersion
 
 
 Cells = Mapping[CellAddress, object]
@@ -232,3 +235,53 @@ def test_counts_refuse_a_range_beyond_max_count(low: int, high: int) -> None:
 @given(testing.counts(min_value=MAX_COUNT - 3, max_value=MAX_COUNT))
 def test_counts_reach_max_count(count: int) -> None:
     assert MAX_COUNT - 3 <= count <= MAX_COUNT
+
+
+# A format version registered after import (issue 12) -------------------------------------------
+
+
+def test_reports_of_a_third_version_are_valid_and_balance(third_version: FormatVersion) -> None:
+    """``"2099"`` (tests/conftest.py) has a row (6a) in table 三 that the strategies know nothing of."""
+
+    @settings(max_examples=30, database=None)
+    @given(testing.reports(version="2099", marks=False))
+    def check(report: Any) -> None:
+        assert type(report) is third_version.report_class
+        assert report.metadata.year >= third_version.first_year
+        table = report.applications
+        outcomes = table.outcomes
+        rows = [
+            row
+            for field in attrs.fields(type(outcomes))
+            if field.name != "total"
+            for row in _leaves(getattr(outcomes, field.name))
+        ]
+        assert any(row is outcomes.referred for row in rows)
+        for column in ("natural_persons", "other", "total"):
+            assert getattr(outcomes.total, column) == sum(getattr(r, column) for r in rows)
+            received = getattr(table.new_received, column) + getattr(table.carried_over, column)
+            handled = getattr(outcomes.total, column) + getattr(table.carried_forward, column)
+            assert received == handled
+        fees = report.other_matters
+        assert fees.processing_fees is not None or "信息处理费" in fees.text  # its rule S6.FEES
+
+    check()
+
+
+def test_any_version_includes_a_registered_one(third_version: FormatVersion) -> None:
+    find(
+        testing.reports(marks=True),
+        lambda r: type(r) is third_version.report_class,
+        settings=settings(database=None, phases=[Phase.generate]),
+    )
+
+
+def test_an_unknown_version_names_the_registered_ones(third_version: FormatVersion) -> None:
+    with pytest.raises(UnknownFormatVersionError, match="'2019', '2021', '2099'"):
+        testing.applications("2098")
+
+
+def _leaves(part: Any) -> list[Any]:
+    if type(part) is ApplicantCounts:
+        return [part]
+    return [row for f in attrs.fields(type(part)) for row in _leaves(getattr(part, f.name))]

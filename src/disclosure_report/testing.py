@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final, Literal, TypeAlias, TypeVar, overload
 
@@ -49,37 +49,26 @@ from disclosure_report.model import (
     Applications,
     Blank,
     CaseOutcomes,
-    Decisions2021,
+    CellKind,
     DocumentCounts2019,
-    DocumentCounts2021,
-    Documents2019,
-    Documents2021,
-    FeeAmount2021,
     FeeItems2019,
-    Fees2019,
-    Fees2021,
+    FormatVersion,
     ItemCounts2019,
-    Licensing2019,
-    Licensing2021,
     Metadata,
     NotApplicable,
-    NotHandled,
     OtherHandling,
     OtherMatters,
-    Outcomes,
     ProcessingFees,
-    Procurement2019,
-    ProcurementTotals2019,
     ReconsiderationAndLitigation,
     Report2019,
     Report2021,
-    Sanctions2019,
-    Sanctions2021,
-    UnableToProvide,
     Unit,
-    Withheld,
+    attrs_class,
+    cell_kind,
+    format_version,
+    format_versions,
+    substitute,
 )
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
 
 
 __all__ = [
@@ -97,7 +86,6 @@ __all__ = [
     "reports",
 ]
 
-FormatVersion: TypeAlias = Literal["2019", "2021"]
 T = TypeVar("T")
 
 # The largest count and amount of money drawn unless told otherwise.
@@ -107,7 +95,10 @@ _MAX_AMOUNT: Final = Decimal(100_000_000)
 # fees were collected this year".
 _FEES_MENTION: Final = "本年度未收取信息处理费。"
 
-_CELL_VALIDATORS: Final = (is_count, is_signed_count, is_amount)
+# The last report year drawn by default (the first is the version's first year).
+_LAST_DRAWN_YEAR: Final = 2030
+# The rule of a version that wants section 六 to speak of the processing fees.
+_FEES_RULE: Final = "S6.FEES"
 _TEXT_MAX: Final = 200
 _APPLICANT_PARTS: Final = tuple(f.name for f in attrs.fields(ApplicantCounts) if f.name != "total")
 _CASE_PARTS: Final = tuple(f.name for f in attrs.fields(CaseOutcomes) if f.name != "total")
@@ -250,50 +241,64 @@ def applications(
     counts: SearchStrategy[int] | None = None,
     marks: bool = False,
 ) -> SearchStrategy[Applications[OtherHandling]]: ...
+@overload
 def applications(
-    version: FormatVersion,
+    version: str,
     *,
     counts: SearchStrategy[int] | None = None,
     marks: bool = False,
-) -> SearchStrategy[Applications[ApplicantCounts]] | SearchStrategy[Applications[OtherHandling]]:
+) -> SearchStrategy[Any]: ...
+def applications(
+    version: str,
+    *,
+    counts: SearchStrategy[int] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Any]:
     """Table 三 of *version*, balanced: rules I1, I2 and F1 hold in every row and column.
 
     Every outcome row and the row carried forward are drawn; （七）总计 is their sum, and
     each column's total of applications (new plus carried over) is split at random between the
-    year's new applications and those carried over from the previous year.
+    year's new applications and those carried over from the previous year. The rows are those
+    of the version's report class: （六）其他处理 is one row in 2019 and three sub-rows in 2021.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
 
     Args:
-        version: The format version: ``"2019"`` (（六）其他处理 is one row) or ``"2021"`` (three
-            sub-rows).
+        version: The id of a registered format version (``"2019"``, ``"2021"``).
         counts: The counts drawn for each applicant column of each row (non-negative);
             :func:`counts` by default.
         marks: Whether cells may be blank or marked not applicable.
+
+    Raises:
+        UnknownFormatVersionError: If *version* is not registered (a :class:`ValueError`).
     """
-    _check_version(version)
+    table, typevars = _section(format_version(version), "applications")
     rows = applicant_counts(counts=counts)
-    if version == "2019":
-        return _maybe_marked(_applications(rows, rows), marks=marks)
-    return _maybe_marked(_applications(rows, _row_group(OtherHandling, rows)), marks=marks)
-
-
-OtherT = TypeVar("OtherT", ApplicantCounts, OtherHandling)
+    return _maybe_marked(_applications(table, typevars, rows), marks=marks)
 
 
 @st.composite
 def _applications(
     draw: DrawFn,
+    table: type,
+    typevars: dict[Any, Any],
     rows: SearchStrategy[ApplicantCounts],
-    other_handling: SearchStrategy[OtherT],
-) -> Applications[OtherT]:
-    outcomes = Outcomes.from_parts(
-        granted=draw(rows),
-        partially_granted=draw(rows),
-        withheld=draw(_row_group(Withheld, rows)),
-        unable_to_provide=draw(_row_group(UnableToProvide, rows)),
-        not_handled=draw(_row_group(NotHandled, rows)),
-        other_handling=draw(other_handling),
+) -> Any:
+    """Table 三 of the class *table*: its ``outcomes`` (each row drawn, ``total`` their sum),
+    the rows ``carried_forward``, ``carried_over`` and ``new_received`` (rule F1)."""
+    outcomes_field = attrs.fields_dict(table)["outcomes"]
+    outcomes_class, outcome_vars = _part_class(outcomes_field.type, typevars)
+    parts = {
+        field.name: draw(_rows_of(field.type, outcome_vars, rows))
+        for field in attrs.fields(outcomes_class)
+        if field.name != "total"
+    }
+    leaves = [row for part in parts.values() for row in _leaf_rows(part)]
+    outcomes = outcomes_class(
+        **parts,
+        total=ApplicantCounts.from_parts(
+            **{name: sum(_number(row, name) for row in leaves) for name in _APPLICANT_PARTS}
+        ),
     )
     carried_forward = draw(rows)
     new_received: dict[str, int] = {}
@@ -304,7 +309,7 @@ def _applications(
         handled_or_kept = _number(outcomes.total, name) + _number(carried_forward, name)
         carried_over[name] = draw(st.integers(min_value=0, max_value=handled_or_kept))
         new_received[name] = handled_or_kept - carried_over[name]
-    return Applications(
+    return table(
         new_received=ApplicantCounts.from_parts(**new_received),
         carried_over=ApplicantCounts.from_parts(**carried_over),
         outcomes=outcomes,
@@ -312,9 +317,23 @@ def _applications(
     )
 
 
-def _row_group(cls: type[T], rows: SearchStrategy[ApplicantCounts]) -> SearchStrategy[T]:
-    """A group of rows (（三）, （四）, （五）, 2021's （六）) with every row drawn from *rows*."""
-    return st.builds(cls, **{field.name: rows for field in attrs.fields(cls)})  # type: ignore[arg-type]
+def _rows_of(
+    tp: Any, typevars: dict[Any, Any], rows: SearchStrategy[ApplicantCounts]
+) -> SearchStrategy[Any]:
+    """A row of table 三 (drawn from *rows*) or a group of rows (（三）…（六）), by field type."""
+    tp = substitute(tp, typevars)
+    if tp is ApplicantCounts:
+        return rows
+    cls, inner = _part_class(tp, typevars)
+    return st.builds(cls, **{f.name: _rows_of(f.type, inner, rows) for f in attrs.fields(cls)})
+
+
+def _leaf_rows(part: object) -> list[ApplicantCounts]:
+    """The rows of table 三 in *part*, a row or a group of rows, in printed order."""
+    if type(part) is ApplicantCounts:
+        return [part]
+    fields = attrs.fields(type(part))  # type: ignore[arg-type]
+    return [row for field in fields for row in _leaf_rows(getattr(part, field.name))]
 
 
 def _number(row: ApplicantCounts, name: str) -> int:
@@ -344,14 +363,22 @@ def active_disclosure(
     amounts: SearchStrategy[Amount] | None = None,
     marks: bool = False,
 ) -> SearchStrategy[ActiveDisclosure2021]: ...
+@overload
 def active_disclosure(
-    version: FormatVersion,
+    version: str,
     *,
     counts: SearchStrategy[int] | None = None,
     amounts: SearchStrategy[Amount] | None = None,
     marks: bool = False,
-) -> SearchStrategy[ActiveDisclosure2019] | SearchStrategy[ActiveDisclosure2021]:
-    """Table 二 of *version*.
+) -> SearchStrategy[Any]: ...
+def active_disclosure(
+    version: str,
+    *,
+    counts: SearchStrategy[int] | None = None,
+    amounts: SearchStrategy[Amount] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Any]:
+    """Table 二 of *version*, as the version's report class shapes it.
 
     In the 2019 format, every item count at the end of the year (``previous_items + change``)
     is drawn as a count, so it is never negative (rule I5), and the documents newly disclosed
@@ -360,69 +387,97 @@ def active_disclosure(
     Requires hypothesis (``pip install disclosure-report[testing]``).
 
     Args:
-        version: The format version.
+        version: The id of a registered format version (``"2019"``, ``"2021"``).
         counts: The counts drawn (non-negative); :func:`counts` by default.
-        amounts: The money cells: 2021's fees collected (in 万元 by default) and 2019's
-            procurement total (in 元, 万元 or no unit by default).
+        amounts: The money cells. By default in the unit that the column header states (2021's
+            fees collected: 万元), else in 元, 万元 or no unit (2019's procurement total).
         marks: Whether cells may be blank or marked not applicable.
+
+    Raises:
+        UnknownFormatVersionError: If *version* is not registered (a :class:`ValueError`).
     """
-    _check_version(version)
+    found = format_version(version)
+    table, typevars = _section(found, "active_disclosure")
+    units = {
+        (spec.address.row, spec.address.column): spec.unit
+        for spec in found.table_layout()
+        if spec.address.table == 2  # noqa: PLR2004 (table 二)
+    }
     numbers = _counts_or_default(counts)
-    if version == "2019":
-        money = _amounts(units=st.sampled_from((Unit.YUAN, Unit.WAN_YUAN, None)))
-        table19 = _active_disclosure_2019(numbers, money if amounts is None else amounts)
-        return _maybe_marked(table19, marks=marks)
-    money = _amounts(units=st.just(Unit.WAN_YUAN))
-    table21 = _active_disclosure_2021(numbers, money if amounts is None else amounts)
-    return _maybe_marked(table21, marks=marks)
-
-
-def _active_disclosure_2021(
-    numbers: SearchStrategy[int], money: SearchStrategy[Amount]
-) -> SearchStrategy[ActiveDisclosure2021]:
-    documents = st.builds(DocumentCounts2021, issued=numbers, repealed=numbers, in_force=numbers)
-    decisions = st.builds(Decisions2021, decisions=numbers)
-    return st.builds(
-        ActiveDisclosure2021,
-        article_20_1=st.builds(Documents2021, rules=documents, normative_documents=documents),
-        article_20_5=st.builds(Licensing2021, licensing=decisions),
-        article_20_6=st.builds(Sanctions2021, penalties=decisions, compulsory_measures=decisions),
-        article_20_8=st.builds(
-            Fees2021, administrative_fees=st.builds(FeeAmount2021, amount=money)
-        ),
+    return _maybe_marked(
+        _table_2(table, typevars, numbers=numbers, money=amounts, units=units, path=()), marks=marks
     )
 
 
-def _active_disclosure_2019(
-    numbers: SearchStrategy[int], money: SearchStrategy[Amount]
-) -> SearchStrategy[ActiveDisclosure2019]:
+def _table_2(
+    cls: type,
+    typevars: dict[Any, Any],
+    *,
+    numbers: SearchStrategy[int],
+    money: SearchStrategy[Amount] | None,
+    units: Mapping[tuple[str, str], Unit | None],
+    path: tuple[str, ...],
+) -> SearchStrategy[Any]:
+    """The part *cls* of table 二 at *path*, drawn field by field from its class."""
+    special = _TABLE_2_ROWS.get(cls)
+    if special is not None:
+        return special(numbers)
+    fields: dict[str, SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        kind = cell_kind(field)
+        if kind is None:
+            part, part_vars = _part_class(field.type, typevars)
+            fields[field.name] = _table_2(
+                part,
+                part_vars,
+                numbers=numbers,
+                money=money,
+                units=units,
+                path=(*path, field.name),
+            )
+        elif kind is CellKind.AMOUNT:
+            unit = units.get((".".join(path), field.name))
+            default_units = _ANY_UNIT if unit is None else st.just(unit)
+            fields[field.name] = _amounts(units=default_units) if money is None else money
+        elif kind is CellKind.SIGNED_COUNT:
+            fields[field.name] = st.tuples(numbers, numbers).map(lambda t: t[0] - t[1])
+        else:
+            fields[field.name] = numbers
+    return st.builds(cls, **fields)
+
+
+_ANY_UNIT: Final = st.sampled_from((Unit.YUAN, Unit.WAN_YUAN, None))
+
+
+def _document_counts_2019(numbers: SearchStrategy[int]) -> SearchStrategy[DocumentCounts2019]:
     # X4: newly_disclosed <= newly_produced and newly_disclosed <= total_disclosed.
-    documents = st.tuples(numbers, numbers, numbers).map(
+    return st.tuples(numbers, numbers, numbers).map(
         lambda t: DocumentCounts2019(
             newly_produced=t[0] + t[1], newly_disclosed=t[0], total_disclosed=t[0] + t[2]
         )
     )
+
+
+def _item_counts_2019(numbers: SearchStrategy[int]) -> SearchStrategy[ItemCounts2019]:
     # I5: previous_items + change is the current number of items, a count.
-    previous_and_current = st.tuples(numbers, numbers)
-    items = st.tuples(numbers, numbers, numbers).map(
+    return st.tuples(numbers, numbers, numbers).map(
         lambda t: ItemCounts2019(previous_items=t[0], change=t[1] - t[0], decisions=t[2])
     )
-    fee_items = previous_and_current.map(
+
+
+def _fee_items_2019(numbers: SearchStrategy[int]) -> SearchStrategy[FeeItems2019]:
+    # I5, as for the items above.
+    return st.tuples(numbers, numbers).map(
         lambda t: FeeItems2019(previous_items=t[0], change=t[1] - t[0])
     )
-    return st.builds(
-        ActiveDisclosure2019,
-        article_20_1=st.builds(Documents2019, rules=documents, normative_documents=documents),
-        article_20_5=st.builds(Licensing2019, licensing=items, other_services=items),
-        article_20_6=st.builds(Sanctions2019, penalties=items, compulsory_measures=items),
-        article_20_8=st.builds(Fees2019, administrative_fees=fee_items),
-        article_20_9=st.builds(
-            Procurement2019,
-            centralized_procurement=st.builds(
-                ProcurementTotals2019, projects=numbers, amount=money
-            ),
-        ),
-    )
+
+
+_TABLE_2_ROWS: Final[Mapping[type, Callable[[SearchStrategy[int]], SearchStrategy[Any]]]] = {
+    DocumentCounts2019: _document_counts_2019,
+    ItemCounts2019: _item_counts_2019,
+    FeeItems2019: _fee_items_2019,
+}
+"""The rows of table 二 whose cells depend on each other (the 2019 format's X4 and I5)."""
 
 
 # Metadata and narrative -----------------------------------------------------------------------
@@ -489,32 +544,35 @@ def processing_fees(
 
 
 def other_matters(
-    version: FormatVersion,
+    version: str,
     *,
     text: SearchStrategy[str] | None = None,
     processing_fees: SearchStrategy[ProcessingFees | None] | None = None,
 ) -> SearchStrategy[OtherMatters]:
     """Section 六 of *version*, with or without a record of the processing fees.
 
-    A 2021 report must speak of the 信息处理费: when no record is drawn, the text ends with
-    ``本年度未收取信息处理费。`` ("no information-processing fees were collected this year"), so
-    the guidance check finds nothing.
+    A 2021 report must speak of the 信息处理费 (the version's rule ``S6.FEES``): when no record is
+    drawn, the text of a version with that rule ends with ``本年度未收取信息处理费。`` ("no
+    information-processing fees were collected this year"), so the guidance check finds nothing.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
 
     Args:
-        version: The format version.
+        version: The id of a registered format version (``"2019"``, ``"2021"``).
         text: The section's text; short text by default.
         processing_fees: The fee record, or ``None``; either by default.
+
+    Raises:
+        UnknownFormatVersionError: If *version* is not registered (a :class:`ValueError`).
     """
-    _check_version(version)
+    mentions_fees = _FEES_RULE in format_version(version).rules
     texts = st.text(max_size=_TEXT_MAX) if text is None else text
     fees = st.none() | _processing_fees() if processing_fees is None else processing_fees
-    return st.builds(_other_matters, st.just(version), texts, fees)
+    return st.builds(_other_matters, st.just(mentions_fees), texts, fees)
 
 
-def _other_matters(version: FormatVersion, text: str, fees: ProcessingFees | None) -> OtherMatters:
-    if version == "2021" and fees is None:
+def _other_matters(mentions_fees: bool, text: str, fees: ProcessingFees | None) -> OtherMatters:
+    if mentions_fees and fees is None:
         text += _FEES_MENTION
     return OtherMatters(text=text, processing_fees=fees)
 
@@ -559,8 +617,21 @@ def reports(
     other_matters: SearchStrategy[OtherMatters] | None = None,
     marks: bool = False,
 ) -> SearchStrategy[Report2019 | Report2021]: ...
+@overload
 def reports(
-    version: FormatVersion | None = None,
+    version: str,
+    *,
+    metadata: SearchStrategy[Metadata] | None = None,
+    overview: SearchStrategy[str] | None = None,
+    active_disclosure: SearchStrategy[Any] | None = None,
+    applications: SearchStrategy[Any] | None = None,
+    reconsideration_and_litigation: SearchStrategy[ReconsiderationAndLitigation] | None = None,
+    problems_and_improvements: SearchStrategy[str] | None = None,
+    other_matters: SearchStrategy[OtherMatters] | None = None,
+    marks: bool = False,
+) -> SearchStrategy[Any]: ...
+def reports(
+    version: str | None = None,
     *,
     metadata: SearchStrategy[Metadata] | None = None,
     overview: SearchStrategy[str] | None = None,
@@ -571,17 +642,20 @@ def reports(
     other_matters: SearchStrategy[OtherMatters] | None = None,
     marks: bool = False,
 ) -> SearchStrategy[Any]:
-    """Whole reports of *version* (either version when ``None``) that pass every check.
+    """Whole reports of *version* (any registered version when ``None``) that pass every check.
 
     Every part is drawn from the strategy of the same name in this module unless a strategy is
     given for it; the version-specific sections (table 二 and 三) can only be overridden for a
-    given *version*. By default the report year suits the version (2019 to 2030 for the 2019
-    format, 2021 to 2030 for the 2021 format) and the narrative sections are short.
+    given *version*. By default the report year suits the version (from its first year to 2030:
+    2019 to 2030 for the 2019 format, 2021 to 2030 for the 2021 format) and the narrative
+    sections are short.
 
     Requires hypothesis (``pip install disclosure-report[testing]``).
 
     Args:
-        version: ``"2019"``, ``"2021"`` or ``None`` for either.
+        version: The id of a registered format version (``"2019"``, ``"2021"``), or ``None`` for
+            any of those registered when the strategy is made
+            (:func:`~disclosure_report.format_versions`).
         metadata: The report's metadata.
         overview: The text of section 一 (keep it under about 1,000 characters).
         active_disclosure: Table 二 (for a given *version* only).
@@ -591,6 +665,9 @@ def reports(
         other_matters: Section 六.
         marks: Whether the cells of tables 二, 三 and 四 may be blank or marked not
             applicable; such reports still have no error finding.
+
+    Raises:
+        UnknownFormatVersionError: If *version* is not registered (a :class:`ValueError`).
     """
     if version is None:
         if active_disclosure is not None or applications is not None:
@@ -607,16 +684,17 @@ def reports(
                     other_matters=other_matters,
                     marks=marks,
                 )
-                for each in ("2019", "2021")
+                for each in (found.id for found in format_versions())
             )
         )
-    _check_version(version)
+    found = format_version(version)
     texts = st.text(max_size=_TEXT_MAX)
-    first_year = int(version)
+    first_year = found.first_year
+    last_year = max(first_year, _LAST_DRAWN_YEAR)
     report = st.builds(
-        Report2019 if version == "2019" else Report2021,
+        found.report_class,
         metadata=(
-            _metadata(year=st.integers(min_value=first_year, max_value=2030))
+            _metadata(year=st.integers(min_value=first_year, max_value=last_year))
             if metadata is None
             else metadata
         ),
@@ -708,7 +786,7 @@ def _cell_paths(part: object, prefix: Path = ()) -> list[Path]:
     """The attribute paths from *part* to each of its table cells."""
     paths: list[Path] = []
     for field in attrs.fields(type(part)):  # type: ignore[arg-type]
-        if field.validator in _CELL_VALIDATORS:
+        if cell_kind(field) is not None:
             paths.append((*prefix, field.name))
         else:
             value = getattr(part, field.name)
@@ -740,7 +818,15 @@ def _counts_or_default(strategy: SearchStrategy[int] | None) -> SearchStrategy[i
     return counts() if strategy is None else strategy
 
 
-def _check_version(version: object) -> None:
-    if version not in ("2019", "2021"):
-        msg = f'version must be "2019" or "2021", not {version!r}'
-        raise ValueError(msg)
+def _section(version: FormatVersion, name: str) -> tuple[type, dict[Any, Any]]:
+    """The class of the section *name* of *version*'s reports, and the type variables it binds."""
+    return _part_class(attrs.fields_dict(version.report_class)[name].type, {})
+
+
+def _part_class(tp: Any, typevars: dict[Any, Any]) -> tuple[type, dict[Any, Any]]:
+    """The attrs class of a part's field type, and the type variables it binds."""
+    found = attrs_class(tp, typevars)
+    if found is None:
+        msg = f"not a part of a report (an attrs class): {tp!r}"
+        raise TypeError(msg)
+    return found

@@ -31,7 +31,7 @@ from disclosure_report import (
     testing,
 )
 from disclosure_report.cli import main
-from disclosure_report.model._metadata import FIRST_YEAR
+from disclosure_report.model import FIRST_YEAR
 from disclosure_report.schema import DIALECT, json_schema
 from disclosure_report.serialize import from_dict, to_dict
 

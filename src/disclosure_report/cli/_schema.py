@@ -9,16 +9,17 @@ from typing import IO
 
 from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_OK
-from disclosure_report.model import FORMAT_VERSIONS
+from disclosure_report.model import format_versions
 from disclosure_report.schema import json_schema
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The parser is built on each run, so a version registered before it is one of the choices.
     parser.add_argument(
         "--format-version",
-        choices=FORMAT_VERSIONS,
+        choices=[version.id for version in format_versions()],
         default=None,
-        help="only reports of this format version (default: both)",
+        help="only reports of this format version (default: every one)",
     )
     parser.add_argument(
         "--indent",

@@ -101,6 +101,7 @@ from disclosure_report.model._report import (
     Report2019,
     Report2021,
 )
+from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.model._versions import (
     FORMAT_DOCUMENTS,
     FORMAT_NAMES,
@@ -202,6 +203,7 @@ __all__ = [
     "UnableToProvide",
     "Unit",
     "Withheld",
+    "attrs_class",
     "cell_kind",
     "cell_values",
     "format_version",
@@ -212,9 +214,11 @@ __all__ = [
     "is_signed_count",
     "label_of",
     "meta",
+    "optional_of",
     "register_format_version",
     "registered_format_version",
     "report_class_of",
+    "substitute",
     "table_layout",
     "unregister_format_version",
     "version_id_of",

@@ -3,7 +3,9 @@
 :func:`render` prints the title, the six sections in order (the text sections as paragraphs,
 section 六 with the processing fees when recorded) and tables 二, 三 and 四 as the national
 template lays them out, with its labels in the chosen locale. The table structure is derived
-once from the model (:mod:`disclosure_report.rendering._grid`); each output prints it its own way:
+from the report class's fields once per class (:mod:`disclosure_report.rendering._grid`), so a
+format version registered later renders as the built-in ones do; each output prints it its own
+way:
 
 * ``html``: a standalone document whose tables have the template's merged cells (``rowspan``,
   ``colspan``), ``<th>`` for headers and a ``data-cell`` address on every data cell;
@@ -47,14 +49,16 @@ def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
     """*report* in the official layout of its format version, as Markdown, HTML or plain text.
 
     Args:
-        report: A report of either format version.
+        report: A report of any registered format version (see
+            :func:`~disclosure_report.format_versions`).
         to: ``"md"`` (GitHub-flavoured Markdown), ``"html"`` (a standalone document) or
             ``"text"`` (tab-separated table rows).
         locale: The language of the labels: ``zh_Hans`` (the official wording), ``zh_Hant`` or
             ``en``, or any identifier that resolves to one of them (``zh_CN``, ``en-GB``).
 
     Raises:
-        InvalidReportError: When *report* is not a report.
+        UnknownFormatVersionError: When *report* is not a report of a registered format version
+            (an :class:`~disclosure_report.exceptions.InvalidReportError`).
         UnsupportedLocaleError: When there is no catalog for *locale*.
         ValueError: When *to* is not one of :data:`~disclosure_report.rendering.OUTPUTS`.
     """

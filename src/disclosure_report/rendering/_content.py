@@ -10,7 +10,7 @@ states none, so real reports print ``251000元`` there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -28,13 +28,12 @@ from disclosure_report.model import (
     OtherMatters,
     ProcessingFees,
     Report,
-    Report2019,
-    Report2021,
     Unit,
     cell_values,
+    label_of,
     table_layout,
+    version_of,
 )
-from disclosure_report.model._fields import label_of
 
 
 __all__ = [
@@ -59,13 +58,22 @@ SECTIONS: Final = tuple(SECTION_TITLES)
 TABLES: Final = {name: table for table, name in TABLE_SECTIONS.items()}
 """The table number of each report field that holds a table."""
 
-_HEADER_UNITS: Final[dict[tuple[type, CellAddress], Unit]] = {
-    (report_class, spec.address): spec.unit
-    for report_class in (Report2019, Report2021)
-    for spec in table_layout(report_class)
-    if spec.unit is not None
-}
-"""Money columns whose header states the unit (``本年收费金额（单位：万元）``), from the model."""
+_HEADER_UNITS: dict[type, dict[CellAddress, Unit]] = {}
+"""Per report class, the money columns whose header states the unit (``本年收费金额（单位：万元）``)."""
+
+
+def _header_units(report_class: type[Report]) -> dict[CellAddress, Unit]:
+    """The money columns of *report_class* whose header states the unit, from the model.
+
+    Computed on first use per class, so a format version registered later renders too.
+    """
+    units = _HEADER_UNITS.get(report_class)
+    if units is None:
+        units = _HEADER_UNITS[report_class] = {
+            spec.address: spec.unit for spec in table_layout(report_class) if spec.unit is not None
+        }
+    return units
+
 
 _FEE_FIELDS: Final = {field.name: label_of(field) for field in attrs.fields(ProcessingFees)}
 
@@ -74,16 +82,15 @@ Values = dict[CellAddress, object]
 
 
 def check_report(report: object) -> Report:
-    """*report* itself, if it is a report of either format version.
+    """*report* itself, if it is a report of a registered format version.
 
     Raises:
-        InvalidReportError: For anything else.
+        UnknownFormatVersionError: For anything else (an
+            :class:`~disclosure_report.exceptions.InvalidReportError` naming the registered
+            versions' report classes).
     """
-    if not isinstance(report, Report2019 | Report2021):
-        raise InvalidReportError(
-            [Problem("$", "a Report2019 or Report2021", type(report).__name__)]
-        )
-    return report
+    version_of(report)
+    return cast("Report", report)
 
 
 def values(report: Report) -> Values:
@@ -126,7 +133,7 @@ def cell_text(report: Report, address: CellAddress, value: object, locale: str) 
     if type(value) is int:
         return str(value)
     if type(value) is Amount:
-        unit = _HEADER_UNITS.get((type(report), address))
+        unit = _header_units(type(report)).get(address)
         return amount_text(value, locale, header_unit=unit)
     if type(value) is NotApplicable:
         return value.symbol

@@ -42,7 +42,7 @@ from disclosure_report.model import (
 )
 
 
-__all__ = ["Block", "BlockRow", "Data", "Grid", "Head", "Section", "layout"]
+__all__ = ["Block", "BlockRow", "Data", "Grid", "Head", "Section", "grids_of"]
 
 Scope: TypeAlias = Literal["col", "colgroup", "row", "rowgroup"]
 
@@ -295,8 +295,12 @@ def _grid(table: int, blocks: tuple[Block, ...]) -> Grid:
 _GRIDS: dict[type, tuple[Grid, ...]] = {}
 
 
-def layout(report_class: type[Report]) -> tuple[Grid, ...]:
-    """The grids of tables 二, 三 and 四 of *report_class*, computed once per class."""
+def grids_of(report_class: type[Report]) -> tuple[Grid, ...]:
+    """The grids of tables 二, 三 and 四 of *report_class*, computed on first use per class.
+
+    Any report class works (a format version registered after import too): the grids come from
+    its :func:`~disclosure_report.table_layout`, labelled as its version labels them.
+    """
     cached = _GRIDS.get(report_class)
     if cached is not None:
         return cached

@@ -26,7 +26,7 @@ from disclosure_report.rendering._content import (
     title,
     values,
 )
-from disclosure_report.rendering._grid import Data, Grid, Head, layout
+from disclosure_report.rendering._grid import Data, Grid, Head, grids_of
 
 
 __all__ = ["render_html"]
@@ -93,7 +93,7 @@ def _fees(other: OtherMatters, locale: str) -> list[str]:
 
 def render_html(report: Report, locale: str) -> str:
     """*report* as a complete HTML document in *locale*."""
-    grids = {grid.table: grid for grid in layout(type(report))}
+    grids = {grid.table: grid for grid in grids_of(type(report))}
     cells = values(report)
     heading = escape(title(report, locale))
     lines = [

@@ -30,7 +30,7 @@ from disclosure_report.rendering._content import (
     title,
     values,
 )
-from disclosure_report.rendering._grid import Block, layout
+from disclosure_report.rendering._grid import Block, grids_of
 
 
 __all__ = ["SEPARATOR", "render_markdown"]
@@ -91,7 +91,7 @@ def _block(report: Report, block: Block, cells: Values, locale: str) -> list[str
 
 def render_markdown(report: Report, locale: str) -> str:
     """*report* as Markdown in *locale*."""
-    grids = {grid.table: grid for grid in layout(type(report))}
+    grids = {grid.table: grid for grid in grids_of(type(report))}
     cells = values(report)
     lines = [f"# {escape(title(report, locale))}", ""]
     for name in SECTIONS:

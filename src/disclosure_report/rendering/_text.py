@@ -21,7 +21,7 @@ from disclosure_report.rendering._content import (
     title,
     values,
 )
-from disclosure_report.rendering._grid import Grid, Head, layout
+from disclosure_report.rendering._grid import Grid, Head, grids_of
 
 
 __all__ = ["render_text"]
@@ -48,7 +48,7 @@ def _table(report: Report, grid: Grid, cells: Values, locale: str) -> list[str]:
 
 def render_text(report: Report, locale: str) -> str:
     """*report* as plain text in *locale*."""
-    grids = {grid.table: grid for grid in layout(type(report))}
+    grids = {grid.table: grid for grid in grids_of(type(report))}
     cells = values(report)
     blocks = [[title(report, locale)]]
     for name in SECTIONS:

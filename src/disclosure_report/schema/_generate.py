@@ -5,6 +5,11 @@ The walk follows :func:`attrs.fields` from each report class down to the leaves,
 validator (count, signed count or money), a part of the report by its attrs class, any other
 leaf by its type. Every class becomes one entry of ``$defs``; a generic class gets one entry per
 type argument (``Applications_OtherHandling`` in 2021, ``Applications_ApplicantCounts`` in 2019).
+
+The format versions are those of the registry (:func:`~disclosure_report.format_versions`). Titles
+are the labels as each version prints them; a class that several versions share but one labels
+differently somewhere below it (:func:`~disclosure_report.model.meta`'s ``labels_by_version``)
+gets an entry of its own for that version, suffixed with the version's id.
 """
 
 from __future__ import annotations
@@ -14,47 +19,43 @@ import enum
 import inspect
 import re
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 
 from disclosure_report.model import (
-    FORMAT_DOCUMENTS,
-    FORMAT_NAMES,
+    FIRST_YEAR,
     FORMAT_VERSION_LABEL,
+    LAST_YEAR,
     MARK_LABELS,
     MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     Amount,
     CellKind,
+    FormatVersion,
+    Label,
+    Metadata,
+    ProcessingFees,
     Report,
+    attrs_class,
+    cell_kind,
+    format_version,
+    format_versions,
+    label_of,
+    optional_of,
+    substitute,
 )
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
-from disclosure_report.model._fields import LABEL
-from disclosure_report.model._labels import Label
-from disclosure_report.model._metadata import FIRST_YEAR, Metadata
-from disclosure_report.model._narrative import ProcessingFees
-from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
 
 
-__all__ = ["DIALECT", "build_schema", "report_classes"]
+__all__ = ["DIALECT", "build_schema"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the generated schema."""
 
-LAST_YEAR: Final = 2100
-"""The last report year that the model accepts (``Metadata.year``; a test holds the two equal)."""
-
 Schema = dict[str, Any]
-
-_CELL_KINDS: Final[Mapping[object, CellKind]] = {
-    is_count: CellKind.COUNT,
-    is_signed_count: CellKind.SIGNED_COUNT,
-    is_amount: CellKind.AMOUNT,
-}
 
 # Plain int fields whose validator narrows the type. A new int field (or a new validator on one)
 # must be added here: the generator refuses to guess.
@@ -64,12 +65,6 @@ _INT_CONSTRAINTS: Final[Mapping[tuple[type, str], Schema]] = {
 }
 
 _MARKUP: Final = re.compile(r":[a-z:]+:`~?(?:[^`<]*<)?([^`>]+)>?`|``([^`]+)``")
-
-
-def report_classes() -> dict[str, type[Report]]:
-    """The report class of each format version, keyed by the default of its version field."""
-    classes: tuple[type[Report], ...] = get_args(Report)
-    return {attrs.fields(cls).format_version.default: cls for cls in classes}
 
 
 def _plain(text: str) -> str:
@@ -108,6 +103,10 @@ class _Builder:
 
     def __init__(self) -> None:
         self.defs: dict[str, Schema] = {}
+        self.version: str | None = None
+        # What each name of $defs stands for: a class, its type arguments and, where a version
+        # labels it differently, that version.
+        self.owners: dict[str, tuple[object, ...]] = {}
 
     def ref(self, name: str, make: Callable[[], Schema]) -> Schema:
         """A reference to the definition *name*, made by *make* the first time."""
@@ -215,7 +214,7 @@ class _Builder:
 
     def value(self, owner: type, field: attrs.Attribute[Any], typevars: dict[Any, Any]) -> Schema:
         """The schema of *field*'s value in the interchange dict."""
-        kind = _CELL_KINDS.get(field.validator)
+        kind = cell_kind(field)
         if kind is not None:
             return self.cell(kind)
         tp = substitute(field.type, typevars)
@@ -235,8 +234,30 @@ class _Builder:
     def part(self, cls: type, typevars: dict[Any, Any]) -> Schema:
         """A reference to the definition of the attrs class *cls* (with *typevars* bound)."""
         params = getattr(cls, "__parameters__", ())
-        args = "".join(f"_{typevars[param].__name__}" for param in params)
-        return self.ref(f"{cls.__name__}{args}", lambda: self.object(cls, typevars))
+        arguments = tuple(typevars[param] for param in params)
+        name = cls.__name__ + "".join(f"_{arg.__name__}" for arg in arguments)
+        relabelled = (
+            self.version is not None
+            and _relabels(cls, typevars, self.version)
+            and _shared(cls, self.version)
+        )
+        return self.ref(
+            self.name_for(name, (cls, arguments, self.version if relabelled else None)),
+            lambda: self.object(cls, typevars),
+        )
+
+    def name_for(self, name: str, owner: tuple[object, ...]) -> str:
+        """The name in ``$defs`` of *owner* (a class, its type arguments, a version or ``None``).
+
+        *name*, suffixed with the version where there is one, and numbered when another class
+        of the same name has it already.
+        """
+        base = name if owner[-1] is None else f"{name}_{owner[-1]}"
+        candidate, count = base, 1
+        while self.owners.setdefault(candidate, owner) != owner:
+            count += 1
+            candidate = f"{base}_{count}"
+        return candidate
 
     def object(
         self, cls: type, typevars: dict[Any, Any], *, required_too: tuple[str, ...] = ()
@@ -245,7 +266,7 @@ class _Builder:
         properties: Schema = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            label: Label | None = field.metadata.get(LABEL)
+            label = _label(field, self.version)
             schema = self.value(cls, field, typevars)
             properties[field.name] = _annotated(
                 schema, title=label.english if label else None, description=None
@@ -263,54 +284,97 @@ class _Builder:
             description=_summary(cls),
         )
 
-    def report(self, version: str, cls: type[Report]) -> Schema:
-        """A reference to the definition of the report class *cls*, keyed by its version."""
+    def report(self, version: FormatVersion) -> Schema:
+        """A reference to the definition of the report class of *version*."""
+        cls: type[Report] = version.report_class
+        self.version = version.id
 
         def make() -> Schema:
             schema = self.object(cls, {}, required_too=("format_version",))
             schema["properties"]["format_version"] = {
                 "title": FORMAT_VERSION_LABEL.english,
-                "const": version,
+                "const": version.id,
             }
             return _annotated(
                 schema,
-                title=FORMAT_NAMES[version].english,
-                description=f"A report in the {version} format "
-                f"({FORMAT_DOCUMENTS[version].english}).",
+                title=version.name.english,
+                description=f"A report in the {version.id} format ({version.notice.english}).",
             )
 
-        return self.ref(cls.__name__, make)
+        return self.ref(self.name_for(cls.__name__, (cls, (), None)), make)
+
+
+def _label(field: attrs.Attribute[Any], version: str | None) -> Label | None:
+    """The label of *field* as *version* prints it, if it has one."""
+    try:
+        return label_of(field, version)
+    except KeyError:  # a field without a label (format_version, metadata)
+        return None
+
+
+def _parts(cls: type, typevars: dict[Any, Any]) -> Iterator[tuple[type, dict[Any, Any]]]:
+    """The attrs classes of *cls*'s fields (with the type variables they bind)."""
+    for field in attrs.fields(cls):
+        tp = substitute(field.type, typevars)
+        part = attrs_class(optional_of(tp) or tp, typevars)
+        if part is not None and part[0] is not cls:
+            yield part
+
+
+def _reaches(root: type, cls: type) -> bool:
+    """Whether the attrs class *cls* is *root* or a part of it."""
+    seen: set[type] = set()
+    todo: list[tuple[type, dict[Any, Any]]] = [(root, {})]
+    while todo:
+        current, typevars = todo.pop()
+        if current is cls:
+            return True
+        if current not in seen:
+            seen.add(current)
+            todo.extend(_parts(current, typevars))
+    return False
+
+
+def _shared(cls: type, version: str) -> bool:
+    """Whether a registered version other than *version* has the class *cls* too."""
+    return any(_reaches(v.report_class, cls) for v in format_versions() if v.id != version)
+
+
+def _relabels(cls: type, typevars: dict[Any, Any], version: str) -> bool:
+    """Whether *version* labels a field of *cls*, or of a class below it, differently."""
+    if any(_label(field, version) != _label(field, None) for field in attrs.fields(cls)):
+        return True
+    return any(_relabels(*part, version) for part in _parts(cls, typevars))
 
 
 def build_schema(version: str | None = None) -> Schema:
-    """The schema of reports of *version* (``"2019"``, ``"2021"``), or of both when ``None``."""
-    classes = report_classes()
-    if version is not None and version not in classes:
-        known = " or ".join(repr(v) for v in classes)
-        message = f"unknown format version {version!r}: expected {known}"
-        raise ValueError(message)
+    """The schema of reports of the registered version *version*, or of every one when ``None``.
+
+    Raises:
+        UnknownFormatVersionError: When *version* is not registered (the message names those that
+            are).
+    """
+    chosen = list(format_versions()) if version is None else [format_version(version)]
     builder = _Builder()
-    chosen = [version] if version is not None else sorted(classes)
-    refs = [builder.report(v, classes[v]) for v in chosen]
+    refs = [builder.report(v) for v in chosen]
     if len(refs) == 1:
         top: Schema = dict(refs[0])
-        title = f"Annual report on open government information, {version} format"
+        title = f"Annual report on open government information, {chosen[0].id} format"
     else:
+        ids = [v.id for v in chosen]
         # Discriminated on the required format_version: exactly one "if" holds, so errors are
         # reported inside the one report class that applies (a plain oneOf would list the
         # mismatches against every version).
         top = {
             "type": "object",
             "required": ["format_version"],
-            "properties": {
-                "format_version": {"title": FORMAT_VERSION_LABEL.english, "enum": chosen}
-            },
+            "properties": {"format_version": {"title": FORMAT_VERSION_LABEL.english, "enum": ids}},
             "allOf": [
                 {
                     "if": {"properties": {"format_version": {"const": v}}},
                     "then": ref,
                 }
-                for v, ref in zip(chosen, refs, strict=True)
+                for v, ref in zip(ids, refs, strict=True)
             ],
         }
         title = "Annual report on open government information"
