@@ -39,6 +39,8 @@ from hypothesis.strategies import DrawFn, SearchStrategy
 
 from disclosure_report.model import (
     BLANK,
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
     ActiveDisclosure2019,
@@ -498,7 +500,9 @@ def metadata(
 
     Args:
         agency: The agency's name; short text by default.
-        year: The report year; 2008 to 2100 by default (what :class:`~disclosure_report.Metadata` accepts).
+        year: The report year; :data:`~disclosure_report.model.FIRST_YEAR` to
+            :data:`~disclosure_report.model.LAST_YEAR` by default (what
+            :class:`~disclosure_report.Metadata` accepts).
         published: The publication date or ``None``.
         source_url: The source URL or ``None``.
         level: The administrative level or ``None``.
@@ -507,9 +511,10 @@ def metadata(
     return st.builds(
         Metadata,
         agency=st.text(min_size=1, max_size=40) if agency is None else agency,
-        year=st.integers(min_value=2008, max_value=2100) if year is None else year,
+        year=st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR) if year is None else year,
         published=(
-            st.none() | st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2100, 12, 31))
+            st.none()
+            | st.dates(min_value=dt.date(FIRST_YEAR, 1, 1), max_value=dt.date(LAST_YEAR, 12, 31))
             if published is None
             else published
         ),

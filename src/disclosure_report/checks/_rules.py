@@ -378,7 +378,7 @@ def x1_rule(previous: FormatVersion, version: FormatVersion) -> Rule | None:
 
     Its name is ``T3.X1``, with the suffix ``FROM<id>`` of the earlier version when the two
     differ; the later version words that variant's formula where it has one, else the generic
-    :data:`_X1_ACROSS_FORMULA` says so. ``None`` when *version* does not list X1.
+    formula says so (``rule.X1.FROM.formula``). ``None`` when *version* does not list X1.
     """
     if "T3.X1" not in version.series_rules:
         return None

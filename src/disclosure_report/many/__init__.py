@@ -4,9 +4,9 @@
   across years (X1, X2, X3; :data:`SERIES_RULES`); :func:`series_of` groups reports by body.
   :data:`COMPARABLE_CELLS` are the cells that mean the same in both format versions.
 - :func:`sum_reports` adds up reports of one format version cell by cell.
-- :func:`records` flattens every cell of many reports into records (:data:`RECORD_FIELDS`),
-  :func:`write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
-  :func:`to_dataframe` and :func:`write_parquet` hand them to analysis tools. These are
+- :func:`~disclosure_report.tidy.records` flattens every cell of many reports into records (:data:`~disclosure_report.tidy.RECORD_FIELDS`),
+  :func:`~disclosure_report.tidy.write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
+  :func:`~disclosure_report.tidy.to_dataframe` and :func:`~disclosure_report.tidy.write_parquet` hand them to analysis tools. These are
   :mod:`disclosure_report.tidy`'s, re-exported here.
 
 See ``docs/many-reports.md``.

@@ -44,9 +44,6 @@ LAST_YEAR: Final = 2100
 """The last report year that a report may have: a bound against typing errors, not a fact of
 the format. Readers, the schema and the validators all take the bound from here."""
 
-LAST_YEAR = 2100
-"""The last report year that the model accepts."""
-
 
 def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:

@@ -55,7 +55,7 @@ class FormatVersion:
         rules: The names of the rules that one report of this version is checked against, in the
             order of the parts they check (``T3.F1``: rule F1 on table 三; ``S1.LENGTH``: guidance
             on section 一). A rule's id is the version's id and its name (``2021.T3.F1``); the
-            rules themselves are defined once, in :mod:`disclosure_report.checks`.
+            rules themselves are defined once, in ``disclosure_report.checks``.
         series_rules: The names of the rules across two reports of one body in consecutive years
             whose later report is of this version (``T3.X1``, ``T2.X3``). X1 across two versions
             gets the suffix ``FROM<id>`` of the earlier one.
@@ -259,6 +259,7 @@ FORMAT_DOCUMENTS: Final[dict[str, Label]] = {v.id: v.notice for v in _BUILT_IN}
 
 
 def report_class_of(version_id: object) -> type[Report]:
-    """The report class of the registered version *version_id* (see :func:`format_version`)."""
+    """The report class of the registered version *version_id* (see
+    :func:`~disclosure_report.format_version`)."""
     cls: type[Report] = format_version(version_id).report_class
     return cls

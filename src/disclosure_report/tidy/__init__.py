@@ -1,10 +1,10 @@
 """Tidy data: every table cell of one or many reports as a flat record, in one shape.
 
-- :func:`records` and :func:`rows` give every cell of many reports as records with the fields of
-  :data:`RECORD_FIELDS`; :func:`cell_records` those of one report, labelled;
-- :func:`write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
-  :func:`to_dataframe`, :func:`to_arrow_batches` and :func:`write_parquet` hand them to analysis
-  tools in the typed columns of :data:`TYPED_FIELDS`.
+- :func:`~disclosure_report.tidy.records` and :func:`~disclosure_report.tidy.rows` give every cell of many reports as records with the fields of
+  :data:`~disclosure_report.tidy.RECORD_FIELDS`; :func:`~disclosure_report.cell_records` those of one report, labelled;
+- :func:`~disclosure_report.tidy.write_csv` writes them as CSV, and, with the ``analysis`` extra (pandas, pyarrow),
+  :func:`~disclosure_report.tidy.to_dataframe`, :func:`~disclosure_report.tidy.to_arrow_batches` and :func:`~disclosure_report.tidy.write_parquet` hand them to analysis
+  tools in the typed columns of :data:`~disclosure_report.tidy.TYPED_FIELDS`.
 
 :mod:`disclosure_report.many` re-exports them. See ``docs/many-reports.md``.
 """

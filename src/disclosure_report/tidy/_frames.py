@@ -3,7 +3,7 @@
 Requires the ``analysis`` extra (``pip install "disclosure-report[analysis]"``: pandas and
 pyarrow). The columns are those of :data:`~disclosure_report.tidy.RECORD_FIELDS`, typed, except
 that ``value`` holds counts only and money goes to a column of its own (see
-:data:`TYPED_FIELDS`); DuckDB, Spark, polars and pandas read the Parquet file directly.
+:data:`~disclosure_report.tidy.TYPED_FIELDS`); DuckDB, Spark, polars and pandas read the Parquet file directly.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _arrow() -> Any:
 
 
 def schema() -> Any:
-    """The Arrow schema (a ``pyarrow.Schema``) of :data:`TYPED_FIELDS`."""
+    """The Arrow schema (a ``pyarrow.Schema``) of :data:`~disclosure_report.tidy.TYPED_FIELDS`."""
     pa = _arrow()
     return pa.schema([(name, getattr(pa, kind)()) for name, kind in TYPED_FIELDS])
 
@@ -96,7 +96,7 @@ def to_arrow_batches(
     locale: str | None = None,
 ) -> Iterator[Any]:
     """Every cell of every report as Arrow record batches (``pyarrow.RecordBatch``) of the columns
-    of :data:`TYPED_FIELDS`, *rows_per_batch* records each (the last one fewer), labelled in
+    of :data:`~disclosure_report.tidy.TYPED_FIELDS`, *rows_per_batch* records each (the last one fewer), labelled in
     *locale* if given.
 
     Raises:
@@ -134,7 +134,7 @@ def write_parquet(
 
 def to_dataframe(reports: Iterable[Report], *, locale: str | None = None) -> Any:
     """Every cell of every report as a ``pandas.DataFrame`` with the columns of
-    :data:`TYPED_FIELDS`, labelled in *locale* if given.
+    :data:`~disclosure_report.tidy.TYPED_FIELDS`, labelled in *locale* if given.
 
     Counts are nullable integers (``Int64``; ``year`` ``Int32``, ``table`` ``Int8``), text
     columns pandas strings, nulls ``<NA>``.

@@ -1,7 +1,7 @@
 """Every table cell of one or many reports as a flat record: the library's one tidy shape.
 
 A record is one table cell of one report, with the report's body, year and format version, in
-the fields of :data:`RECORD_FIELDS`, every field always present (``None`` where it does not
+the fields of :data:`~disclosure_report.tidy.RECORD_FIELDS`, every field always present (``None`` where it does not
 apply). ``disclosure-report cells`` prints these records as JSON Lines, ``disclosure-report
 export`` writes them as CSV or Parquet; the fields and their meaning are stable.
 """
@@ -75,7 +75,7 @@ Row: TypeAlias = tuple[
     str | None,
     str | None,
 ]
-"""A record as a tuple, in the order of :data:`RECORD_FIELDS`."""
+"""A record as a tuple, in the order of :data:`~disclosure_report.tidy.RECORD_FIELDS`."""
 
 _Cell: TypeAlias = tuple[int | str | None, str | None, str | None, str | None]
 
@@ -124,7 +124,7 @@ def _labels(
 
 
 def rows(reports: Iterable[Report], *, locale: str | None = None) -> Iterator[Row]:
-    """Every cell of every report as a tuple in the order of :data:`RECORD_FIELDS`.
+    """Every cell of every report as a tuple in the order of :data:`~disclosure_report.tidy.RECORD_FIELDS`.
 
     Reports come in the order given, each report's cells in the official printed order. The
     labels are in *locale*, or ``None`` without one.
@@ -160,9 +160,9 @@ def rows(reports: Iterable[Report], *, locale: str | None = None) -> Iterator[Ro
 
 
 def records(reports: Iterable[Report], *, locale: str | None = None) -> Iterator[dict[str, Any]]:
-    """Every cell of every report as a dict with the keys of :data:`RECORD_FIELDS`.
+    """Every cell of every report as a dict with the keys of :data:`~disclosure_report.tidy.RECORD_FIELDS`.
 
-    Every key is present; ``None`` where a field does not apply. Order as :func:`rows`.
+    Every key is present; ``None`` where a field does not apply. Order as :func:`~disclosure_report.tidy.rows`.
 
     Raises:
         InvalidReportError: When an item is not a report of a registered format version.
@@ -173,7 +173,7 @@ def records(reports: Iterable[Report], *, locale: str | None = None) -> Iterator
 
 
 def cell_records(report: Report, *, locale: str | None = "zh_Hans") -> Iterator[dict[str, Any]]:
-    """Every table cell of one report as a record (:func:`records`), in the official printed
+    """Every table cell of one report as a record (:func:`~disclosure_report.tidy.records`), in the official printed
     order, labelled in *locale* (by default the official wording).
 
     Raises:
@@ -191,7 +191,7 @@ def write_csv(
 ) -> int:
     """Write every cell of every report as CSV to *file* (a path, or a text stream).
 
-    The header is :data:`RECORD_FIELDS`; ``None`` is written as an empty field, money as its
+    The header is :data:`~disclosure_report.tidy.RECORD_FIELDS`; ``None`` is written as an empty field, money as its
     exact decimal string, the labels only with a *locale*. A path is written as UTF-8 with
     ``\\r\\n`` line ends (the CSV standard); the reports are read one at a time, so any number
     fits in memory.
