@@ -41,7 +41,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, S
 from disclosure_report.checks import Finding
 from disclosure_report.checks._report import _checkers
 from disclosure_report.model import MAX_COUNT, NOT_APPLICABLE_SYMBOLS, format_version
-from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
+from disclosure_report.serialize import DATE_PATTERN, DECIMAL_PATTERN
 
 
 __all__ = ["PydanticReport2021", "check_model"]

@@ -31,7 +31,7 @@ from disclosure_report import (
     to_json,
 )
 from disclosure_report.checks import rule_by_id, rules_of
-from disclosure_report.many import check_series, records
+from disclosure_report.many import check_series, records, sum_reports
 from disclosure_report.model import FormatVersion, cell_values, register_format_version
 from disclosure_report.model import unregister_format_version as unregister
 
@@ -147,6 +147,20 @@ def test_x1_holds_from_2021_to_it(third_version: FormatVersion, report: Any, pre
 
     assert rules == {"2099.T3.X1.FROM2021"}
     assert "different format versions" in rule_by_id("2099.T3.X1.FROM2021").formula.english
+
+
+@QUICK
+@given(reports=st.lists(_reports(marks=False), min_size=1, max_size=3))
+def test_reports_add_up_into_a_report_that_balances(
+    third_version: FormatVersion, reports: list[Any]
+) -> None:
+    total = sum_reports(reports, agency="某某市", year=2099)
+
+    assert type(total) is third_version.report_class
+    assert [f for f in check(total) if ".T" in f.rule] == []
+    assert total.applications.outcomes.referred.total == sum(
+        r.applications.outcomes.referred.total for r in reports
+    )
 
 
 def test_once_unregistered_it_is_an_error_that_names_the_known_ones(

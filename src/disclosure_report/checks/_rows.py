@@ -5,19 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from disclosure_report.model import (
-    CellAddress,
-    Report2019,
-    Report2021,
-    table_layout,
-)
+from disclosure_report.model import CellAddress, table_layout
 
 
 __all__ = ["row_reader", "table_rows"]
 
 
 def table_rows(
-    report_class: type[Report2019 | Report2021], table: int
+    report_class: type[Any], table: int
 ) -> tuple[tuple[str, tuple[CellAddress, ...]], ...]:
     """The rows of *table* in printed order: each row's path and its cells' addresses."""
     rows: dict[str, list[CellAddress]] = {}

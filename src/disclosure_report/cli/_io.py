@@ -16,8 +16,7 @@ import attrs
 
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.model import Report
-from disclosure_report.reading import ReadingNote, read
-from disclosure_report.reading._source import decode, detect_kind
+from disclosure_report.reading import ReadingNote, decode, detect_kind, read
 from disclosure_report.serialize import from_json
 
 

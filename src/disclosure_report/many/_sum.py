@@ -32,6 +32,7 @@ the sum, whose metadata names the compiling body and the year.
 from __future__ import annotations
 
 import decimal
+import functools
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -41,7 +42,7 @@ from typing import Any, Final, overload
 
 import attrs
 
-from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.exceptions import InvalidReportError, Problem, UnknownFormatVersionError
 from disclosure_report.model import (
     BLANK,
     TABLE_SECTIONS,
@@ -50,6 +51,7 @@ from disclosure_report.model import (
     Blank,
     CellKind,
     CellSpec,
+    FormatVersion,
     Metadata,
     NotApplicable,
     OtherMatters,
@@ -58,6 +60,7 @@ from disclosure_report.model import (
     Report2021,
     Unit,
     table_layout,
+    version_of,
 )
 
 
@@ -254,7 +257,10 @@ def _getter(paths: tuple[str, ...]) -> Callable[[Report], tuple[object, ...]]:
     return values
 
 
-_PLANS: Final = {cls: _Plan.of(cls) for cls in (Report2019, Report2021)}
+@functools.cache
+def _plan(version: FormatVersion) -> _Plan:
+    """The plan of adding up reports of *version*, made on its first sum."""
+    return _Plan.of(version.report_class)
 
 
 @overload
@@ -316,12 +322,12 @@ def sum_reports(
     sums: dict[int, _TableSum] = {}
     for index, report in enumerate(reports):
         if template is None:
-            if type(report) not in _PLANS:
-                raise InvalidReportError(
-                    [Problem(f"[{index}]", "a Report2019 or a Report2021", type(report).__name__)]
-                )
+            try:
+                plan = _plan(version_of(report))
+            except UnknownFormatVersionError as error:
+                raise error.prefixed(f"[{index}]") from None
             template = report
-            sums = _PLANS[type(report)].sums()
+            sums = plan.sums()
         elif type(report) is not type(template):
             raise InvalidReportError(
                 [
@@ -342,7 +348,7 @@ def sum_reports(
 
 def _build(template: Report, sums: dict[int, _TableSum], metadata: Metadata) -> Any:
     """*template* with the summed cells, *metadata* and empty narrative sections."""
-    plan = _PLANS[type(template)]
+    plan = _plan(version_of(template))
     changes: dict[tuple[str, ...], object] = {}
     for table, table_sum in sums.items():
         counts, money = table_sum.values()

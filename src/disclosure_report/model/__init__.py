@@ -62,7 +62,7 @@ from disclosure_report.model._disclosure import (
     Sanctions2019,
     Sanctions2021,
 )
-from disclosure_report.model._fields import is_part, label_of, meta
+from disclosure_report.model._fields import IsPart, is_part, label_of, meta
 from disclosure_report.model._headers import (
     APPLICANTS_HEADER,
     FORMAT_VERSION_LABEL,
@@ -180,6 +180,7 @@ __all__ = [
     "Fees2019",
     "Fees2021",
     "FormatVersion",
+    "IsPart",
     "ItemCounts2019",
     "Label",
     "Licensing2019",

@@ -19,14 +19,16 @@ from __future__ import annotations
 from disclosure_report.reading._extract import Extraction, extract, layout
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._read import ReadResult, read
-from disclosure_report.reading._source import Source
-from disclosure_report.reading._source_layout import Cell, Layout, Row
+from disclosure_report.reading._source import Decoded, Source, decode, detect_kind
+from disclosure_report.reading._source_layout import Cell, Kind, Layout, Row
 from disclosure_report.reading._tables import ReadCell, TableRead
 
 
 __all__ = [
     "Cell",
+    "Decoded",
     "Extraction",
+    "Kind",
     "Layout",
     "Location",
     "NoteCode",
@@ -36,6 +38,8 @@ __all__ = [
     "Row",
     "Source",
     "TableRead",
+    "decode",
+    "detect_kind",
     "extract",
     "layout",
     "read",

@@ -47,7 +47,7 @@ from disclosure_report.model import (
     optional_of,
     substitute,
 )
-from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
+from disclosure_report.serialize import DATE_PATTERN, DECIMAL_PATTERN
 
 
 __all__ = ["DIALECT", "build_schema"]

@@ -21,9 +21,10 @@ from disclosure_report.serialize._errors import (
     describe,
     problems_from,
 )
+from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
 
 
-__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "from_dict", "from_json", "to_dict", "to_json"]
 
 
 def to_dict(report: Report) -> dict[str, Any]:

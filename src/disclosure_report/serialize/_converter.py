@@ -26,8 +26,14 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
 from disclosure_report.exceptions import InvalidReportError
-from disclosure_report.model import Amount, Blank, NotApplicable
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
+from disclosure_report.model import (
+    Amount,
+    Blank,
+    NotApplicable,
+    is_amount,
+    is_count,
+    is_signed_count,
+)
 from disclosure_report.serialize._errors import WireError, describe
 from disclosure_report.serialize._leaves import (
     enum_hook,

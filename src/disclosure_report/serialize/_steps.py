@@ -17,10 +17,18 @@ from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 
-from disclosure_report.model import Amount, Metadata, OtherMatters
-from disclosure_report.model._cells import is_amount, is_count, is_signed_count
-from disclosure_report.model._fields import IsPart
-from disclosure_report.model._types import attrs_class, optional_of, substitute
+from disclosure_report.model import (
+    Amount,
+    IsPart,
+    Metadata,
+    OtherMatters,
+    attrs_class,
+    is_amount,
+    is_count,
+    is_signed_count,
+    optional_of,
+    substitute,
+)
 from disclosure_report.serialize._converter import CELL_VALIDATORS, converter
 
 
