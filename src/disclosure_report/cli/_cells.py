@@ -7,7 +7,6 @@ import json
 
 from typing import IO
 
-from disclosure_report._tidy import cell_records
 from disclosure_report.cli._command import (
     Command,
     add_file,
@@ -24,6 +23,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report._tidy import cell_records
+
     loaded = load(args.file)
     print_notes(loaded.notes, args.file)
     for record in cell_records(loaded.report, locale=locale_of(args)):
