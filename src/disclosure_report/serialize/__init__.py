@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import Report
@@ -25,6 +25,8 @@ from disclosure_report.serialize._errors import (
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
+R = TypeVar("R", bound=Report)
+
 _VERSIONS = " or ".join(f'"{version}"' for version in _fast.REPORT_CLASSES)
 
 
@@ -38,20 +40,44 @@ def to_dict(report: Report) -> dict[str, Any]:
     return _fast.unstructure(report)
 
 
-def from_dict(data: object) -> Report:
+@overload
+def from_dict(data: object) -> Report: ...
+@overload
+def from_dict(data: object, *, version: type[R]) -> R: ...
+def from_dict(data: object, *, version: type[Any] | None = None) -> Report:
     """The report that the interchange dict *data* describes.
 
     The class is chosen by ``data["format_version"]``: ``"2019"`` gives a
     :class:`~disclosure_report.Report2019`, ``"2021"`` a :class:`~disclosure_report.Report2021`.
+    With *version* (one of those classes), the report must be of that class, and type checkers
+    know it is.
 
     Raises:
-        InvalidReportError: If *data* is not exactly a valid report, with every problem found.
+        InvalidReportError: If *data* is not exactly a valid report, with every problem found, or
+            is a report of another version than *version*.
     """
     try:
-        return _fast.structure(data)
-    except Exception:  # noqa: BLE001, S110 (any failure: the detailed pass below says why)
-        pass
-    return _structure_detailed(data)
+        report = _fast.structure(data)
+    except Exception:  # noqa: BLE001 (any failure: the detailed pass below says why)
+        report = _structure_detailed(data)
+    if version is not None and type(report) is not version:
+        _wrong_version(report, version)
+    return report
+
+
+def _wrong_version(report: Report, version: type[Any]) -> None:
+    wanted = [name for name, cls in _fast.REPORT_CLASSES.items() if cls is version]
+    if not wanted:
+        raise TypeError(f"version must be a report class, not {version!r}")
+    raise InvalidReportError(
+        [
+            Problem(
+                "$.format_version",
+                f'"{wanted[0]}" (a {version.__name__})',
+                describe(report.format_version),
+            )
+        ]
+    )
 
 
 def _structure_detailed(data: object) -> Report:
@@ -91,14 +117,21 @@ def to_json(report: Report, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, allow_nan=False, indent=indent)
 
 
-def from_json(text: str | bytes) -> Report:
+@overload
+def from_json(text: str | bytes) -> Report: ...
+@overload
+def from_json(text: str | bytes, *, version: type[R]) -> R: ...
+def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
     """The report in the JSON text *text* (``bytes`` in UTF-8, UTF-16 or UTF-32).
 
     Besides what :func:`from_dict` rejects, the text must be valid JSON without duplicate keys;
-    ``NaN`` and ``Infinity``, which JSON does not have, are reported where they stand.
+    ``NaN`` and ``Infinity``, which JSON does not have, are reported where they stand. With
+    *version*, as for :func:`from_dict`: ``from_json(text, version=Report2021)`` is a
+    :class:`~disclosure_report.Report2021` or raises.
 
     Raises:
-        InvalidReportError: If *text* is not exactly a valid report, with every problem found.
+        InvalidReportError: If *text* is not exactly a valid report, with every problem found, or
+            is a report of another version than *version*.
     """
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidReportError([Problem("$", "JSON text (str or bytes)", describe(text))])
@@ -116,7 +149,7 @@ def from_json(text: str | bytes) -> Report:
         ) from None
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, too many digits
         raise InvalidReportError([Problem("$", "JSON text", f"invalid JSON: {error}")]) from None
-    return from_dict(data)
+    return from_dict(data) if version is None else from_dict(data, version=version)
 
 
 class _DuplicateKeyError(ValueError):
