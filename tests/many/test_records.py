@@ -6,13 +6,14 @@ import csv
 import io
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import cell_records
+from disclosure_report import Report, cell_records
 from disclosure_report.many import (
     RECORD_FIELDS,
     TYPED_FIELDS,
@@ -27,7 +28,7 @@ MANY = st.lists(reports(marks=True), min_size=1, max_size=3)
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_records_agree_with_cell_records(many) -> None:
+def test_records_agree_with_cell_records(many: list[Report]) -> None:
     flat = list(records(many))
     expected = [
         (r.metadata.agency, r.metadata.year, r.format_version, c)
@@ -50,7 +51,7 @@ def test_records_agree_with_cell_records(many) -> None:
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_csv_holds_the_records_as_text(many) -> None:
+def test_csv_holds_the_records_as_text(many: list[Report]) -> None:
     stream = io.StringIO()
     count = write_csv(many, stream)
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
@@ -60,7 +61,7 @@ def test_csv_holds_the_records_as_text(many) -> None:
         assert row == {k: "" if v is None else str(v) for k, v in record.items()}
 
 
-def test_csv_to_a_path(tmp_path, example) -> None:
+def test_csv_to_a_path(tmp_path: Path, example: Report) -> None:
     path = tmp_path / "cells.csv"
     assert write_csv([example, example], path) == 400
     text = path.read_bytes().decode("utf-8")
@@ -77,7 +78,7 @@ def test_a_non_report_is_refused() -> None:
 
 @settings(max_examples=10)
 @given(many=MANY)
-def test_dataframe_has_typed_columns(many) -> None:
+def test_dataframe_has_typed_columns(many: list[Report]) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from disclosure_report.many import to_dataframe
@@ -100,7 +101,7 @@ def test_dataframe_has_typed_columns(many) -> None:
             assert row["value"] is pd.NA
 
 
-def test_parquet_is_read_by_duckdb(tmp_path, example) -> None:
+def test_parquet_is_read_by_duckdb(tmp_path: Path, example: Report) -> None:
     pytest.importorskip("pyarrow")
     duckdb = pytest.importorskip("duckdb")
     from disclosure_report.many import write_parquet

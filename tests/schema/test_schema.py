@@ -49,11 +49,12 @@ ANY_REPORT = testing.reports() | testing.reports(marks=True)
 def full_reports(version: str) -> st.SearchStrategy[Report]:
     """Reports with a processing-fee record, so that every class of the version is in the dict."""
     fees = testing.processing_fees(applications=st.none() | testing.counts())
-    return testing.reports(
+    strategy: st.SearchStrategy[Report] = testing.reports(
         version,  # type: ignore[call-overload]
         other_matters=testing.other_matters(version, processing_fees=fees),  # type: ignore[arg-type]
         marks=True,
     )
+    return strategy
 
 
 def accepted_by_library(data: object) -> bool:
