@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
@@ -46,8 +46,11 @@ from disclosure_report.serialize import DATE_PATTERN, DECIMAL_PATTERN
 
 __all__ = ["PydanticReport2021", "check_model"]
 
-Mark = Literal[tuple(sorted(NOT_APPLICABLE_SYMBOLS))]  # type: ignore[valid-type]
-Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | None | Mark
+if TYPE_CHECKING:  # the symbols are the library's, read at run time
+    Mark: TypeAlias = str
+else:
+    Mark = Literal[tuple(sorted(NOT_APPLICABLE_SYMBOLS))]
+Count: TypeAlias = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | Mark | None
 
 
 def _decimal(value: object) -> Decimal:

@@ -107,7 +107,7 @@ def hypothesis_reports(version: str, count: int, marks_share: float) -> list[Rep
             deadline=None,
             suppress_health_check=list(HealthCheck),
         )
-        @given(reports(version=version, marks=marks))  # type: ignore[call-overload]
+        @given(reports(version=version, marks=marks))
         def collect(report: Report) -> None:
             pool.append(report)
 

@@ -49,7 +49,8 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
 nitpicky = True
-nitpick_ignore: list[tuple[str, str]] = []
+# The type variable of the overloads of from_json/from_dict (version=Report2021 gives a Report2021).
+nitpick_ignore: list[tuple[str, str]] = [("py:class", "disclosure_report.serialize.R")]
 # External names without an inventory (online or offline); never our own.
 nitpick_ignore_regex = [("py:mod", r"xarray(\..*)?")]
 

@@ -52,6 +52,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
+PYPROJECT = ROOT / "pyproject.toml"  # Its [[tool.babel.mappings]] say what to extract.
 DOMAIN = "disclosure_report"
 LOCALE_DIR = SRC / DOMAIN / "locale"
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
@@ -84,13 +85,14 @@ def _check_sources_parse(src: Path) -> None:
         )
 
 
-def extract(src: Path = SRC) -> tuple[Catalog, bytes]:
-    """Extract the labels under *src*: the template catalog and its ``.pot`` text.
+def extract(src: Path | None = None) -> tuple[Catalog, bytes]:
+    """Extract the labels under *src* (default: ``src/``): the template catalog and its ``.pot``.
 
     Raises:
         CatalogError: When a source file does not parse, when one context names two English
             texts, or when a message has no context (every label needs a stable key).
     """
+    src = SRC if src is None else src
     _check_sources_parse(src)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, f"{DOMAIN}.pot")
@@ -100,7 +102,7 @@ def extract(src: Path = SRC) -> tuple[Catalog, bytes]:
                 "--quiet",
                 "extract",
                 "--mapping-file",
-                str(ROOT / "pyproject.toml"),
+                str(PYPROJECT),
                 "--keywords",
                 KEYWORDS,
                 "--no-location",

@@ -39,6 +39,8 @@ from disclosure_report.model._metadata import LEVEL_LABELS
 
 
 POT = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
+PACKAGE = i18n.LOCALE_DIR.parent
+"""The package under test: ``src/disclosure_report`` in a checkout, or as a wheel installed it."""
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "update_catalogs.py"
 
 Key = tuple[str | None, str]
@@ -154,15 +156,23 @@ def test_one_context_names_one_label() -> None:
 
 
 def test_template_is_up_to_date_with_the_source() -> None:
-    """Extracting the labels now gives exactly the committed .pot's entries."""
+    """Extracting the labels of the package under test gives exactly its .pot's entries."""
     script = _load_script()
-    extracted, _ = script.extract()
+    extracted, _ = script.extract(PACKAGE)
     assert sorted(_entries(extracted)) == sorted(_entries(_read(POT)))
 
 
-def test_script_check_passes() -> None:
-    """``scripts/update_catalogs.py --check`` agrees that nothing is stale or missing."""
+def test_script_check_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``scripts/update_catalogs.py --check`` agrees that nothing is stale or missing.
+
+    The script is pointed at the package under test, so that this holds for an installed wheel
+    as for the checkout's ``src/``.
+    """
     script = _load_script()
+    monkeypatch.setattr(script, "ROOT", PACKAGE.parent)
+    monkeypatch.setattr(script, "SRC", PACKAGE)
+    monkeypatch.setattr(script, "LOCALE_DIR", i18n.LOCALE_DIR)
+    monkeypatch.setattr(script, "POT", POT)
     assert script.run(check=True) == 0
 
 

@@ -4,7 +4,11 @@ import importlib.metadata
 
 from pathlib import Path
 
+import pytest
+
 import disclosure_report
+
+from disclosure_report.cli import main
 
 
 DIST = importlib.metadata.distribution("disclosure-report")
@@ -54,3 +58,24 @@ def test_no_extension_module_or_c_source_in_the_package() -> None:
     ]
 
     assert found == []
+
+
+def test_version_is_the_installed_metadata() -> None:
+    assert disclosure_report.__version__ == DIST.version
+
+
+def test_version_without_metadata_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+
+    assert disclosure_report._version() == "0.0.0"  # As hatch-vcs's fallback-version.
+
+
+def test_command_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"disclosure-report {DIST.version}\n"

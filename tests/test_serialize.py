@@ -432,7 +432,7 @@ def test_a_count_must_be_a_non_negative_int_null_or_a_mark(value: object, got: s
 def test_a_count_cell_accepts_numbers_null_and_marks(value: object) -> None:
     report = from_dict(_with_cell(value))
     cell = report.applications.outcomes.withheld.state_secret.natural_persons
-    expected = {None: BLANK}.get(value, value)  # type: ignore[arg-type]
+    expected = {None: BLANK}.get(value, value)  # type: ignore[call-overload]
     assert cell == (NotApplicable(value) if isinstance(value, str) else expected)
 
 
@@ -480,10 +480,15 @@ def test_a_mark_read_by_the_generated_code_is_the_shared_instance() -> None:
 def test_a_signed_count_may_be_negative_but_not_a_float() -> None:
     data = to_dict(report_2019())
     data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -12
-    assert from_dict(data).active_disclosure.article_20_6.penalties.change == -12
+    assert (
+        from_dict(data, version=Report2019).active_disclosure.article_20_6.penalties.change == -12
+    )
 
     data["active_disclosure"]["article_20_6"]["penalties"]["change"] = -MAX_COUNT
-    assert from_dict(data).active_disclosure.article_20_6.penalties.change == -MAX_COUNT
+    assert (
+        from_dict(data, version=Report2019).active_disclosure.article_20_6.penalties.change
+        == -MAX_COUNT
+    )
 
     for value, got in (
         (-1.5, "the number -1.5"),
@@ -558,7 +563,9 @@ def test_money_must_be_a_plain_decimal_string(value: object, got: str) -> None:
 
 def test_money_keeps_every_digit() -> None:
     data = _with_amount({"value": "0.1000000000000000000000000001", "unit": "元"})
-    amount = from_dict(data).active_disclosure.article_20_8.administrative_fees.amount
+    amount = from_dict(
+        data, version=Report2021
+    ).active_disclosure.article_20_8.administrative_fees.amount
     assert amount == Amount(value=Decimal("0.1000000000000000000000000001"), unit=Unit.YUAN)
 
 
@@ -570,7 +577,7 @@ def test_money_cell_shapes() -> None:
     missing = _only_problem(_with_amount({"value": "1"}))
     assert missing.path == f"{AMOUNT}.unit"
     assert missing.got == "nothing: the key is missing"
-    report = from_dict(_with_amount("—"))
+    report = from_dict(_with_amount("—"), version=Report2021)
     assert report.active_disclosure.article_20_8.administrative_fees.amount == NotApplicable("—")
 
 
@@ -798,7 +805,7 @@ def test_json_that_is_not_an_object() -> None:
         from_json("[]")
     assert info.value.problems[0].path == "$"
     with pytest.raises(InvalidReportError) as info:
-        from_json(None)  # type: ignore[arg-type]
+        from_json(None)  # type: ignore[call-overload]
     assert info.value.problems == (Problem("$", "JSON text (str or bytes)", "null"),)
 
 
@@ -1010,3 +1017,30 @@ def test_a_key_whose_eq_changes_the_dict_being_read(
         problems = ()
         assert report == from_dict(copy.deepcopy(data))
     assert (report is None) == bool(problems)
+
+
+# --- from_json(..., version=...) ---------------------------------------------------------------
+
+
+def test_a_version_class_accepts_its_own_reports() -> None:
+    report = report_2019()
+
+    assert from_json(to_json(report), version=Report2019) == report
+    assert from_dict(to_dict(report), version=Report2019) == report
+
+
+def test_a_report_of_another_version_is_invalid() -> None:
+    with pytest.raises(InvalidReportError) as raised:
+        from_json(to_json(report_2019()), version=Report2021)
+
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.expected, problem.got) == (
+        "$.format_version",
+        '"2021" (a Report2021)',
+        'the string "2019"',
+    )
+
+
+def test_a_version_must_be_a_registered_report_class() -> None:
+    with pytest.raises(UnknownFormatVersionError, match="Report2019 or Report2021"):
+        from_dict(to_dict(report_2019()), version=dict)  # type: ignore[type-var]

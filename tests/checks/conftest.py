@@ -73,7 +73,7 @@ def _outcomes(other_handling: ApplicantCounts | OtherHandling) -> dict[str, obje
 
 
 def _applications(other_handling: ApplicantCounts | OtherHandling) -> Applications:  # type: ignore[type-arg]
-    outcomes = Outcomes.from_parts(**_outcomes(other_handling))  # type: ignore[arg-type]
+    outcomes = Outcomes.from_parts(**_outcomes(other_handling))  # type: ignore[arg-type, type-var]
     return Applications.from_parts(
         new_received=A(
             natural_persons=62,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
-from disclosure_report import checks
+from disclosure_report import Report2019, checks
 from disclosure_report.checks import Severity, check
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.model import (
@@ -56,7 +59,10 @@ def test_checks_are_exported() -> None:
     ],
 )
 def test_checks_never_alter_the_report(
-    report: Report, address: CellAddress, with_cell, cell
+    report: Report,
+    address: CellAddress,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     broken = with_cell(report, address, cell(report, address) + 3)
     before = copy.deepcopy(broken)
@@ -70,7 +76,9 @@ def test_checks_never_alter_the_report(
     assert cell(broken, address) == cell(report, address) + 3  # reported, not corrected
 
 
-def test_the_table_method_picks_the_version_from_row_six(report: Report, with_cell) -> None:
+def test_the_table_method_picks_the_version_from_row_six(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report, CellAddress(3, "outcomes.total", "other"), 999)
 
     rules = {f.rule for f in broken.applications.check()}
@@ -89,7 +97,9 @@ def test_applications_built_from_parts_balance() -> None:
     assert table.check() == ()
 
 
-def test_errors_and_warnings(report_2019, with_cell) -> None:
+def test_errors_and_warnings(
+    report_2019: Report2019, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report_2019, CellAddress(2, "article_20_1.rules", "total_disclosed"), 0)
     broken = with_cell(broken, CellAddress(4, "reconsideration", "total"), BLANK)
     broken = with_cell(broken, CellAddress(4, "litigation_direct", "total"), 0)

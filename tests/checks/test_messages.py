@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 import pytest
 
-from disclosure_report import SECTION_TITLES, OtherMatters, table_layout
+from disclosure_report import (
+    SECTION_TITLES,
+    CellSpec,
+    OtherMatters,
+    Report2019,
+    Report2021,
+    table_layout,
+)
 from disclosure_report.checks import RULES, Finding, check
 from disclosure_report.checks._rules import AT_LEAST, ROW_IN_GROUP
 from disclosure_report.exceptions import UnsupportedLocaleError
@@ -13,7 +23,7 @@ from disclosure_report.i18n import SUPPORTED_LOCALES, translate
 from disclosure_report.model import BLANK, CellAddress, Report
 
 
-def spec_of(report: Report, address: CellAddress):
+def spec_of(report: Report, address: CellAddress) -> CellSpec:
     return next(s for s in table_layout(type(report)) if s.address == address)
 
 
@@ -30,7 +40,10 @@ def row_name(report: Report, address: CellAddress, locale: str) -> str:
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_f1_message_names_the_column_and_both_sums(
-    report: Report, locale: str, with_cell, cell
+    report: Report,
+    locale: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     address = CellAddress(3, "carried_forward", "commercial_enterprises")
     broken = with_cell(report, address, cell(report, address) + 1000)
@@ -50,7 +63,9 @@ def test_f1_message_names_the_column_and_both_sums(
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
-def test_i1_message_names_the_row_within_its_group(report: Report, locale: str, with_cell) -> None:
+def test_i1_message_names_the_row_within_its_group(
+    report: Report, locale: str, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     address = CellAddress(3, "outcomes.withheld.state_secret", "total")
     broken = with_cell(report, address, 777)
     [finding] = [f for f in check(broken) if f.rule.endswith("I1")]
@@ -62,7 +77,9 @@ def test_i1_message_names_the_row_within_its_group(report: Report, locale: str, 
     assert str(finding.expected) in text
 
 
-def test_localized_labels_differ_by_locale(report: Report, with_cell) -> None:
+def test_localized_labels_differ_by_locale(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report, CellAddress(3, "outcomes.withheld.state_secret", "total"), 777)
     [finding] = [f for f in check(broken) if f.rule.endswith("I1")]
 
@@ -76,7 +93,9 @@ def test_localized_labels_differ_by_locale(report: Report, with_cell) -> None:
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
-def test_a_lower_bound_is_shown_as_such(report: Report, locale: str, with_cell) -> None:
+def test_a_lower_bound_is_shown_as_such(
+    report: Report, locale: str, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     row = "outcomes.granted"
     broken = with_cell(report, CellAddress(3, row, "other"), BLANK)
     broken = with_cell(broken, CellAddress(3, row, "natural_persons"), 5000)
@@ -88,7 +107,9 @@ def test_a_lower_bound_is_shown_as_such(report: Report, locale: str, with_cell) 
     assert translate(AT_LEAST, locale) % {"value": finding.expected} in text
 
 
-def test_a_lower_bound_reads_naturally(report: Report, with_cell) -> None:
+def test_a_lower_bound_reads_naturally(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     row = "outcomes.granted"
     broken = with_cell(report, CellAddress(3, row, "other"), BLANK)
     broken = with_cell(broken, CellAddress(3, row, "natural_persons"), 5000)
@@ -99,7 +120,7 @@ def test_a_lower_bound_reads_naturally(report: Report, with_cell) -> None:
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
-def test_guidance_messages_name_the_section(report_2021, locale: str) -> None:
+def test_guidance_messages_name_the_section(report_2021: Report2021, locale: str) -> None:
     report = attrs.evolve(report_2021, overview="政" * 1234, other_matters=OtherMatters(text=""))
 
     length, fees = check(report)
@@ -110,7 +131,12 @@ def test_guidance_messages_name_the_section(report_2021, locale: str) -> None:
     assert translate(SECTION_TITLES["other_matters"], locale) in fees.message(locale)
 
 
-def test_every_rule_renders_in_every_locale(report_2019, report_2021, with_cell, cell) -> None:
+def test_every_rule_renders_in_every_locale(
+    report_2019: Report2019,
+    report_2021: Report2021,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     """One finding of each rule, rendered: no missing placeholder, no English left in zh."""
     findings: list[Finding] = []
     for report in (report_2019, report_2021):
@@ -142,7 +168,9 @@ def test_every_rule_renders_in_every_locale(report_2019, report_2021, with_cell,
                 assert str(finding.actual) in text
 
 
-def test_message_defaults_to_english_and_rejects_unknown_locales(report, with_cell) -> None:
+def test_message_defaults_to_english_and_rejects_unknown_locales(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report, CellAddress(4, "reconsideration", "total"), 999)
     [finding] = check(broken)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
+from disclosure_report import Report
 from disclosure_report.checks import Severity, check
 from disclosure_report.model import (
     BLANK,
@@ -47,7 +51,10 @@ def test_rows_come_from_the_layout() -> None:
 
 @pytest.mark.parametrize("row", ITEM_ROWS)
 def test_i5_fires_when_the_current_number_of_items_is_negative(
-    report_2019: Report2019, row: str, with_cell, cell
+    report_2019: Report2019,
+    row: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     previous = cell(report_2019, t2(row, "previous_items"))
     broken = with_cell(report_2019, t2(row, "change"), -previous - 3)
@@ -62,7 +69,11 @@ def test_i5_fires_when_the_current_number_of_items_is_negative(
     assert finding.unknown == ()
 
 
-def test_i5_allows_a_stock_that_falls_to_zero(report_2019: Report2019, with_cell, cell) -> None:
+def test_i5_allows_a_stock_that_falls_to_zero(
+    report_2019: Report2019,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     row = ITEM_ROWS[0]
     broken = with_cell(
         report_2019, t2(row, "change"), -cell(report_2019, t2(row, "previous_items"))
@@ -74,7 +85,10 @@ def test_i5_allows_a_stock_that_falls_to_zero(report_2019: Report2019, with_cell
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("-")])
 @pytest.mark.parametrize("column", ["previous_items", "change"])
 def test_i5_is_not_evaluated_with_an_unknown_operand(
-    report_2019: Report2019, column: str, mark: object, with_cell
+    report_2019: Report2019,
+    column: str,
+    mark: object,
+    with_cell: Callable[[Report, CellAddress, object], Report],
 ) -> None:
     row = ITEM_ROWS[2]
     broken = with_cell(report_2019, t2(row, "change"), -(10**6))
@@ -88,7 +102,10 @@ def test_i5_is_not_evaluated_with_an_unknown_operand(
 
 @pytest.mark.parametrize("row", DOCUMENT_ROWS)
 def test_x4_total_below_newly_disclosed_is_a_warning(
-    report_2019: Report2019, row: str, with_cell, cell
+    report_2019: Report2019,
+    row: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     new = cell(report_2019, t2(row, "newly_disclosed"))
     broken = with_cell(report_2019, t2(row, "total_disclosed"), new - 1)
@@ -103,7 +120,10 @@ def test_x4_total_below_newly_disclosed_is_a_warning(
 
 @pytest.mark.parametrize("row", DOCUMENT_ROWS)
 def test_x4_more_disclosed_than_produced_is_a_warning(
-    report_2019: Report2019, row: str, with_cell, cell
+    report_2019: Report2019,
+    row: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     produced = cell(report_2019, t2(row, "newly_produced"))
     broken = with_cell(report_2019, t2(row, "newly_disclosed"), produced + 2)
@@ -116,7 +136,9 @@ def test_x4_more_disclosed_than_produced_is_a_warning(
     assert (finding.expected, finding.actual) == (produced, produced + 2)
 
 
-def test_x4_equal_counts_pass(report_2019: Report2019, with_cell) -> None:
+def test_x4_equal_counts_pass(
+    report_2019: Report2019, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     row = DOCUMENT_ROWS[0]
     broken = with_cell(report_2019, t2(row, "newly_produced"), 5)
     broken = with_cell(broken, t2(row, "newly_disclosed"), 5)
@@ -127,7 +149,9 @@ def test_x4_equal_counts_pass(report_2019: Report2019, with_cell) -> None:
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("—")])
 def test_x4_is_not_evaluated_with_an_unknown_operand(
-    report_2019: Report2019, mark: object, with_cell
+    report_2019: Report2019,
+    mark: object,
+    with_cell: Callable[[Report, CellAddress, object], Report],
 ) -> None:
     row = DOCUMENT_ROWS[1]
     broken = with_cell(report_2019, t2(row, "newly_disclosed"), 10**6)
@@ -137,7 +161,9 @@ def test_x4_is_not_evaluated_with_an_unknown_operand(
     assert check(broken) == ()
 
 
-def test_x4_findings_follow_i5_and_each_other(report_2019: Report2019, with_cell) -> None:
+def test_x4_findings_follow_i5_and_each_other(
+    report_2019: Report2019, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report_2019, t2(DOCUMENT_ROWS[1], "newly_disclosed"), 1000)
     broken = with_cell(broken, t2(ITEM_ROWS[4], "change"), -1000)
 
@@ -153,7 +179,9 @@ def test_x4_findings_follow_i5_and_each_other(report_2019: Report2019, with_cell
     ]
 
 
-def test_the_2021_table_has_no_rule(report_2021: Report2021, with_cell) -> None:
+def test_the_2021_table_has_no_rule(
+    report_2021: Report2021, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report_2021, t2("article_20_1.rules", "in_force"), 0)
 
     assert broken.active_disclosure.check() == ()

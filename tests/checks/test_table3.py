@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 import pytest
 
-from disclosure_report.checks import Severity, check
+from disclosure_report.checks import Finding, Severity, check
 from disclosure_report.model import (
     BLANK,
     ApplicantCounts,
@@ -26,7 +29,7 @@ def t3(row: str, column: str) -> CellAddress:
     return CellAddress(3, row, column)
 
 
-def only(report: Report, rule_suffix: str) -> list[object]:
+def only(report: Report, rule_suffix: str) -> list[Finding]:
     return [f for f in check(report) if f.rule.endswith(rule_suffix)]
 
 
@@ -44,7 +47,12 @@ def leaf_rows(report: Report) -> list[str]:
 
 
 @pytest.mark.parametrize("column", COLUMNS)
-def test_f1_fires_per_column(report: Report, column: str, with_cell, cell) -> None:
+def test_f1_fires_per_column(
+    report: Report,
+    column: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     forward = t3("carried_forward", column)
     broken = with_cell(report, forward, cell(report, forward) + 5)
 
@@ -68,7 +76,11 @@ def test_f1_fires_per_column(report: Report, column: str, with_cell, cell) -> No
     assert finding.at_least is None
 
 
-def test_f1_breaking_also_breaks_i1_of_that_row(report: Report, with_cell, cell) -> None:
+def test_f1_breaking_also_breaks_i1_of_that_row(
+    report: Report,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     forward = t3("carried_forward", "other")
     broken = with_cell(report, forward, cell(report, forward) + 1)
 
@@ -78,7 +90,11 @@ def test_f1_breaking_also_breaks_i1_of_that_row(report: Report, with_cell, cell)
 # --- I1 -------------------------------------------------------------------------------------
 
 
-def test_i1_fires_per_row_with_total_first(report_2021: Report2021, with_cell, cell) -> None:
+def test_i1_fires_per_row_with_total_first(
+    report_2021: Report2021,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     address = t3("outcomes.withheld.state_secret", "total")
     broken = with_cell(report_2021, address, 7)
 
@@ -110,7 +126,13 @@ def test_i1_fires_per_row_with_total_first(report_2021: Report2021, with_cell, c
         ("2021", "outcomes.not_handled.confirmation"),
     ],
 )
-def test_i2_counts_every_outcome_row(version: str, row: str, build, with_cell, cell) -> None:
+def test_i2_counts_every_outcome_row(
+    version: str,
+    row: str,
+    build: Callable[[str], Report],
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     report = build(version)
     column = "research_institutions"
     # Raise one outcome row in one column and its row total, so that I1 still holds and
@@ -141,7 +163,9 @@ def test_i2_rows_per_version(report: Report) -> None:
     assert len(other) == (1 if report.format_version == "2019" else 3)
 
 
-def test_findings_are_in_rule_then_printed_order(report_2021: Report2021, with_cell) -> None:
+def test_findings_are_in_rule_then_printed_order(
+    report_2021: Report2021, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report_2021, t3("carried_forward", "total"), 999)
     broken = with_cell(broken, t3("new_received", "other"), 0)
     broken = with_cell(broken, t3("outcomes.granted", "natural_persons"), 0)
@@ -160,7 +184,7 @@ def test_findings_are_in_rule_then_printed_order(report_2021: Report2021, with_c
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("/"), NotApplicable("—")])
 def test_unknown_operand_that_could_balance_is_no_finding(
-    report: Report, mark: object, with_cell
+    report: Report, mark: object, with_cell: Callable[[Report, CellAddress, object], Report]
 ) -> None:
     broken = with_cell(report, t3("carried_over", "natural_persons"), mark)
 
@@ -169,7 +193,7 @@ def test_unknown_operand_that_could_balance_is_no_finding(
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("-")])
 def test_unknown_total_with_known_parts_is_no_finding(
-    report: Report, mark: object, with_cell
+    report: Report, mark: object, with_cell: Callable[[Report, CellAddress, object], Report]
 ) -> None:
     broken = with_cell(report, t3("outcomes.total", "total"), mark)
     broken = with_cell(broken, t3("outcomes.granted", "total"), mark)
@@ -178,7 +202,9 @@ def test_unknown_total_with_known_parts_is_no_finding(
 
 
 def test_known_numbers_on_the_side_with_a_blank_exceed_the_other(
-    report_2021: Report2021, with_cell, cell
+    report_2021: Report2021,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     # new_received is blank; carried_over alone already exceeds outcomes.total + carried_forward.
     column = "legal_service_providers"
@@ -200,7 +226,9 @@ def test_known_numbers_on_the_side_with_a_blank_exceed_the_other(
 
 
 def test_known_parts_exceed_a_known_total_despite_a_blank_part(
-    report_2021: Report2021, with_cell, cell
+    report_2021: Report2021,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     row = "outcomes.granted"
     total = cell(report_2021, t3(row, "total"))
@@ -218,7 +246,9 @@ def test_known_parts_exceed_a_known_total_despite_a_blank_part(
 
 
 def test_known_total_side_exceeds_parts_with_the_blank_on_the_total_side(
-    report_2019: Report2019, with_cell, cell
+    report_2019: Report2019,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     # F1: outcomes.total alone exceeds new_received + carried_over; carried_forward is blank.
     column = "natural_persons"
@@ -237,7 +267,9 @@ def test_known_total_side_exceeds_parts_with_the_blank_on_the_total_side(
     assert f1[0].unknown == (t3("carried_forward", column),)
 
 
-def test_blanks_on_both_sides_are_never_proven(report_2021: Report2021, with_cell) -> None:
+def test_blanks_on_both_sides_are_never_proven(
+    report_2021: Report2021, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     column = "commercial_enterprises"
     broken = with_cell(report_2021, t3("new_received", column), BLANK)
     broken = with_cell(broken, t3("carried_over", column), 0)
@@ -249,7 +281,7 @@ def test_blanks_on_both_sides_are_never_proven(report_2021: Report2021, with_cel
 
 def test_a_table_of_blanks_breaks_nothing(report: Report) -> None:
     blank = ApplicantCounts.blank()
-    apps = report.applications
+    apps: Any = report.applications  # Either version's: built from its own classes below.
     outcomes = apps.outcomes
     blank_other = (
         blank
@@ -280,7 +312,9 @@ def test_a_table_of_blanks_breaks_nothing(report: Report) -> None:
     assert check(attrs.evolve(report, applications=blank_apps)) == ()
 
 
-def test_all_numbers_but_unequal_lists_no_unknown(report_2019: Report2019, with_cell) -> None:
+def test_all_numbers_but_unequal_lists_no_unknown(
+    report_2019: Report2019, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report_2019, t3("outcomes.total", "other"), 0)
 
     findings = check(broken)
@@ -291,7 +325,10 @@ def test_all_numbers_but_unequal_lists_no_unknown(report_2019: Report2019, with_
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("/")])
 def test_known_numbers_equal_to_the_other_side_leave_room_for_zero(
-    report_2021: Report2021, mark: object, with_cell, cell
+    report_2021: Report2021,
+    mark: object,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     # F1 with carried_forward unknown and outcomes.total equal to items 1 + 2; I1 with a part
     # unknown and the known parts equal to the total: the unknown cell may be 0.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 import pytest
 
@@ -22,7 +25,12 @@ OUTCOMES = ("upheld", "corrected", "other", "pending")
 
 
 @pytest.mark.parametrize("group", GROUPS)
-def test_i4_fires_per_group(report: Report, group: str, with_cell, cell) -> None:
+def test_i4_fires_per_group(
+    report: Report,
+    group: str,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
+) -> None:
     total = CellAddress(4, group, "total")
     broken = with_cell(report, total, cell(report, total) + 2)
 
@@ -38,7 +46,9 @@ def test_i4_fires_per_group(report: Report, group: str, with_cell, cell) -> None
     assert finding.unknown == ()
 
 
-def test_i4_lists_each_broken_group_in_printed_order(report: Report, with_cell) -> None:
+def test_i4_lists_each_broken_group_in_printed_order(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = report
     for group in reversed(GROUPS):
         broken = with_cell(broken, CellAddress(4, group, "pending"), 50)
@@ -47,14 +57,18 @@ def test_i4_lists_each_broken_group_in_printed_order(report: Report, with_cell) 
 
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("/")])
-def test_i4_blank_outcome_that_could_balance(report: Report, mark: object, with_cell) -> None:
+def test_i4_blank_outcome_that_could_balance(
+    report: Report, mark: object, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report, CellAddress(4, "reconsideration", "upheld"), mark)
 
     assert check(broken) == ()
 
 
 def test_i4_known_outcomes_exceed_the_total_despite_a_blank(
-    report: Report, with_cell, cell
+    report: Report,
+    with_cell: Callable[[Report, CellAddress, object], Report],
+    cell: Callable[[Report, CellAddress], Any],
 ) -> None:
     group = "litigation_direct"
     broken = with_cell(report, CellAddress(4, group, "other"), BLANK)
@@ -70,7 +84,9 @@ def test_i4_known_outcomes_exceed_the_total_despite_a_blank(
     )
 
 
-def test_i4_blank_total_is_never_proven(report: Report, with_cell) -> None:
+def test_i4_blank_total_is_never_proven(
+    report: Report, with_cell: Callable[[Report, CellAddress, object], Report]
+) -> None:
     broken = with_cell(report, CellAddress(4, "reconsideration", "total"), BLANK)
     broken = with_cell(broken, CellAddress(4, "reconsideration", "upheld"), 10**6)
 

@@ -32,7 +32,8 @@ def with_cells(report: Any, cells: dict[CellAddress, object], **changes: object)
 
 def emptied(report: Report) -> Report:
     """*report* with every table cell blank."""
-    return with_cells(report, {spec.address: BLANK for spec in table_layout(type(report))})
+    blank: Report = with_cells(report, {spec.address: BLANK for spec in table_layout(type(report))})
+    return blank
 
 
 def value(report: Report, address: CellAddress) -> object:

@@ -6,11 +6,13 @@ import csv
 import io
 import json
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from disclosure_report import CellAddress, Metadata, from_json, to_json
+from disclosure_report import CellAddress, Metadata, Report, from_json, to_json
 from disclosure_report.cli import main
 from disclosure_report.cli._progress import progress
 from disclosure_report.many import RECORD_FIELDS, records, sum_reports
@@ -19,13 +21,13 @@ from disclosure_report.many import RECORD_FIELDS, records, sum_reports
 OVER = CellAddress(3, "carried_over", "total")
 
 
-def _write(tmp_path: Path, name: str, report) -> str:
+def _write(tmp_path: Path, name: str, report: Report) -> str:
     path = tmp_path / name
     path.write_text(to_json(report), encoding="utf-8")
     return str(path)
 
 
-def _year(report, year):
+def _year(report: Report, year: int) -> Report:
     return report.__class__(
         **{
             **{f: getattr(report, f) for f in ("active_disclosure", "applications")},
@@ -39,13 +41,17 @@ def _year(report, year):
 
 
 @pytest.fixture
-def series_files(tmp_path, example, with_cells):
+def series_files(
+    tmp_path: Path, example: Report, with_cells: Callable[..., Any]
+) -> tuple[str, str]:
     last = _write(tmp_path, "2022.json", _year(example, 2022))
     this = _write(tmp_path, "2023.json", with_cells(example, {OVER: 9}))
     return last, this
 
 
-def test_check_of_two_years_reports_x1_and_exits_1(series_files, capsys) -> None:
+def test_check_of_two_years_reports_x1_and_exits_1(
+    series_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", *series_files, "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "[2021.T3.X1]" in out
@@ -53,7 +59,9 @@ def test_check_of_two_years_reports_x1_and_exits_1(series_files, capsys) -> None
     assert "2022 to 2023" in out
 
 
-def test_check_json_of_many_files_has_reports_and_series(series_files, capsys) -> None:
+def test_check_json_of_many_files_has_reports_and_series(
+    series_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", *series_files, "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert [d["report"]["year"] for d in document["reports"]] == [2022, 2023]
@@ -65,7 +73,9 @@ def test_check_json_of_many_files_has_reports_and_series(series_files, capsys) -
     assert document["errors"] == series["errors"] + sum(d["errors"] for d in document["reports"])
 
 
-def test_one_file_gives_the_single_report_document(series_files, capsys) -> None:
+def test_one_file_gives_the_single_report_document(
+    series_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["check", series_files[0], "--format", "json"])
     assert set(json.loads(capsys.readouterr().out)) == {
         "report",
@@ -76,7 +86,9 @@ def test_one_file_gives_the_single_report_document(series_files, capsys) -> None
     }
 
 
-def test_an_unreadable_file_among_many_exits_2(series_files, tmp_path, capsys) -> None:
+def test_an_unreadable_file_among_many_exits_2(
+    series_files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", series_files[0], str(tmp_path / "missing.json")]) == 2
     captured = capsys.readouterr()
     assert "cannot read" in captured.err
@@ -84,19 +96,23 @@ def test_an_unreadable_file_among_many_exits_2(series_files, tmp_path, capsys) -
     assert "2022" in captured.out
 
 
-def test_sum_writes_the_sum(series_files, tmp_path, example) -> None:
+def test_sum_writes_the_sum(series_files: tuple[str, str], tmp_path: Path, example: Report) -> None:
     out = tmp_path / "total.json"
     assert main(["sum", *series_files, "-o", str(out), "--agency", "某县", "--year", "2023"]) == 0
     reports = [from_json(Path(f).read_bytes()) for f in series_files]
     assert from_json(out.read_bytes()) == sum_reports(reports, agency="某县", year=2023)
 
 
-def test_sum_needs_a_year_when_the_reports_differ(series_files, capsys) -> None:
+def test_sum_needs_a_year_when_the_reports_differ(
+    series_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["sum", *series_files]) == 2
     assert "--year" in capsys.readouterr().err
 
 
-def test_export_csv_to_stdout(series_files, capsys) -> None:
+def test_export_csv_to_stdout(
+    series_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", *series_files, "--to", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     reports = [from_json(Path(f).read_bytes()) for f in series_files]
@@ -104,7 +120,7 @@ def test_export_csv_to_stdout(series_files, capsys) -> None:
     assert list(rows[0]) == list(RECORD_FIELDS)
 
 
-def test_export_parquet(series_files, tmp_path) -> None:
+def test_export_parquet(series_files: tuple[str, str], tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "cells.parquet"
     assert main(["export", *series_files, "--to", "parquet", "-o", str(out)]) == 0

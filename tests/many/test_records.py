@@ -6,13 +6,14 @@ import csv
 import io
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import BLANK, Amount, NotApplicable, cell_records, cell_values
+from disclosure_report import BLANK, Amount, NotApplicable, Report, cell_records, cell_values
 from disclosure_report.many import (
     RECORD_FIELDS,
     TYPED_FIELDS,
@@ -27,7 +28,7 @@ MANY = st.lists(reports(marks=True), min_size=1, max_size=3)
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_records_are_the_cell_records_of_each_report(many) -> None:
+def test_records_are_the_cell_records_of_each_report(many: list[Report]) -> None:
     """One shape: the records of many reports are each report's cell records, labels aside."""
     flat = list(records(many))
     labelled = [cell for report in many for cell in cell_records(report)]
@@ -41,7 +42,7 @@ def test_records_are_the_cell_records_of_each_report(many) -> None:
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_records_say_each_report_and_its_cells(many) -> None:
+def test_records_say_each_report_and_its_cells(many: list[Report]) -> None:
     flat = iter(records(many))
     for report in many:
         for spec, value in cell_values(report):
@@ -72,7 +73,7 @@ def test_records_say_each_report_and_its_cells(many) -> None:
 
 @settings(max_examples=20)
 @given(many=MANY)
-def test_csv_holds_the_records_as_text(many) -> None:
+def test_csv_holds_the_records_as_text(many: list[Report]) -> None:
     stream = io.StringIO()
     count = write_csv(many, stream)
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
@@ -82,7 +83,7 @@ def test_csv_holds_the_records_as_text(many) -> None:
         assert row == {k: "" if v is None else str(v) for k, v in record.items()}
 
 
-def test_csv_to_a_path(tmp_path, example) -> None:
+def test_csv_to_a_path(tmp_path: Path, example: Report) -> None:
     path = tmp_path / "cells.csv"
     assert write_csv([example, example], path) == 400
     text = path.read_bytes().decode("utf-8")
@@ -90,7 +91,7 @@ def test_csv_to_a_path(tmp_path, example) -> None:
     assert "自治区机关事务管理局,2023,2021,2,article_20_1.rules,in_force,,,4,,,\r\n" in text
 
 
-def test_csv_with_labels(example) -> None:
+def test_csv_with_labels(example: Report) -> None:
     stream = io.StringIO()
     write_csv([example], stream, locale="zh_Hans")
     assert "2,article_20_1.rules,in_force,规章,现行有效件数,4,,,\r\n" in stream.getvalue()
@@ -106,7 +107,7 @@ def test_a_non_report_is_refused() -> None:
 
 @settings(max_examples=10)
 @given(many=MANY)
-def test_dataframe_has_typed_columns(many) -> None:
+def test_dataframe_has_typed_columns(many: list[Report]) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from disclosure_report.many import to_dataframe
@@ -129,7 +130,7 @@ def test_dataframe_has_typed_columns(many) -> None:
             assert row["value"] is pd.NA
 
 
-def test_parquet_is_read_by_duckdb(tmp_path, example) -> None:
+def test_parquet_is_read_by_duckdb(tmp_path: Path, example: Report) -> None:
     pytest.importorskip("pyarrow")
     duckdb = pytest.importorskip("duckdb")
     from disclosure_report.many import write_parquet

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import attrs
 import pytest
 
@@ -14,6 +17,9 @@ from disclosure_report import (
     InvalidReportError,
     Metadata,
     NotApplicable,
+    Report,
+    Report2019,
+    Report2021,
     Severity,
 )
 from disclosure_report.i18n import SUPPORTED_LOCALES
@@ -28,23 +34,33 @@ from disclosure_report.testing import reports
 
 
 OVER = CellAddress(3, "carried_over", "total")
+R = TypeVar("R", bound=Report)
+_REPORTS = {"2019": reports(version="2019"), "2021": reports(version="2021")}
 FORWARD = CellAddress(3, "carried_forward", "total")
 
 
-def _in_year(report, year, agency="某局"):
+def _in_year(report: R, year: int, agency: str = "某局") -> R:
     return attrs.evolve(report, metadata=Metadata(agency=agency, year=year))
 
 
-def _chained(previous, report, with_cells, value):
+def _chained(
+    previous: Report,
+    report: R,
+    with_cells: Callable[..., Any],
+    value: Callable[[Report, CellAddress], Any],
+) -> R:
     """*report* whose item 2 is *previous*'s item 4, column by column."""
     columns = [a for a in COMPARABLE_CELLS if a.row == "carried_forward"]
-    return with_cells(
+    chained: R = with_cells(
         report,
         {CellAddress(3, "carried_over", a.column): value(previous, a) for a in columns},
     )
+    return chained
 
 
-def test_x1_names_both_cells_and_their_years(example, with_cells) -> None:
+def test_x1_names_both_cells_and_their_years(
+    example: Report, with_cells: Callable[..., Any]
+) -> None:
     last = with_cells(_in_year(example, 2022), {FORWARD: 7})
     this = with_cells(_in_year(example, 2023), {OVER: 5})
 
@@ -62,7 +78,12 @@ def test_x1_names_both_cells_and_their_years(example, with_cells) -> None:
 
 
 @given(old=reports(version="2019"), new=reports(version="2021"))
-def test_x1_across_the_change_of_format_uses_its_own_rule(old, new, with_cells, value) -> None:
+def test_x1_across_the_change_of_format_uses_its_own_rule(
+    old: Report2019,
+    new: Report2021,
+    with_cells: Callable[..., Any],
+    value: Callable[[Report, CellAddress], Any],
+) -> None:
     old = _in_year(old, 2020)
     new = _chained(old, _in_year(new, 2021), with_cells, value)
     broken = with_cells(new, {OVER: value(old, FORWARD) + 1})
@@ -76,7 +97,7 @@ def test_x1_across_the_change_of_format_uses_its_own_rule(old, new, with_cells, 
     assert finding.rule == "2019.T3.X1.FROM2021"
 
 
-def test_no_rule_spans_a_gap_in_the_years(example, with_cells) -> None:
+def test_no_rule_spans_a_gap_in_the_years(example: Report, with_cells: Callable[..., Any]) -> None:
     last = with_cells(_in_year(example, 2021), {FORWARD: 7})
     this = with_cells(_in_year(example, 2023), {OVER: 5})
 
@@ -84,7 +105,9 @@ def test_no_rule_spans_a_gap_in_the_years(example, with_cells) -> None:
 
 
 @pytest.mark.parametrize("mark", [BLANK, NotApplicable("/")])
-def test_x1_skips_unknown_cells(example, with_cells, mark) -> None:
+def test_x1_skips_unknown_cells(
+    example: Report, with_cells: Callable[..., Any], mark: object
+) -> None:
     last = with_cells(_in_year(example, 2022), {FORWARD: mark})
     this = with_cells(_in_year(example, 2023), {OVER: 5})
 
@@ -92,7 +115,9 @@ def test_x1_skips_unknown_cells(example, with_cells, mark) -> None:
 
 
 @given(base=reports(version="2019"))
-def test_x2_is_a_warning_on_the_2019_item_counts(base, with_cells) -> None:
+def test_x2_is_a_warning_on_the_2019_item_counts(
+    base: Report2019, with_cells: Callable[..., Any]
+) -> None:
     licensing = "article_20_5.licensing"
     items, change = (CellAddress(2, licensing, c) for c in ("previous_items", "change"))
     last = with_cells(_in_year(base, 2019), {items: 10, change: -3})
@@ -107,7 +132,9 @@ def test_x2_is_a_warning_on_the_2019_item_counts(base, with_cells) -> None:
     assert {f.severity for f in findings} == {Severity.WARNING}
 
 
-def test_x3_is_a_warning_on_the_2021_documents(example, with_cells) -> None:
+def test_x3_is_a_warning_on_the_2021_documents(
+    example: Report, with_cells: Callable[..., Any]
+) -> None:
     row = "article_20_1.rules"
     issued, repealed, in_force = (
         CellAddress(2, row, c) for c in ("issued", "repealed", "in_force")
@@ -129,7 +156,7 @@ def test_x3_is_a_warning_on_the_2021_documents(example, with_cells) -> None:
 
 
 @given(old=reports(version="2019"), new=reports(version="2021"))
-def test_x2_and_x3_are_not_checked_across_versions(old, new) -> None:
+def test_x2_and_x3_are_not_checked_across_versions(old: Report2019, new: Report2021) -> None:
     rules = {f.rule for f in check_series([_in_year(old, 2020), _in_year(new, 2021)])}
     assert rules <= {"2021.T3.X1.FROM2019"}
 
@@ -144,18 +171,18 @@ def test_comparable_cells_are_table_3_without_row_6_and_table_4() -> None:
     assert len([a for a in COMPARABLE_CELLS if a.table == 4]) == 15
 
 
-def test_one_report_per_body_and_year(example) -> None:
+def test_one_report_per_body_and_year(example: Report) -> None:
     with pytest.raises(InvalidReportError) as raised:
         check_series([example, example])
     assert "for 2023" in str(raised.value)
 
 
-def test_a_series_is_of_one_body(example) -> None:
+def test_a_series_is_of_one_body(example: Report) -> None:
     with pytest.raises(InvalidReportError):
         check_series([example, _in_year(example, 2022, agency="另一局")])
 
 
-def test_series_of_groups_by_body_and_sorts_by_year(example) -> None:
+def test_series_of_groups_by_body_and_sorts_by_year(example: Report) -> None:
     a22, a21, b = (
         _in_year(example, 2022),
         _in_year(example, 2021),
@@ -164,7 +191,9 @@ def test_series_of_groups_by_body_and_sorts_by_year(example) -> None:
     assert series_of([a22, b, a21]) == {"某局": (a21, a22), "乙": (b,)}
 
 
-def test_every_series_rule_renders_in_every_locale(example, with_cells) -> None:
+def test_every_series_rule_renders_in_every_locale(
+    example: Report, with_cells: Callable[..., Any]
+) -> None:
     rows = "article_20_1.rules", "article_20_1.normative_documents"
     findings = check_series(
         [
@@ -199,10 +228,14 @@ def test_series_rules_have_ids_of_the_registry_s_scheme() -> None:
 
 @given(
     chain=st.lists(st.sampled_from(["2019", "2021"]), min_size=2, max_size=4).flatmap(
-        lambda versions: st.tuples(*(reports(version=v) for v in versions))
+        lambda versions: st.tuples(*(_REPORTS[v] for v in versions))
     )
 )
-def test_a_chained_series_has_no_x1_finding(chain, with_cells, value) -> None:
+def test_a_chained_series_has_no_x1_finding(
+    chain: tuple[Report, ...],
+    with_cells: Callable[..., Any],
+    value: Callable[[Report, CellAddress], Any],
+) -> None:
     series = [_in_year(chain[0], 2018)]
     for year, report in enumerate(chain[1:], start=2019):
         series.append(_chained(series[-1], _in_year(report, year), with_cells, value))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from random import Random
+from typing import Any
 
 import attrs
 import pytest
@@ -16,6 +19,9 @@ from disclosure_report import (
     CellAddress,
     InvalidReportError,
     NotApplicable,
+    Report,
+    Report2019,
+    Report2021,
     Severity,
     Unit,
     check,
@@ -33,7 +39,7 @@ FEE_2021 = CellAddress(2, "article_20_8.administrative_fees", "amount")
 PROCUREMENT = CellAddress(2, "article_20_9.centralized_procurement", "amount")
 
 
-def _tables(report):
+def _tables(report: Report) -> tuple[object, ...]:
     return (
         report.active_disclosure,
         report.applications,
@@ -41,7 +47,7 @@ def _tables(report):
     )
 
 
-def _with_unit(report):
+def _with_unit(report: Report) -> Report:
     """*report* with a unit on the 2019 procurement amount when it printed none.
 
     Amounts with and without a unit are not added up (that raises), so the properties are
@@ -51,20 +57,26 @@ def _with_unit(report):
     if type(amount) is not Amount or amount.unit is not None:
         return report
     path = ("active_disclosure", *PROCUREMENT.row.split("."), PROCUREMENT.column)
-    return _replaced(report, {path: Amount(amount.value, Unit.YUAN)})
+    replaced: Report = _replaced(report, {path: Amount(amount.value, Unit.YUAN)})
+    return replaced
 
 
-def _reports(version):
-    return reports(version=version, marks=True).map(_with_unit)
+def _reports(version: str) -> st.SearchStrategy[Report]:
+    strategy = (
+        reports(version="2019", marks=True)
+        if version == "2019"
+        else reports(version="2021", marks=True)
+    )
+    return strategy.map(_with_unit)
 
 
-def _sum(reports_):
+def _sum(reports_: Iterable[Report]) -> Report:
     return sum_reports(reports_, agency="某县", year=2030)
 
 
 @settings(max_examples=30)
 @given(many=VERSIONS.flatmap(lambda v: st.lists(_reports(v), min_size=1, max_size=4)))
-def test_the_sum_of_balanced_reports_is_balanced(many) -> None:
+def test_the_sum_of_balanced_reports_is_balanced(many: list[Report]) -> None:
     assert [f for f in check(_sum(many)) if f.severity is Severity.ERROR] == []
 
 
@@ -73,7 +85,7 @@ def test_the_sum_of_balanced_reports_is_balanced(many) -> None:
     many=VERSIONS.flatmap(lambda v: st.lists(_reports(v), min_size=2, max_size=4)),
     random=st.randoms(use_true_random=False),
 )
-def test_summing_is_order_independent(many, random) -> None:
+def test_summing_is_order_independent(many: list[Report], random: Random) -> None:
     shuffled = list(many)
     random.shuffle(shuffled)
     assert _sum(shuffled) == _sum(many)
@@ -81,7 +93,9 @@ def test_summing_is_order_independent(many, random) -> None:
 
 @settings(max_examples=30)
 @given(pair=VERSIONS.flatmap(lambda v: st.tuples(_reports(v), _reports(v))))
-def test_summing_with_an_empty_report_changes_nothing(pair, emptied) -> None:
+def test_summing_with_an_empty_report_changes_nothing(
+    pair: tuple[Report, Report], emptied: Callable[[Report], Report]
+) -> None:
     report, other = pair
     alone = _sum([report])
 
@@ -92,13 +106,13 @@ def test_summing_with_an_empty_report_changes_nothing(pair, emptied) -> None:
 
 @settings(max_examples=20)
 @given(old=reports(version="2019"), new=reports(version="2021"))
-def test_mixed_versions_are_refused(old, new) -> None:
+def test_mixed_versions_are_refused(old: Report2019, new: Report2021) -> None:
     with pytest.raises(InvalidReportError) as raised:
         _sum([new, old])
     assert raised.value.problems[0].path == "[1].format_version"
 
 
-def test_nothing_to_add_and_not_a_report_are_refused(example) -> None:
+def test_nothing_to_add_and_not_a_report_are_refused(example: Report) -> None:
     with pytest.raises(InvalidReportError):
         _sum([])
     with pytest.raises(InvalidReportError):
@@ -107,7 +121,9 @@ def test_nothing_to_add_and_not_a_report_are_refused(example) -> None:
         _sum([example, object()])  # type: ignore[list-item]
 
 
-def test_numbers_add_and_unknowns_stay_unknown(example, with_cells, value) -> None:
+def test_numbers_add_and_unknowns_stay_unknown(
+    example: Report, with_cells: Callable[..., Any], value: Callable[[Report, CellAddress], Any]
+) -> None:
     a = with_cells(example, {TOTAL: 10, UPHELD: 4, CORRECTED: NotApplicable("/")})
     b = with_cells(example, {TOTAL: 7, UPHELD: BLANK, CORRECTED: NotApplicable("/")})
     c = with_cells(example, {TOTAL: 1, UPHELD: 1, CORRECTED: NotApplicable("—")})
@@ -122,7 +138,7 @@ def test_numbers_add_and_unknowns_stay_unknown(example, with_cells, value) -> No
     assert value(_sum([a, with_cells(c, {CORRECTED: 0})]), CORRECTED) is BLANK
 
 
-def test_a_blank_is_not_added_as_nothing(example, with_cells) -> None:
+def test_a_blank_is_not_added_as_nothing(example: Report, with_cells: Callable[..., Any]) -> None:
     """The case in the docs: a blank total must not become a number smaller than its parts."""
     blank_total = with_cells(example, {TOTAL: BLANK, UPHELD: 3, CORRECTED: 4})
     assert check(blank_total) == check(example)
@@ -130,7 +146,7 @@ def test_a_blank_is_not_added_as_nothing(example, with_cells) -> None:
     assert [f for f in check(total) if f.severity is Severity.ERROR] == []
 
 
-def test_metadata_and_narrative_of_the_sum(example) -> None:
+def test_metadata_and_narrative_of_the_sum(example: Report) -> None:
     total = sum_reports([example], agency="某县", year=2023, region="640000")
     assert (total.metadata.agency, total.metadata.year, total.metadata.region) == (
         "某县",
@@ -145,9 +161,12 @@ def test_metadata_and_narrative_of_the_sum(example) -> None:
     assert total.other_matters.processing_fees is None
 
 
-def test_money_adds_exactly_and_converts_yuan(example, with_cells, value) -> None:
-    def fee(amount: str, unit: Unit | None) -> object:
-        return with_cells(example, {FEE_2021: Amount(Decimal(amount), unit)})
+def test_money_adds_exactly_and_converts_yuan(
+    example: Report, with_cells: Callable[..., Any], value: Callable[[Report, CellAddress], Any]
+) -> None:
+    def fee(amount: str, unit: Unit | None) -> Report:
+        report: Report = with_cells(example, {FEE_2021: Amount(Decimal(amount), unit)})
+        return report
 
     wan = Unit.WAN_YUAN
     assert value(_sum([fee("0.1", wan), fee("0.2", wan)]), FEE_2021) == Amount(Decimal("0.3"), wan)
@@ -163,19 +182,23 @@ def test_money_adds_exactly_and_converts_yuan(example, with_cells, value) -> Non
 
 
 @given(report=reports(version="2019"))
-def test_an_amount_without_a_unit_is_not_added_to_one_with_a_unit(report, with_cells) -> None:
+def test_an_amount_without_a_unit_is_not_added_to_one_with_a_unit(
+    report: Report, with_cells: Callable[..., Any]
+) -> None:
     a = with_cells(report, {PROCUREMENT: Amount(Decimal(1), None)})
     b = with_cells(report, {PROCUREMENT: Amount(Decimal(2), Unit.YUAN)})
 
     with pytest.raises(InvalidReportError) as raised:
         _sum([a, b])
     assert raised.value.problems[0].path == f"$.{PROCUREMENT.path.removeprefix('$.')}"
-    assert _sum([a, a]).active_disclosure.article_20_9.centralized_procurement.amount == Amount(
+    total = _sum([a, a])
+    assert isinstance(total, Report2019)
+    assert total.active_disclosure.article_20_9.centralized_procurement.amount == Amount(
         Decimal(2), None
     )
 
 
-def test_the_reports_are_read_once_and_not_changed(example) -> None:
+def test_the_reports_are_read_once_and_not_changed(example: Report) -> None:
     before = attrs.evolve(example)
     _sum(iter([example, example]))
     assert example == before

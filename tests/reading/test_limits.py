@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_report import BLANK, MAX_COUNT, from_json, read, render
+from disclosure_report import BLANK, MAX_COUNT, Report2021, from_json, read, render
 from disclosure_report.reading import NoteCode
 
 
@@ -15,7 +15,7 @@ MARKER = 4242
 
 
 def _text_with(number: str) -> str:
-    report = from_json(EXAMPLE.read_bytes())
+    report = from_json(EXAMPLE.read_bytes(), version=Report2021)
     received = attrs.evolve(report.applications.new_received, natural_persons=MARKER)
     report = attrs.evolve(
         report, applications=attrs.evolve(report.applications, new_received=received)

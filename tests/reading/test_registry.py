@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -54,7 +54,7 @@ def _zh(label: Any) -> str:
 
 def _text(report_class: type, values: dict[tuple[int, str, str], int]) -> str:
     """The report's text as the text output prints it: a line per row, cells split by tabs."""
-    layout = table_layout(report_class)  # type: ignore[arg-type]
+    layout = table_layout(report_class)
     lines = [
         "某某局2025年政府信息公开工作年度报告",
         _zh(SECTION_TITLES["overview"]),
@@ -97,7 +97,7 @@ def _key(spec: Any) -> tuple[int, str, str]:
 
 def _values(report_class: type) -> dict[tuple[int, str, str], int]:
     """A distinct number for every cell."""
-    return {_key(s): 100 + i for i, s in enumerate(table_layout(report_class))}  # type: ignore[arg-type]
+    return {_key(s): 100 + i for i, s in enumerate(table_layout(report_class))}
 
 
 def test_the_new_version_has_its_own_labels(version_2099: FormatVersion) -> None:
@@ -159,7 +159,7 @@ def test_the_corpus_versions_do_not_change_with_another_registered(
         found = {}
         for path in _corpus():
             head, sep, body = path.read_bytes().partition(b"\n---\n")
-            kind = "html" if path.suffix in {".html", ".htm"} else "text"
+            kind: Literal["html", "text"] = "html" if path.suffix in {".html", ".htm"} else "text"
             extraction = extract(body if sep else head, kind=kind)
             if extraction.year is not None:
                 found[path.name] = extraction.version

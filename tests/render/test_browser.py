@@ -165,7 +165,7 @@ def headers(spec: CellSpec) -> tuple[list[Label], list[Label]]:
 def _above(cell: dict[str, Any], th: dict[str, Any]) -> bool:
     box, head = cell["box"], th["box"]
     centre = (box["left"] + box["right"]) / 2
-    return (
+    return bool(
         (th["head"] or th["section"] == cell["section"])
         and head["bottom"] <= box["top"] + SLACK
         and head["left"] - SLACK <= centre <= head["right"] + SLACK
@@ -175,7 +175,7 @@ def _above(cell: dict[str, Any], th: dict[str, Any]) -> bool:
 def _beside(cell: dict[str, Any], th: dict[str, Any]) -> bool:
     box, head = cell["box"], th["box"]
     middle = (box["top"] + box["bottom"]) / 2
-    return (
+    return bool(
         th["section"] == cell["section"]
         and head["right"] <= box["left"] + SLACK
         and head["top"] - SLACK <= middle <= head["bottom"] + SLACK

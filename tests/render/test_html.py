@@ -84,6 +84,10 @@ class _Document(HTMLParser):
             self._text += data
 
 
+def _reports(version: str, *, marks: bool = False) -> st.SearchStrategy[Report]:
+    return reports("2019", marks=marks) if version == "2019" else reports("2021", marks=marks)
+
+
 def parse(document: str) -> _Document:
     parser = _Document()
     parser.feed(document)
@@ -235,7 +239,7 @@ LITIGATION = [
 @given(data=st.data())
 @settings(max_examples=5)
 def test_table_3_header_block_is_the_templates(version: str, data: st.DataObject) -> None:
-    report = data.draw(reports(version, marks=True))
+    report = data.draw(_reports(version, marks=True))
     assert _heads(_grid_of(report, 3), "thead") == APPLICANTS
 
 
@@ -243,10 +247,10 @@ def test_table_3_header_block_is_the_templates(version: str, data: st.DataObject
 @given(data=st.data())
 @settings(max_examples=5)
 def test_table_4_header_is_the_templates(version: str, data: st.DataObject) -> None:
-    cells = _grid_of(data.draw(reports(version, marks=True)), 4)
+    cells = _grid_of(data.draw(_reports(version, marks=True)), 4)
     assert _heads(cells, "thead") == LITIGATION
-    data = [(c["row"], c["column"]) for c in cells if c["tag"] == "td"]
-    assert data == [(3, column) for column in range(15)]
+    rows = [(c["row"], c["column"]) for c in cells if c["tag"] == "td"]
+    assert rows == [(3, column) for column in range(15)]
 
 
 # Label columns of table 三: (label, row, column, rowspan, colspan); rows count from the header's 3.
@@ -279,7 +283,7 @@ LABELS_2019 = [
 def test_table_3_groups_span_their_rows(
     version: str, expected: list[Any], data: st.DataObject
 ) -> None:
-    heads = _heads(_grid_of(data.draw(reports(version, marks=True)), 3), "tbody")
+    heads = _heads(_grid_of(data.draw(_reports(version, marks=True)), 3), "tbody")
     spanning = [h for h in heads if h[3] > 1 or h[4] > 1]
     assert spanning == expected
     numbered = [h for h in heads if h[3] == 1 and h[4] == 1]
@@ -293,7 +297,7 @@ def test_table_3_groups_span_their_rows(
 def test_table_2_has_a_heading_and_header_row_per_sub_table(
     version: str, rows: int, data: st.DataObject
 ) -> None:
-    cells = _grid_of(data.draw(reports(version, marks=True)), 2)
+    cells = _grid_of(data.draw(_reports(version, marks=True)), 2)
     assert max(c["row"] + c["rowspan"] for c in cells) == rows
     headings = [c for c in cells if c["attrs"].get("class") == "heading"]
     assert [h["text"] for h in headings][:2] == ["第二十条第（一）项", "第二十条第（五）项"]
@@ -308,7 +312,7 @@ def test_table_2_has_a_heading_and_header_row_per_sub_table(
 @given(data=st.data())
 @settings(max_examples=3)
 def test_labels_are_translated(version: str, locale: str, data: st.DataObject) -> None:
-    report = data.draw(reports(version))
+    report = data.draw(_reports(version))
     document = parse(render(report, to="html", locale=locale))
     headers = {
         cell["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _pipe_rows(markdown: str) -> list[list[str]]:
     return rows
 
 
-def _label(labels: list[object], locale: str) -> str:
+def _label(labels: Sequence[object], locale: str) -> str:
     return SEPARATOR.join(translate(label, locale) for label in labels)  # type: ignore[arg-type]
 
 

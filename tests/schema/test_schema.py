@@ -49,11 +49,12 @@ ANY_REPORT = testing.reports() | testing.reports(marks=True)
 def full_reports(version: str) -> st.SearchStrategy[Report]:
     """Reports with a processing-fee record, so that every class of the version is in the dict."""
     fees = testing.processing_fees(applications=st.none() | testing.counts())
-    return testing.reports(
-        version,  # type: ignore[call-overload]
-        other_matters=testing.other_matters(version, processing_fees=fees),  # type: ignore[arg-type]
+    strategy: st.SearchStrategy[Report] = testing.reports(
+        version,
+        other_matters=testing.other_matters(version, processing_fees=fees),
         marks=True,
     )
+    return strategy
 
 
 def accepted_by_library(data: object) -> bool:
@@ -113,7 +114,7 @@ def test_is_json_and_a_new_dict_each_time() -> None:
 
 def test_unknown_version_is_refused() -> None:
     with pytest.raises(ValueError, match="2020"):
-        json_schema("2020")  # type: ignore[arg-type]
+        json_schema("2020")
 
 
 @pytest.mark.parametrize("report_class", [Report2019, Report2021])

@@ -1,7 +1,8 @@
 """The ``disclosure-report`` command.
 
 Exit codes: 0 when no error finding was made, 1 when there was one, 2 when the input could not be
-read (the problems and their paths go to standard error). Each subcommand is a
+read (the problems and their paths go to standard error); ``--version`` prints the installed
+version. Each subcommand is a
 :class:`~disclosure_report.cli._command.Command` in a module of its own, listed in
 :data:`COMMANDS`.
 """
@@ -12,6 +13,8 @@ import argparse
 import sys
 
 from collections.abc import Sequence
+
+import disclosure_report
 
 from disclosure_report.cli._cells import CELLS
 from disclosure_report.cli._check import CHECK
@@ -43,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="disclosure-report",
         description="Check annual reports on open government information "
         "(政府信息公开工作年度报告) against the national format.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {disclosure_report.__version__}"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():

@@ -15,7 +15,6 @@ from disclosure_report.cli._command import (
 )
 from disclosure_report.cli._io import EXIT_OK, load
 from disclosure_report.cli._notes import print_notes
-from disclosure_report.tidy import cell_records
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +23,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report.tidy import cell_records
+
     loaded = load(args.file)
     print_notes(loaded.notes, args.file)
     for record in cell_records(loaded.report, locale=locale_of(args)):

@@ -32,7 +32,6 @@ from disclosure_report.cli._notes import note_record, print_notes
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.i18n import translate
-from disclosure_report.many import check_series
 from disclosure_report.model import NC_, REPORT_TITLE, Report
 
 
@@ -146,6 +145,8 @@ def _series(reports: list[Report]) -> tuple[list[_Series], bool]:
     for agency, group in groups.items():
         if len(group) < 2:  # noqa: PLR2004 (a series needs two reports)
             continue
+        from disclosure_report.many import check_series
+
         try:
             findings = check_series(group)
         except InvalidReportError as error:

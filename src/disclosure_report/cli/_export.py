@@ -12,7 +12,6 @@ from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_OK, EXIT_UNREADABLE
 from disclosure_report.cli._many import add_files, load_reports
 from disclosure_report.cli._progress import progress
-from disclosure_report.many import write_csv, write_parquet
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +32,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report.many import write_csv, write_parquet
+
     if args.to == "parquet":
         if args.output == "-":
             print("disclosure-report: parquet needs a file: -o OUT", file=sys.stderr)

@@ -10,14 +10,19 @@ from __future__ import annotations
 import sys
 
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.model import Report
-from disclosure_report.reading import ReadingNote, decode, detect_kind, read
 from disclosure_report.serialize import from_json
+
+
+# The reader (and lxml) is imported only when a published report is read, so that checking a
+# report in the interchange format starts quickly.
+if TYPE_CHECKING:
+    from disclosure_report.reading import ReadingNote
 
 
 EXIT_OK: Final = 0
@@ -80,6 +85,8 @@ def load(file: str) -> Loaded:
             return Loaded(report=from_json(data), kind=kind)
         except InvalidReportError as error:
             raise ReadFailure([str(problem) for problem in error.problems]) from None
+    from disclosure_report.reading import read
+
     try:
         result = read(data, kind=kind)
     except InvalidReportError as error:  # HTML in an environment without lxml
@@ -103,4 +110,6 @@ def input_kind(data: bytes, suffix: str | None) -> InputKind:
         return _SUFFIXES[suffix]
     if data.lstrip().startswith(_JSON_START):
         return "json"
+    from disclosure_report.reading import decode, detect_kind
+
     return detect_kind(decode(data[:8192]).text)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import sys
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from disclosure_report.reading import ReadingNote
+
+if TYPE_CHECKING:  # The reader is imported only when a published report is read.
+    from disclosure_report.reading import ReadingNote
 
 
 __all__ = ["note_record", "print_notes"]

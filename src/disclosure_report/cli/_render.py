@@ -13,14 +13,16 @@ from disclosure_report.cli._command import (
     locale_of,
 )
 from disclosure_report.cli._io import EXIT_OK, load_report
-from disclosure_report.rendering import OUTPUTS, render
+
+
+OUTPUTS = ("md", "html", "text")
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_file(parser)
     parser.add_argument(
         "--to",
-        choices=OUTPUTS,
+        choices=OUTPUTS,  # = rendering.OUTPUTS (tested), without importing rendering
         required=True,
         help="output: md (Markdown), html (a standalone document) or text",
     )
@@ -28,6 +30,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report.rendering import render
+
     report = load_report(args.file)
     out.write(render(report, to=args.to, locale=locale_of(args)))
     return EXIT_OK

@@ -10,7 +10,6 @@ from typing import IO
 from disclosure_report.cli._command import Command
 from disclosure_report.cli._io import EXIT_OK
 from disclosure_report.model import format_versions
-from disclosure_report.schema import json_schema
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +30,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report.schema import json_schema
+
     indent: int | None = args.indent if args.indent > 0 else None
     json.dump(json_schema(args.format_version), out, ensure_ascii=False, indent=indent)
     out.write("\n")

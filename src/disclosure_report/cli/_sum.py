@@ -13,7 +13,6 @@ from disclosure_report.cli._io import EXIT_OK, EXIT_UNREADABLE
 from disclosure_report.cli._many import add_files, load_reports
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
-from disclosure_report.many import sum_reports
 from disclosure_report.serialize import to_json
 
 
@@ -50,6 +49,8 @@ def _fail(lines: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
+    from disclosure_report.many import sum_reports
+
     loaded, unreadable = load_reports(args.files)
     if unreadable:
         return EXIT_UNREADABLE

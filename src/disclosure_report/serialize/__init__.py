@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from disclosure_report.exceptions import InvalidReportError, Problem, UnknownFormatVersionError
-from disclosure_report.model import Report, format_versions, report_class_of
+from disclosure_report.model import Report, format_versions, report_class_of, version_of
 from disclosure_report.serialize import _fast
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._errors import (
@@ -26,6 +26,8 @@ from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
 
 __all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "from_dict", "from_json", "to_dict", "to_json"]
 
+R = TypeVar("R", bound=Report)
+
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The interchange dict of *report*: JSON-ready, with ``format_version`` first.
@@ -37,21 +39,40 @@ def to_dict(report: Report) -> dict[str, Any]:
     return _fast.unstructure(report)
 
 
-def from_dict(data: object) -> Report:
+@overload
+def from_dict(data: object) -> Report: ...
+@overload
+def from_dict(data: object, *, version: type[R]) -> R: ...
+def from_dict(data: object, *, version: type[Any] | None = None) -> Report:
     """The report that the interchange dict *data* describes.
 
     The class is chosen by ``data["format_version"]``, the id of a registered format version
     (:func:`~disclosure_report.format_version`): ``"2019"`` gives a
     :class:`~disclosure_report.Report2019`, ``"2021"`` a :class:`~disclosure_report.Report2021`.
+    With *version* (the report class of a registered version), the report must be of that class,
+    and type checkers know it is.
 
     Raises:
-        InvalidReportError: If *data* is not exactly a valid report, with every problem found.
+        InvalidReportError: If *data* is not exactly a valid report, with every problem found, or
+            is a report of another version than *version*.
+        UnknownFormatVersionError: If *version* is not the class of a registered version.
     """
+    wanted = None if version is None else version_of(version)
     try:
-        return _fast.structure(data)
-    except Exception:  # noqa: BLE001, S110 (any failure: the detailed pass below says why)
-        pass
-    return _structure_detailed(data)
+        report = _fast.structure(data)
+    except Exception:  # noqa: BLE001 (any failure: the detailed pass below says why)
+        report = _structure_detailed(data)
+    if wanted is not None and type(report) is not wanted.report_class:
+        raise InvalidReportError(
+            [
+                Problem(
+                    "$.format_version",
+                    f'"{wanted.id}" (a {wanted.report_class.__name__})',
+                    describe(report.format_version),
+                )
+            ]
+        )
+    return report
 
 
 def _structure_detailed(data: object) -> Report:
@@ -93,14 +114,22 @@ def to_json(report: Report, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, allow_nan=False, indent=indent)
 
 
-def from_json(text: str | bytes) -> Report:
+@overload
+def from_json(text: str | bytes) -> Report: ...
+@overload
+def from_json(text: str | bytes, *, version: type[R]) -> R: ...
+def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
     """The report in the JSON text *text* (``bytes`` in UTF-8, UTF-16 or UTF-32).
 
     Besides what :func:`from_dict` rejects, the text must be valid JSON without duplicate keys;
-    ``NaN`` and ``Infinity``, which JSON does not have, are reported where they stand.
+    ``NaN`` and ``Infinity``, which JSON does not have, are reported where they stand. With
+    *version*, as for :func:`from_dict`: ``from_json(text, version=Report2021)`` is a
+    :class:`~disclosure_report.Report2021` or raises.
 
     Raises:
-        InvalidReportError: If *text* is not exactly a valid report, with every problem found.
+        InvalidReportError: If *text* is not exactly a valid report, with every problem found, or
+            is a report of another version than *version*.
+        UnknownFormatVersionError: If *version* is not the class of a registered version.
     """
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidReportError([Problem("$", "JSON text (str or bytes)", describe(text))])
@@ -118,7 +147,7 @@ def from_json(text: str | bytes) -> Report:
         ) from None
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, too many digits
         raise InvalidReportError([Problem("$", "JSON text", f"invalid JSON: {error}")]) from None
-    return from_dict(data)
+    return from_dict(data) if version is None else from_dict(data, version=version)
 
 
 class _DuplicateKeyError(ValueError):

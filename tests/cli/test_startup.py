@@ -1,0 +1,87 @@
+"""What a command imports: ``check`` of a JSON report loads neither the reader nor rendering.
+
+A command run once per file pays its imports every time, so each imports only what it needs
+(``benchmarks/startup.py`` measures the time; these tests pin the imports, deterministically).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from pathlib import Path
+
+from disclosure_report import rendering
+from disclosure_report.cli import _render
+
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "nx-jgswglj-2023.json"
+
+# Runs the command line in a fresh interpreter and prints the modules it imported.
+_PROBE = """
+import contextlib, io, json, sys
+from disclosure_report.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+NOT_FOR_JSON = (
+    "disclosure_report._tidy",
+    "disclosure_report.many",
+    "disclosure_report.reading",
+    "disclosure_report.rendering",
+    "disclosure_report.schema",
+    "disclosure_report.testing",
+    "hypothesis",
+    "lxml",
+    "pandas",
+    "pyarrow",
+)
+"""Modules (and their submodules) that checking a report in the interchange format never needs."""
+
+
+def _imported(tmp_path: Path, code: str, *args: str) -> tuple[object, set[str]]:
+    done = subprocess.run(  # noqa: S603 (our own interpreter and probe)
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,  # Not the checkout: the package is imported as installed.
+    )
+    result, modules = json.loads(done.stdout.splitlines()[-1])
+    return result, set(modules)
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in names))
+
+
+def test_check_of_a_json_report_imports_only_what_it_needs(tmp_path: Path) -> None:
+    code, modules = _imported(tmp_path, _PROBE, "check", str(EXAMPLE))
+
+    assert code == 0
+    assert "disclosure_report.checks" in modules  # The probe ran the check.
+    assert _loaded(modules, NOT_FOR_JSON) == []
+
+
+def test_check_of_a_published_report_imports_the_reader(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_text("一、总体情况\n本机关2023年……\n", encoding="utf-8")
+
+    _, modules = _imported(tmp_path, _PROBE, "check", str(page))
+
+    assert "disclosure_report.reading" in modules
+
+
+def test_importing_the_package_imports_none_of_its_parts(tmp_path: Path) -> None:
+    code = "import json, sys, disclosure_report; print(json.dumps([None, sorted(sys.modules)]))"
+
+    _, modules = _imported(tmp_path, code)
+
+    assert _loaded(modules, ("disclosure_report",)) == ["disclosure_report"]
+
+
+def test_render_offers_every_output_without_importing_rendering() -> None:
+    assert _render.OUTPUTS == rendering.OUTPUTS
