@@ -933,6 +933,17 @@ def test_every_model_class_is_built_without_its_init() -> None:
     classes = _model_classes(Report2021, set()) | _model_classes(Report2019, set())
     assert {ApplicantCounts, Withheld, Metadata, Amount, ProcessingFees} <= classes
     assert all(can_bypass_init(cls) for cls in classes)
+    assert all(_fast.builder_class(cls) is not None for cls in classes)
+
+
+def test_an_object_built_through_its_builder_class_is_exactly_of_its_class() -> None:
+    """The builder class only lends its plain assignments; the object is an ApplicantCounts."""
+    report = _fast.structure(_valid())
+    row = report.applications.new_received
+    assert type(row) is ApplicantCounts
+    assert row == ApplicantCounts(**attrs.asdict(row))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        row.total = 0  # type: ignore[misc]
 
 
 def test_a_class_with_init_hooks_is_built_through_its_init() -> None:

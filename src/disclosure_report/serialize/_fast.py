@@ -8,8 +8,9 @@ direction, with every field of every nested class inlined, and compiles it on fi
 * :func:`structure` reads a dict and gives up (raises anything) at the first bad value;
   :func:`disclosure_report.from_dict` then reruns the detailed cattrs converter to report every
   problem. Objects are created without their ``__init__`` where that is equivalent (frozen,
-  slotted attrs classes without converters or init hooks): each slot is set directly and every
-  validator that the generated code does not make redundant is called, as ``__init__`` would.
+  slotted attrs classes without converters or init hooks): each slot is set directly, through
+  the class's :func:`builder_class`, and every validator that the generated code does not make
+  redundant is called, as ``__init__`` would.
   Cells, money, dates, enums, literals and plain scalars are read inline, with the patterns and
   mark instances of :mod:`._leaves` (where each encoding is defined); any other leaf type goes
   through the converter's own hook.
@@ -24,6 +25,7 @@ Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 
 from collections.abc import Callable
@@ -101,6 +103,42 @@ _BITS: Final = MAX_COUNT.bit_length()
 """A count's bits: ``n >> _BITS`` is 0 exactly when ``0 <= n <= MAX_COUNT`` (2**53 - 1)."""
 
 
+@functools.cache
+def builder_class(cls: type) -> type | None:
+    """A subclass of *cls* that adds nothing but plain attribute assignment; ``None`` if unusable.
+
+    *cls* is a frozen, slotted attrs class that :func:`~._steps.can_bypass_init` admits. Its
+    ``__setattr__`` and ``__delattr__`` raise, so the only way to fill its slots without
+    ``__init__`` is to call each slot descriptor's ``__set__`` (about 40 ns a slot, plus 95 ns
+    for the object). Its builder class restores :class:`object`'s own ``__setattr__`` and
+    ``__delattr__`` and adds no slot, so its instances have exactly the layout of *cls*: the
+    generated code creates one, fills its slots with plain assignments (which the interpreter
+    specializes to a store at the slot's offset, a few ns each), and then makes it an instance
+    of *cls* by assigning ``__class__``, which CPython allows between classes of one layout. The
+    result is the object that ``object.__new__(cls)`` and the slot setters would have built;
+    a builder instance never leaves the generated code. (A sibling class with the same slots
+    would not do: CPython 3.11 refuses ``__class__`` assignment between classes that both list
+    ``__weakref__``.) The assignment is tried once here, and a class where it fails is built
+    with the slot setters.
+    """
+    builder = type(
+        f"_Build{cls.__name__}",
+        (cls,),
+        {
+            "__slots__": (),
+            "__module__": __name__,
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+        },
+    )
+    try:
+        probe: object = object.__new__(builder)
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return builder if type(probe) is cls else None
+
+
 class _StructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
@@ -131,10 +169,17 @@ class _StructureWriter:
             args = ", ".join(f"{read.field.alias}={value}" for read, value in values)
             code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
             return result
-        code.emit(indent, f"{result} = _new({code.const('C', cls)})")
-        for read, value in values:
-            setter = code.const("S", getattr(cls, read.field.name).__set__)
-            code.emit(indent, f"{setter}({result}, {value})")
+        builder = builder_class(cls)
+        if builder is not None:
+            code.emit(indent, f"{result} = _new({code.const('B', builder)})")
+            for read, value in values:
+                code.emit(indent, f"{result}.{read.field.name} = {value}")
+            code.emit(indent, f"{result}.__class__ = {code.const('C', cls)}")
+        else:
+            code.emit(indent, f"{result} = _new({code.const('C', cls)})")
+            for read, value in values:
+                setter = code.const("S", getattr(cls, read.field.name).__set__)
+                code.emit(indent, f"{setter}({result}, {value})")
         for read, value in values:
             if read.field.validator is not None and not checked_by_construction(read):
                 validator = code.const("V", read.field.validator)
