@@ -447,6 +447,9 @@ class _Str(str):
     [
         0, 7, -1, None, "/", "—", "无", "?", "", _Str("/"), True, 1.0, [], {}, Decimal(1),
         MAX_COUNT, MAX_COUNT + 1, -MAX_COUNT, -MAX_COUNT - 1, 2**64, -(2**64), 10**5000,
+        # Around the largest int of one internal digit, where the generated code's quick
+        # comparison hands over to its exact check (2**30 on 64-bit CPython, 2**15 elsewhere).
+        2**30 - 1, 2**30, 1 - 2**30, -(2**30), 2**15 - 1, 2**15, -(2**15), False,
     ],
     ids=_ident,
 )  # fmt: skip
@@ -944,6 +947,26 @@ def test_an_object_built_through_its_builder_class_is_exactly_of_its_class() -> 
     assert row == ApplicantCounts(**attrs.asdict(row))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         row.total = 0  # type: ignore[misc]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30)
+@given(testing.reports(marks=True))
+def test_without_builder_classes_the_slot_setters_build_the_same_report(report: Report) -> None:
+    """Where ``__class__`` cannot be assigned, the reader falls back to each slot's setter."""
+    data = to_dict(report)
+    original = _fast.builder_class
+    _fast.builder_class = lambda cls: None  # type: ignore[assignment]
+    try:
+        reader = _fast._structure_function(type(report))
+    finally:
+        _fast.builder_class = original
+    builders = [
+        v for v in reader.__globals__.values() if getattr(v, "__name__", "")[:6] == "_Build"
+    ]
+    assert builders == []
+    rebuilt = reader(data)
+    assert type(rebuilt) is type(report)
+    assert rebuilt == report
 
 
 def test_a_class_with_init_hooks_is_built_through_its_init() -> None:

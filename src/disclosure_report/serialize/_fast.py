@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import sys
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -73,14 +74,22 @@ class _Code:
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {"_Fail": _Fail, "_new": object.__new__}
         self._count = 0
+        self._consts: dict[int, str] = {}
 
     def var(self, prefix: str) -> str:
         self._count += 1
         return f"{prefix}{self._count}"
 
     def const(self, prefix: str, value: object) -> str:
-        name = self.var(f"_{prefix}")
-        self.namespace[name] = value
+        """The global name of *value* in the generated code: one name per object.
+
+        One name per object rather than per use keeps the names of a report's reader well
+        under 128, so that loading one needs no ``EXTENDED_ARG`` instruction.
+        """
+        name = self._consts.get(id(value))
+        if name is None:
+            name = self._consts[id(value)] = self.var(f"_{prefix}")
+            self.namespace[name] = value  # which keeps the object, and so its id, alive
         return name
 
     def emit(self, indent: int, line: str) -> None:
@@ -101,6 +110,14 @@ class _Code:
 
 _BITS: Final = MAX_COUNT.bit_length()
 """A count's bits: ``n >> _BITS`` is 0 exactly when ``0 <= n <= MAX_COUNT`` (2**53 - 1)."""
+
+_ONE_DIGIT: Final = min((1 << sys.int_info.bits_per_digit) - 1, MAX_COUNT)
+"""The largest int of one internal digit (2**30 - 1 on 64-bit CPython).
+
+Comparing two such ints takes the interpreter one specialized step, where ``n >> _BITS`` is a
+generic call (about 10 ns a cell more); so a count is first compared with 0 and this bound, and
+only a larger one is shifted.
+"""
 
 
 @functools.cache
@@ -129,6 +146,7 @@ def builder_class(cls: type) -> type | None:
             "__module__": __name__,
             "__setattr__": object.__setattr__,
             "__delattr__": object.__delattr__,
+            "__init__": object.__init__,
         },
     )
     try:
@@ -143,8 +161,51 @@ class _StructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
 
-    def build(self, cls: type, typevars: dict[Any, Any], src: str, indent: int) -> str:
-        """Emit the lines that build a *cls* from the dict in *src*; return the result's name."""
+    def build(
+        self, cls: type, typevars: dict[Any, Any], src: str, indent: int, depth: int = 0
+    ) -> str:
+        """Emit the lines that build a *cls* from the dict in *src*; return the result's name.
+
+        The object being built at nesting depth *n* is ``o<n>`` and the dict of a part read at
+        that depth is ``d<n+1>``; every other value passes through ``v`` and is stored in its
+        slot as soon as it is read. So a reader has a few dozen local names, not one per cell.
+        """
+        code = self.code
+        self.check_keys(cls, src, indent)
+        result = f"o{depth}"
+        store = self.start(cls, result, indent)
+        kept: list[tuple[ReadField, str]] = []  # what __init__ or the validators are given
+        for read in read_steps(cls, typevars):
+            field = read.field
+            value = f"d{depth + 1}" if read.step in (ReadStep.PART, ReadStep.CELL_PART) else "v"
+            if field.default is attrs.NOTHING:
+                code.emit(indent, f"{value} = {src}[{field.name!r}]")
+            else:
+                default = code.const("D", field.default)
+                code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
+            self.value(read, value, indent, depth + 1)
+            if store is None:  # given to __init__ at the end
+                kept.append((read, code.var("u")))
+                code.emit(indent, f"{kept[-1][1]} = {value}")
+                continue
+            code.emit(indent, store(field.name, value))
+            if field.validator is not None and not checked_by_construction(read):
+                kept.append((read, f"{result}.{field.name}"))
+
+        if store is None:
+            args = ", ".join(f"{read.field.alias}={value}" for read, value in kept)
+            code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
+            return result
+        if builder_class(cls) is not None:
+            code.emit(indent, f"{result}.__class__ = {code.const('C', cls)}")
+        for read, value in kept:  # after every slot is set, as __init__ runs them
+            validator = code.const("V", read.field.validator)
+            attribute = code.const("A", read.field)
+            code.emit(indent, f"{validator}({result}, {attribute}, {value})")
+        return result
+
+    def check_keys(self, cls: type, src: str, indent: int) -> None:
+        """Emit the lines that fail unless *src* is a dict with no key that *cls* lacks."""
         code = self.code
         fields = attrs.fields(cls)
         code.emit(indent, f"if {src}.__class__ is not dict: raise _Fail")
@@ -153,73 +214,74 @@ class _StructureWriter:
         else:
             keys = code.const("K", frozenset(field.name for field in fields))
             code.emit(indent, f"if not {keys}.issuperset({src}): raise _Fail")
-        values: list[tuple[ReadField, str]] = []
-        for read in read_steps(cls, typevars):
-            field, value = read.field, code.var("v")
-            if field.default is attrs.NOTHING:
-                code.emit(indent, f"{value} = {src}[{field.name!r}]")
-            else:
-                default = code.const("D", field.default)
-                code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
-            self.value(read, value, indent)
-            values.append((read, value))
 
-        result = code.var("o")
+    def start(self, cls: type, result: str, indent: int) -> Callable[[str, str], str] | None:
+        """Emit the line that creates the object *result* without its ``__init__``, if it can.
+
+        Return what makes the line that stores a value in the slot of a name, or ``None`` when
+        *cls* must be built through its ``__init__``.
+        """
+        code = self.code
         if not can_bypass_init(cls):
-            args = ", ".join(f"{read.field.alias}={value}" for read, value in values)
-            code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
-            return result
+            return None
         builder = builder_class(cls)
         if builder is not None:
-            code.emit(indent, f"{result} = _new({code.const('B', builder)})")
-            for read, value in values:
-                code.emit(indent, f"{result}.{read.field.name} = {value}")
-            code.emit(indent, f"{result}.__class__ = {code.const('C', cls)}")
-        else:
-            code.emit(indent, f"{result} = _new({code.const('C', cls)})")
-            for read, value in values:
-                setter = code.const("S", getattr(cls, read.field.name).__set__)
-                code.emit(indent, f"{setter}({result}, {value})")
-        for read, value in values:
-            if read.field.validator is not None and not checked_by_construction(read):
-                validator = code.const("V", read.field.validator)
-                attribute = code.const("A", read.field)
-                code.emit(indent, f"{validator}({result}, {attribute}, {value})")
-        return result
+            code.emit(indent, f"{result} = {code.const('B', builder)}()")
+            return lambda name, value: f"{result}.{name} = {value}"
+        code.emit(indent, f"{result} = _new({code.const('C', cls)})")
 
-    def mark(self, value: str, indent: int) -> None:
-        """Emit the lines that read a cell that is not a number: ``null`` or a mark.
+        def through_setter(name: str, value: str) -> str:
+            return f"{code.const('S', getattr(cls, name).__set__)}({result}, {value})"
+
+        return through_setter
+
+    def mark(self, value: str, indent: int, out_of_range: str | None) -> None:
+        """Emit the lines that read a cell that is not a small number: ``null`` or a mark.
 
         The same values as :func:`._leaves.structure_count` returns (the shared instance of
         each mark), without a call per cell; anything else fails (a negative count, a bool, an
-        unknown mark: ``KeyError``).
+        unknown mark: ``KeyError``), but an int for which the expression *out_of_range* is
+        false, which is kept.
         """
         code = self.code
         code.emit(indent, f"if {value} is None: {value} = {code.const('BLANK', BLANK)}")
         marks = code.const("M", MARK_CELLS)
         code.emit(indent, f"elif type({value}) is str: {value} = {marks}[{value}]")
-        code.emit(indent, "else: raise _Fail")
+        if out_of_range is None:
+            code.emit(indent, "else: raise _Fail")
+        else:  # an int beyond one digit: kept if within MAX_COUNT
+            code.emit(indent, f"elif {value}.__class__ is not int or {out_of_range}: raise _Fail")
 
-    def value(self, read: ReadField, value: str, indent: int) -> None:
-        """Emit the lines that turn *value* into the value of *read*'s field."""
+    def value(self, read: ReadField, value: str, indent: int, depth: int) -> None:
+        """Emit the lines that turn *value* into the value of *read*'s field.
+
+        A part is built at nesting depth *depth*.
+        """
         code = self.code
         if read.optional:
             code.emit(indent, f"if {value} is not None:")
             indent += 1
         if read.step is ReadStep.COUNT:  # from 0 to MAX_COUNT: no bit from 2**53 up, no sign
-            code.emit(indent, f"if {value}.__class__ is not int or {value} >> {_BITS}:")
-            self.mark(value, indent + 1)
+            code.emit(
+                indent,
+                f"if {value}.__class__ is not int or {value} < 0 or {value} > {_ONE_DIGIT}:",
+            )
+            self.mark(value, indent + 1, f"{value} >> {_BITS}")
         elif read.step is ReadStep.SIGNED_COUNT:
-            code.emit(indent, f"if {value}.__class__ is not int or abs({value}) >> {_BITS}:")
-            self.mark(value, indent + 1)
+            code.emit(
+                indent,
+                f"if {value}.__class__ is not int or {value} < {-_ONE_DIGIT} "
+                f"or {value} > {_ONE_DIGIT}:",
+            )
+            self.mark(value, indent + 1, f"abs({value}) >> {_BITS}")
         elif read.step is ReadStep.CELL_PART:
             code.emit(indent, f"if {value}.__class__ is dict:")
-            built = self.build(read.tp[0], read.tp[1], value, indent + 1)
+            built = self.build(read.tp[0], read.tp[1], value, indent + 1, depth)
             code.emit(indent + 1, f"{value} = {built}")
             code.emit(indent, "else:")
-            self.mark(value, indent + 1)
+            self.mark(value, indent + 1, None)
         elif read.step is ReadStep.PART:
-            built = self.build(read.tp[0], read.tp[1], value, indent)
+            built = self.build(read.tp[0], read.tp[1], value, indent, depth)
             code.emit(indent, f"{value} = {built}")
         elif read.step is ReadStep.LEAF:
             self.leaf(read.tp, value, indent)
