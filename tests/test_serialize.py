@@ -969,6 +969,22 @@ def test_without_builder_classes_the_slot_setters_build_the_same_report(report: 
     assert rebuilt == report
 
 
+@pytest.mark.parametrize("other", [None, "/", 1, MAX_COUNT])
+def test_an_all_zero_row_is_the_shared_zero_row(other: object) -> None:
+    """Rows of zeros are one object, like marks; a row with anything else is its own."""
+    data = _valid()
+    zero = dict.fromkeys(data["applications"]["carried_over"], 0)
+    data["applications"]["carried_over"] = zero
+    data["applications"]["carried_forward"] = {**zero, "other": other}
+    report = _fast.structure(data)
+    shared = _fast.zero_row(ApplicantCounts)
+    assert shared == ApplicantCounts(**zero)
+    assert report.applications.carried_over is shared
+    assert report.applications.carried_forward is not shared
+    assert report == _structure_detailed(data)
+    assert _fast.zero_row(Metadata) is None  # not a row of counts
+
+
 def test_a_class_with_init_hooks_is_built_through_its_init() -> None:
     @attrs.frozen
     class Hooked:

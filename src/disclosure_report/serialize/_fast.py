@@ -157,6 +157,33 @@ def builder_class(cls: type) -> type | None:
     return builder if type(probe) is cls else None
 
 
+@functools.cache
+def zero_row(cls: type) -> object | None:
+    """The one shared instance of *cls* with every cell 0, if *cls* is a row of counts.
+
+    A row of counts (:class:`~disclosure_report.ApplicantCounts`, :class:`~disclosure_report.CaseOutcomes`
+    …) has only count cells, which the generated code reads and checks, and no other validator.
+    Reports are mostly zeros (every row of the bundled example is), and a frozen row is compared
+    by value, never by identity, so the reader gives every all-zero row of this class the same
+    object, as it gives every cell marked ``/`` the same :class:`~disclosure_report.NotApplicable`:
+    creating none saves its slots' time and its memory (about 0.2 µs and 120 bytes a row).
+    ``None`` for any other class.
+    """
+    reads = list(read_steps(cls, {}))
+    if (
+        not reads
+        or not can_bypass_init(cls)
+        or any(read.step not in _COUNT_STEPS or read.optional for read in reads)
+        or not all([BLANK, *MARK_CELLS.values()])  # what the generated test relies on
+    ):
+        return None
+    zero: object = cls(**{str(read.field.alias): 0 for read in reads})
+    return zero
+
+
+_COUNT_STEPS: Final = (ReadStep.COUNT, ReadStep.SIGNED_COUNT)
+
+
 class _StructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
@@ -173,6 +200,10 @@ class _StructureWriter:
         code = self.code
         self.check_keys(cls, src, indent)
         result = f"o{depth}"
+        zero = zero_row(cls)
+        if zero is not None:
+            self.build_row(cls, zero, src, indent, result)
+            return result
         store = self.start(cls, result, indent)
         kept: list[tuple[ReadField, str]] = []  # what __init__ or the validators are given
         for read in read_steps(cls, typevars):
@@ -203,6 +234,27 @@ class _StructureWriter:
             attribute = code.const("A", read.field)
             code.emit(indent, f"{validator}({result}, {attribute}, {value})")
         return result
+
+    def build_row(self, cls: type, zero: object, src: str, indent: int, result: str) -> None:
+        """Emit the lines that build the row of counts *cls* in *result*, or take *zero*.
+
+        The cells are read into ``c0``, ``c1`` … first; when every one is the int 0 (a falsy
+        value: blank and marked cells are truthy), *result* is the shared all-zero row.
+        """
+        code = self.code
+        cells = []
+        for n, read in enumerate(read_steps(cls, {})):
+            cells.append((read.field.name, f"c{n}"))
+            code.emit(indent, f"c{n} = {src}[{read.field.name!r}]")
+            self.value(read, f"c{n}", indent, 0)
+        code.emit(indent, f"if {' or '.join(cell for _, cell in cells)}:")
+        store = self.start(cls, result, indent + 1)
+        assert store is not None  # noqa: S101 (zero_row admits only such classes)
+        for name, cell in cells:
+            code.emit(indent + 1, store(name, cell))
+        if builder_class(cls) is not None:
+            code.emit(indent + 1, f"{result}.__class__ = {code.const('C', cls)}")
+        code.emit(indent, f"else: {result} = {code.const('Z', zero)}")
 
     def check_keys(self, cls: type, src: str, indent: int) -> None:
         """Emit the lines that fail unless *src* is a dict with no key that *cls* lacks."""
