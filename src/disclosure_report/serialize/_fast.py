@@ -16,17 +16,20 @@ direction, with every field of every nested class inlined, and compiles it on fi
 * :func:`unstructure` writes a report as one nested dict expression; values other than plain
   ints and strings go through the converter's unstructure hooks.
 
-What makes the reader fast, measured on one core of a busy 2-core machine (CPython 3.11,
-``benchmarks/run.py``: 1,000 varied 2021 reports, each read from its own dict):
+What makes the reader fast, step by step, measured on one core of a busy 2-core machine
+(CPython 3.11; one fixed pool of 1,000 generated 2021 reports, each read from its own dict, best
+of several passes; ``benchmarks/run.py``, with fresh reports each run, gives about 45 → 32 µs
+for the whole, see ``benchmarks/README.md``):
 
 * Filling the slots. Calling each slot descriptor's ``__set__`` cost about 40 ns a slot (265
   in a 2021 report) plus 95 ns an object; now each object is created as an instance of its
   :func:`builder_class`, its slots are filled by plain assignments (a few ns each) and its
   ``__class__`` is then set to the model class. ``from_dict``: 38 → 29 µs.
 * Few names. Each value is stored in its slot as soon as it is read, through one local ``v``
-  (the object and the part's dict at each depth are ``o<n>`` and ``d<n>``), and each constant
-  has one global name: the reader of a 2021 report has 11 locals instead of over 1,000 and
-  hardly needs an ``EXTENDED_ARG`` instruction (it had about 1,000). 29 → 26 µs.
+  (the object and the part's dict at each depth are ``o<n>`` and ``d<n>``, a row's cells
+  ``c<n>``), and each constant has one global name: the reader of a 2021 report has 18 locals
+  instead of over 1,000, and some 20 ``EXTENDED_ARG`` instructions instead of about 1,000.
+  29 → 26 µs.
 * The count's range. ``0 <= n <= 2**30 - 1`` is two specialized comparisons; only a larger int
   pays for the exact check (``n >> 53``, a generic operation of some 10 ns). 26 → 24 µs.
 * Shared rows. A row of counts that is all zeros is the one instance of :func:`zero_row`;
@@ -36,9 +39,6 @@ What makes the reader fast, measured on one core of a busy 2-core machine (CPyth
 Ideas that did not pay: ``type(v)`` instead of ``v.__class__`` (the interpreter specializes
 both); reading a dict's values at once after comparing ``tuple(d)`` with the expected keys
 (slower than one subscript a key for these small dicts).
-
-* :func:`unstructure` writes a report as one nested dict expression; values other than plain
-  ints and strings go through the converter's unstructure hooks.
 
 What each attribute needs is decided in :mod:`._steps`.
 
