@@ -59,6 +59,7 @@ from disclosure_report.model import (
     Unit,
     Withheld,
     format_versions,
+    is_count,
     table_layout,
 )
 from disclosure_report.serialize import (
@@ -983,6 +984,20 @@ def test_an_all_zero_row_is_the_shared_zero_row(other: object) -> None:
     assert report.applications.carried_forward is not shared
     assert report == _structure_detailed(data)
     assert _fast.zero_row(Metadata) is None  # not a row of counts
+
+
+def test_a_row_of_counts_with_a_default_is_read_with_its_default() -> None:
+    @attrs.frozen(kw_only=True)
+    class Row:
+        a: int = attrs.field(validator=is_count)
+        b: int = attrs.field(default=0, validator=is_count)
+
+    read = _fast._structure_function(Row)
+    assert read({"a": 0}) is _fast.zero_row(Row) == Row(a=0)
+    assert read({"a": 3}) == Row(a=3) == converter().structure({"a": 3}, Row)
+    assert read({"a": 0, "b": 2}) == Row(a=0, b=2)
+    with pytest.raises(Exception):  # noqa: B017, PT011 (the fast reader raises anything)
+        read({"a": 0, "c": 2})
 
 
 def test_a_class_with_init_hooks_is_built_through_its_init() -> None:

@@ -233,11 +233,7 @@ class _StructureWriter:
         for read in read_steps(cls, typevars):
             field = read.field
             value = f"d{depth + 1}" if read.step in (ReadStep.PART, ReadStep.CELL_PART) else "v"
-            if field.default is attrs.NOTHING:
-                code.emit(indent, f"{value} = {src}[{field.name!r}]")
-            else:
-                default = code.const("D", field.default)
-                code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
+            self.get(field, src, value, indent)
             self.value(read, value, indent, depth + 1)
             if store is None:  # given to __init__ at the end
                 kept.append((read, code.var("u")))
@@ -269,7 +265,7 @@ class _StructureWriter:
         cells = []
         for n, read in enumerate(read_steps(cls, {})):
             cells.append((read.field.name, f"c{n}"))
-            code.emit(indent, f"c{n} = {src}[{read.field.name!r}]")
+            self.get(read.field, src, f"c{n}", indent)
             self.value(read, f"c{n}", indent, 0)
         code.emit(indent, f"if {' or '.join(cell for _, cell in cells)}:")
         store = self.start(cls, result, indent + 1)
@@ -279,6 +275,14 @@ class _StructureWriter:
         if builder_class(cls) is not None:
             code.emit(indent + 1, f"{result}.__class__ = {code.const('C', cls)}")
         code.emit(indent, f"else: {result} = {code.const('Z', zero)}")
+
+    def get(self, field: attrs.Attribute[Any], src: str, value: str, indent: int) -> None:
+        """Emit the line that reads *field* from the dict *src* into *value*."""
+        if field.default is attrs.NOTHING:
+            self.code.emit(indent, f"{value} = {src}[{field.name!r}]")
+        else:
+            default = self.code.const("D", field.default)
+            self.code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
 
     def check_keys(self, cls: type, src: str, indent: int) -> None:
         """Emit the lines that fail unless *src* is a dict with no key that *cls* lacks."""
