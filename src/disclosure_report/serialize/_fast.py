@@ -8,13 +8,37 @@ direction, with every field of every nested class inlined, and compiles it on fi
 * :func:`structure` reads a dict and gives up (raises anything) at the first bad value;
   :func:`disclosure_report.from_dict` then reruns the detailed cattrs converter to report every
   problem. Objects are created without their ``__init__`` where that is equivalent (frozen,
-  slotted attrs classes without converters or init hooks): each slot is set directly and every
-  validator that the generated code does not make redundant is called, as ``__init__`` would.
-  Cells, money, dates, enums, literals and plain scalars are read inline, with the patterns and
-  mark instances of :mod:`._leaves` (where each encoding is defined); any other leaf type goes
-  through the converter's own hook.
+  slotted attrs classes without converters or init hooks), and every validator that the
+  generated code does not make redundant is called, as ``__init__`` would. Cells, money, dates,
+  enums, literals and plain scalars are read inline, with the patterns and mark instances of
+  :mod:`._leaves` (where each encoding is defined); any other leaf type goes through the
+  converter's own hook.
 * :func:`unstructure` writes a report as one nested dict expression; values other than plain
   ints and strings go through the converter's unstructure hooks.
+
+What makes the reader fast, step by step, measured on one core of a busy 2-core machine
+(CPython 3.11; one fixed pool of 1,000 generated 2021 reports, each read from its own dict, best
+of several passes; ``benchmarks/run.py``, with fresh reports each run, gives about 45 → 32 µs
+for the whole, see ``benchmarks/README.md``):
+
+* Filling the slots. Calling each slot descriptor's ``__set__`` cost about 40 ns a slot (265
+  in a 2021 report) plus 95 ns an object; now each object is created as an instance of its
+  :func:`builder_class`, its slots are filled by plain assignments (a few ns each) and its
+  ``__class__`` is then set to the model class. ``from_dict``: 38 → 29 µs.
+* Few names. Each value is stored in its slot as soon as it is read, through one local ``v``
+  (the object and the part's dict at each depth are ``o<n>`` and ``d<n>``, a row's cells
+  ``c<n>``), and each constant has one global name: the reader of a 2021 report has 18 locals
+  instead of over 1,000, and some 20 ``EXTENDED_ARG`` instructions instead of about 1,000.
+  29 → 26 µs.
+* The count's range. ``0 <= n <= 2**30 - 1`` is two specialized comparisons; only a larger int
+  pays for the exact check (``n >> 53``, a generic operation of some 10 ns). 26 → 24 µs.
+* Shared rows. A row of counts that is all zeros is the one instance of :func:`zero_row`;
+  real reports are mostly zeros (the bundled example, all 28 rows: 20.2 → 18.5 µs, and 5.3 →
+  2.5 KiB kept per report).
+
+Ideas that did not pay: ``type(v)`` instead of ``v.__class__`` (the interpreter specializes
+both); reading a dict's values at once after comparing ``tuple(d)`` with the expected keys
+(slower than one subscript a key for these small dicts).
 
 What each attribute needs is decided in :mod:`._steps`.
 
@@ -24,7 +48,9 @@ Set ``DISCLOSURE_REPORT_DEBUG_CODEGEN=1`` to print the generated source.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import sys
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -71,14 +97,22 @@ class _Code:
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {"_Fail": _Fail, "_new": object.__new__}
         self._count = 0
+        self._consts: dict[int, str] = {}
 
     def var(self, prefix: str) -> str:
         self._count += 1
         return f"{prefix}{self._count}"
 
     def const(self, prefix: str, value: object) -> str:
-        name = self.var(f"_{prefix}")
-        self.namespace[name] = value
+        """The global name of *value* in the generated code: one name per object.
+
+        One name per object rather than per use keeps the names of a report's reader well
+        under 128, so that loading one needs no ``EXTENDED_ARG`` instruction.
+        """
+        name = self._consts.get(id(value))
+        if name is None:
+            name = self._consts[id(value)] = self.var(f"_{prefix}")
+            self.namespace[name] = value  # which keeps the object, and so its id, alive
         return name
 
     def emit(self, indent: int, line: str) -> None:
@@ -100,13 +134,158 @@ class _Code:
 _BITS: Final = MAX_COUNT.bit_length()
 """A count's bits: ``n >> _BITS`` is 0 exactly when ``0 <= n <= MAX_COUNT`` (2**53 - 1)."""
 
+_ONE_DIGIT: Final = min((1 << sys.int_info.bits_per_digit) - 1, MAX_COUNT)
+"""The largest int of one internal digit (2**30 - 1 on 64-bit CPython).
+
+Comparing two such ints takes the interpreter one specialized step, where ``n >> _BITS`` is a
+generic call (about 10 ns a cell more); so a count is first compared with 0 and this bound, and
+only a larger one is shifted.
+"""
+
+
+@functools.cache
+def builder_class(cls: type) -> type | None:
+    """A subclass of *cls* that adds nothing but plain attribute assignment; ``None`` if unusable.
+
+    *cls* is a frozen, slotted attrs class that :func:`~._steps.can_bypass_init` admits. Its
+    ``__setattr__`` and ``__delattr__`` raise, so the only way to fill its slots without
+    ``__init__`` is to call each slot descriptor's ``__set__`` (about 40 ns a slot, plus 95 ns
+    for the object). Its builder class restores :class:`object`'s own ``__setattr__``,
+    ``__delattr__`` and ``__init__`` and adds no slot, so its instances have exactly the layout
+    of *cls*. The generated code calls it (cheaper than ``object.__new__``), fills the slots
+    with plain assignments (which the interpreter specializes to a store at the slot's offset,
+    a few ns each), and then makes the object an instance of *cls* by assigning ``__class__``,
+    which CPython allows between classes of one layout. The result is the object that
+    ``object.__new__(cls)`` and the slot setters would have built; a builder instance never
+    leaves the generated code. (A sibling class with the same slots would not do: CPython 3.11
+    refuses ``__class__`` assignment between classes that both list ``__weakref__``.) The
+    assignment is tried once here, and a class where it fails is built with the slot setters.
+    The builder is visible only in ``cls.__subclasses__()``.
+    """
+    builder = type(
+        f"_Build{cls.__name__}",
+        (cls,),
+        {
+            "__slots__": (),
+            "__module__": __name__,
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__init__": object.__init__,
+        },
+    )
+    try:
+        probe: object = object.__new__(builder)
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return builder if type(probe) is cls else None
+
+
+@functools.cache
+def zero_row(cls: type) -> object | None:
+    """The one shared instance of *cls* with every cell 0, if *cls* is a row of counts.
+
+    A row of counts (:class:`~disclosure_report.ApplicantCounts`,
+    :class:`~disclosure_report.CaseOutcomes` …) has only count cells, which the generated code
+    reads and checks, and no other validator. Reports are mostly zeros (every row of the
+    bundled example is), and a frozen row is compared by value, never by identity, so the
+    reader gives every all-zero row of this class the same object, as it gives every cell
+    marked ``/`` the same :class:`~disclosure_report.NotApplicable`: creating none saves its
+    time and its memory (about 60 ns and 100 bytes a row). ``None`` for any other class.
+    """
+    reads = list(read_steps(cls, {}))
+    if (
+        not reads
+        or not can_bypass_init(cls)
+        or any(read.step not in _COUNT_STEPS or read.optional for read in reads)
+        or not all([BLANK, *MARK_CELLS.values()])  # what the generated test relies on
+    ):
+        return None
+    zero: object = cls(**{str(read.field.alias): 0 for read in reads})
+    return zero
+
+
+_COUNT_STEPS: Final = (ReadStep.COUNT, ReadStep.SIGNED_COUNT)
+
 
 class _StructureWriter:
     def __init__(self, code: _Code) -> None:
         self.code = code
 
-    def build(self, cls: type, typevars: dict[Any, Any], src: str, indent: int) -> str:
-        """Emit the lines that build a *cls* from the dict in *src*; return the result's name."""
+    def build(
+        self, cls: type, typevars: dict[Any, Any], src: str, indent: int, depth: int = 0
+    ) -> str:
+        """Emit the lines that build a *cls* from the dict in *src*; return the result's name.
+
+        The object being built at nesting depth *n* is ``o<n>`` and the dict of a part read at
+        that depth is ``d<n+1>``; every other value passes through ``v`` and is stored in its
+        slot as soon as it is read. So a reader has a few dozen local names, not one per cell.
+        """
+        code = self.code
+        self.check_keys(cls, src, indent)
+        result = f"o{depth}"
+        zero = zero_row(cls)
+        if zero is not None:
+            self.build_row(cls, zero, src, indent, result)
+            return result
+        store = self.start(cls, result, indent)
+        kept: list[tuple[ReadField, str]] = []  # what __init__ or the validators are given
+        for read in read_steps(cls, typevars):
+            field = read.field
+            value = f"d{depth + 1}" if read.step in (ReadStep.PART, ReadStep.CELL_PART) else "v"
+            self.get(field, src, value, indent)
+            self.value(read, value, indent, depth + 1)
+            if store is None:  # given to __init__ at the end
+                kept.append((read, code.var("u")))
+                code.emit(indent, f"{kept[-1][1]} = {value}")
+                continue
+            code.emit(indent, store(field.name, value))
+            if field.validator is not None and not checked_by_construction(read):
+                kept.append((read, f"{result}.{field.name}"))
+
+        if store is None:
+            args = ", ".join(f"{read.field.alias}={value}" for read, value in kept)
+            code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
+            return result
+        if builder_class(cls) is not None:
+            code.emit(indent, f"{result}.__class__ = {code.const('C', cls)}")
+        for read, value in kept:  # after every slot is set, as __init__ runs them
+            validator = code.const("V", read.field.validator)
+            attribute = code.const("A", read.field)
+            code.emit(indent, f"{validator}({result}, {attribute}, {value})")
+        return result
+
+    def build_row(self, cls: type, zero: object, src: str, indent: int, result: str) -> None:
+        """Emit the lines that build the row of counts *cls* in *result*, or take *zero*.
+
+        The cells are read into ``c0``, ``c1`` … first; when every one is the int 0 (a falsy
+        value: blank and marked cells are truthy), *result* is the shared all-zero row.
+        """
+        code = self.code
+        cells = []
+        for n, read in enumerate(read_steps(cls, {})):
+            cells.append((read.field.name, f"c{n}"))
+            self.get(read.field, src, f"c{n}", indent)
+            self.value(read, f"c{n}", indent, 0)
+        code.emit(indent, f"if {' or '.join(cell for _, cell in cells)}:")
+        store = self.start(cls, result, indent + 1)
+        assert store is not None  # noqa: S101 (zero_row admits only such classes)
+        for name, cell in cells:
+            code.emit(indent + 1, store(name, cell))
+        if builder_class(cls) is not None:
+            code.emit(indent + 1, f"{result}.__class__ = {code.const('C', cls)}")
+        code.emit(indent, f"else: {result} = {code.const('Z', zero)}")
+
+    def get(self, field: attrs.Attribute[Any], src: str, value: str, indent: int) -> None:
+        """Emit the line that reads *field* from the dict *src* into *value*."""
+        if field.default is attrs.NOTHING:
+            self.code.emit(indent, f"{value} = {src}[{field.name!r}]")
+        else:
+            default = self.code.const("D", field.default)
+            self.code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
+
+    def check_keys(self, cls: type, src: str, indent: int) -> None:
+        """Emit the lines that fail unless *src* is a dict with no key that *cls* lacks."""
         code = self.code
         fields = attrs.fields(cls)
         code.emit(indent, f"if {src}.__class__ is not dict: raise _Fail")
@@ -115,66 +294,74 @@ class _StructureWriter:
         else:
             keys = code.const("K", frozenset(field.name for field in fields))
             code.emit(indent, f"if not {keys}.issuperset({src}): raise _Fail")
-        values: list[tuple[ReadField, str]] = []
-        for read in read_steps(cls, typevars):
-            field, value = read.field, code.var("v")
-            if field.default is attrs.NOTHING:
-                code.emit(indent, f"{value} = {src}[{field.name!r}]")
-            else:
-                default = code.const("D", field.default)
-                code.emit(indent, f"{value} = {src}.get({field.name!r}, {default})")
-            self.value(read, value, indent)
-            values.append((read, value))
 
-        result = code.var("o")
+    def start(self, cls: type, result: str, indent: int) -> Callable[[str, str], str] | None:
+        """Emit the line that creates the object *result* without its ``__init__``, if it can.
+
+        Return what makes the line that stores a value in the slot of a name, or ``None`` when
+        *cls* must be built through its ``__init__``.
+        """
+        code = self.code
         if not can_bypass_init(cls):
-            args = ", ".join(f"{read.field.alias}={value}" for read, value in values)
-            code.emit(indent, f"{result} = {code.const('C', cls)}({args})")
-            return result
+            return None
+        builder = builder_class(cls)
+        if builder is not None:
+            code.emit(indent, f"{result} = {code.const('B', builder)}()")
+            return lambda name, value: f"{result}.{name} = {value}"
         code.emit(indent, f"{result} = _new({code.const('C', cls)})")
-        for read, value in values:
-            setter = code.const("S", getattr(cls, read.field.name).__set__)
-            code.emit(indent, f"{setter}({result}, {value})")
-        for read, value in values:
-            if read.field.validator is not None and not checked_by_construction(read):
-                validator = code.const("V", read.field.validator)
-                attribute = code.const("A", read.field)
-                code.emit(indent, f"{validator}({result}, {attribute}, {value})")
-        return result
 
-    def mark(self, value: str, indent: int) -> None:
-        """Emit the lines that read a cell that is not a number: ``null`` or a mark.
+        def through_setter(name: str, value: str) -> str:
+            return f"{code.const('S', getattr(cls, name).__set__)}({result}, {value})"
+
+        return through_setter
+
+    def mark(self, value: str, indent: int, out_of_range: str | None) -> None:
+        """Emit the lines that read a cell that is not a small number: ``null`` or a mark.
 
         The same values as :func:`._leaves.structure_count` returns (the shared instance of
         each mark), without a call per cell; anything else fails (a negative count, a bool, an
-        unknown mark: ``KeyError``).
+        unknown mark: ``KeyError``), but an int for which the expression *out_of_range* is
+        false, which is kept.
         """
         code = self.code
         code.emit(indent, f"if {value} is None: {value} = {code.const('BLANK', BLANK)}")
         marks = code.const("M", MARK_CELLS)
         code.emit(indent, f"elif type({value}) is str: {value} = {marks}[{value}]")
-        code.emit(indent, "else: raise _Fail")
+        if out_of_range is None:
+            code.emit(indent, "else: raise _Fail")
+        else:  # an int beyond one digit: kept if within MAX_COUNT
+            code.emit(indent, f"elif {value}.__class__ is not int or {out_of_range}: raise _Fail")
 
-    def value(self, read: ReadField, value: str, indent: int) -> None:
-        """Emit the lines that turn *value* into the value of *read*'s field."""
+    def value(self, read: ReadField, value: str, indent: int, depth: int) -> None:
+        """Emit the lines that turn *value* into the value of *read*'s field.
+
+        A part is built at nesting depth *depth*.
+        """
         code = self.code
         if read.optional:
             code.emit(indent, f"if {value} is not None:")
             indent += 1
         if read.step is ReadStep.COUNT:  # from 0 to MAX_COUNT: no bit from 2**53 up, no sign
-            code.emit(indent, f"if {value}.__class__ is not int or {value} >> {_BITS}:")
-            self.mark(value, indent + 1)
+            code.emit(
+                indent,
+                f"if {value}.__class__ is not int or {value} < 0 or {value} > {_ONE_DIGIT}:",
+            )
+            self.mark(value, indent + 1, f"{value} >> {_BITS}")
         elif read.step is ReadStep.SIGNED_COUNT:
-            code.emit(indent, f"if {value}.__class__ is not int or abs({value}) >> {_BITS}:")
-            self.mark(value, indent + 1)
+            code.emit(
+                indent,
+                f"if {value}.__class__ is not int or {value} < {-_ONE_DIGIT} "
+                f"or {value} > {_ONE_DIGIT}:",
+            )
+            self.mark(value, indent + 1, f"abs({value}) >> {_BITS}")
         elif read.step is ReadStep.CELL_PART:
             code.emit(indent, f"if {value}.__class__ is dict:")
-            built = self.build(read.tp[0], read.tp[1], value, indent + 1)
+            built = self.build(read.tp[0], read.tp[1], value, indent + 1, depth)
             code.emit(indent + 1, f"{value} = {built}")
             code.emit(indent, "else:")
-            self.mark(value, indent + 1)
+            self.mark(value, indent + 1, None)
         elif read.step is ReadStep.PART:
-            built = self.build(read.tp[0], read.tp[1], value, indent)
+            built = self.build(read.tp[0], read.tp[1], value, indent, depth)
             code.emit(indent, f"{value} = {built}")
         elif read.step is ReadStep.LEAF:
             self.leaf(read.tp, value, indent)
