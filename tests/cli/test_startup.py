@@ -12,6 +12,8 @@ import sys
 
 from pathlib import Path
 
+import pytest
+
 from disclosure_report import rendering
 from disclosure_report.cli import _render
 
@@ -64,6 +66,18 @@ def test_check_of_a_json_report_imports_only_what_it_needs(tmp_path: Path) -> No
     assert code == 0
     assert "disclosure_report.checks" in modules  # The probe ran the check.
     assert _loaded(modules, NOT_FOR_JSON) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh_Hant", "en"])
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_check_reads_the_catalogs_without_babel(tmp_path: Path, lang: str, output: str) -> None:
+    # The --lang values name catalogs, which the standard library's gettext reads.
+    args = ("check", str(EXAMPLE), "--lang", lang, "--format", output)
+    code, modules = _imported(tmp_path, _PROBE, *args)
+
+    assert code == 0
+    assert "disclosure_report.i18n" in modules  # The output was translated.
+    assert _loaded(modules, ("babel",)) == []
 
 
 def test_check_of_a_published_report_imports_the_reader(tmp_path: Path) -> None:
