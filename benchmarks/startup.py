@@ -60,6 +60,14 @@ def cpu_seconds(argv: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def _spread(seconds: list[float]) -> str:
+    """The middle half of the runs, in milliseconds: how much a busy machine scatters them."""
+    if len(seconds) < 2:
+        return ""
+    low, _, high = statistics.quantiles(seconds, n=4)
+    return f", middle half {low * 1000:.1f} to {high * 1000:.1f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="runs of each (default: 30)")
@@ -67,6 +75,7 @@ def main() -> int:
         "--strict", action="store_true", help=f"exit 1 when the ratio is over {TARGET}"
     )
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     floor_argv = [sys.executable, "-c", "import attrs, cattrs, babel"]
     check_argv = [*_command(), "check", str(EXAMPLE)]
     cpu_seconds(floor_argv)  # Warm the file system caches and .pyc files.
@@ -80,9 +89,16 @@ def main() -> int:
     check_ms = statistics.median(check) * 1000
     ratio = check_ms / floor_ms
     print(f"runs of each:                          {args.runs}")
-    print(f'python -c "import attrs, cattrs, babel": {floor_ms:6.1f} ms CPU (median)')
-    print(f"disclosure-report check <example>:       {check_ms:6.1f} ms CPU (median)")
+    print(
+        f'python -c "import attrs, cattrs, babel": {floor_ms:6.1f} ms CPU (median){_spread(floor)}'
+    )
+    print(
+        f"disclosure-report check <example>:       {check_ms:6.1f} ms CPU (median){_spread(check)}"
+    )
     print(f"ratio:                                  {ratio:6.2f} (target: at most {TARGET})")
+    # Other jobs on the machine slow both sides, though not quite alike: say how busy it was.
+    load_after = os.getloadavg()[0]
+    print(f"load average (1 min), before and after: {load_before:.2f}, {load_after:.2f}")
     return 1 if args.strict and ratio > TARGET else 0
 
 

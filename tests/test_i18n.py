@@ -352,9 +352,29 @@ def test_every_supported_locale_loads_a_real_catalog(locale: str) -> None:
 )
 def test_aliases_resolve(alias: str, locale: str) -> None:
     assert resolve_locale(alias) == locale
+    assert i18n._resolve_with_babel(alias) == locale
     assert translations(alias) is translations(locale)
     label = SECTION_TITLES["applications"]
     assert translate(label, alias) == translate(label, locale)
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_catalog_names_resolve_as_babel_resolves_them(locale: str) -> None:
+    # resolve_locale() answers these without Babel; Babel's chain gives the same.
+    assert i18n._resolve_with_babel(locale) == resolve_locale(locale) == locale
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_translate_reads_what_babel_reads(locale: str) -> None:
+    # translate() reads the catalogs with the standard library, translations() with Babel.
+    catalog = translations(locale)
+    entries = _entries(_po(locale))
+    assert entries
+    for context, english in entries:
+        label = Label(context or "", english)
+        assert translate(label, locale) == catalog.pgettext(label.context, label.english)
+    missing = Label("no.such.context", "Not in any catalog")
+    assert translate(missing, locale) == catalog.pgettext(missing.context, missing.english)
 
 
 @pytest.mark.parametrize(
@@ -370,12 +390,21 @@ def test_unsupported_locales_raise(locale: object) -> None:
 @pytest.fixture
 def locale_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the loader at an empty locale directory, with cold caches on both sides."""
-    i18n._load.cache_clear()
-    i18n._translations.cache_clear()
+    caches = (i18n._load, i18n._translations, i18n._read, i18n._catalog)
+    for cache in caches:
+        cache.cache_clear()
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     yield tmp_path
-    i18n._load.cache_clear()
-    i18n._translations.cache_clear()
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_missing_compiled_catalog_raises_on_both_paths(locale_dir: Path, locale: str) -> None:
+    with pytest.raises(UnsupportedLocaleError, match="missing or unreadable"):
+        translate(SECTION_TITLES["overview"], locale)
+    with pytest.raises(UnsupportedLocaleError, match="missing or unreadable"):
+        translations(locale)
 
 
 def test_missing_compiled_catalog_raises(locale_dir: Path) -> None:
@@ -389,6 +418,8 @@ def test_unreadable_compiled_catalog_raises(locale_dir: Path) -> None:
     mo.write_bytes(b"not a catalog")
     with pytest.raises(UnsupportedLocaleError, match="missing or unreadable"):
         translate(SECTION_TITLES["overview"], "en")
+    with pytest.raises(UnsupportedLocaleError, match="missing or unreadable"):
+        translations("en")
 
 
 # --- the update policy of scripts/update_catalogs.py -----------------------------------------

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from pathlib import Path
 
 import attrs
 import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosure_report import (
     ApplicantCounts,
@@ -15,7 +20,13 @@ from disclosure_report import (
     from_json,
 )
 from disclosure_report.checks import Finding, Severity, check
-from disclosure_report.checks._statements import statements, statements_of
+from disclosure_report.checks._statements import (
+    _PATTERNS,
+    _RECEIVED,
+    _Pattern,
+    statements,
+    statements_of,
+)
 from disclosure_report.model import CellAddress, format_version
 
 
@@ -160,3 +171,62 @@ def test_statements_of_remembers_what_statements_finds() -> None:
     assert again is first
     assert statements_of.cache_info().hits == 1
     assert len(statements_of(text, 2022, format_version("2021"))) == 1  # another year: another key
+
+
+# --- the words a pattern needs (its regular expression is compiled only when one is there) ---
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+_WORDS = (
+    "收到", "受理", "新收", "接收", "接到", "申请", "办结", "结转", "转入", "至", "到", "下",
+    "一", "年", "度", "上", "行政", "复议", "诉讼", "案件", "共", "共计", "合计", "未", "没有",
+    "无", "发生", "现行有效", "的", "部门", "政府", "规章", "规范性文件", "件", "起", "个",
+    "两", "十", "3", "12", "，", "、", "和", "含", "其中", "率", "公开", "结", "转", "有效",
+    "现行", "行", "政", "复", "诉", "讼", "申", "请", "办",
+)  # fmt: skip
+
+
+_STATED = (
+    "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复。",
+    "2023年度我局未收到依申请公开事项。全年共收到申请0件。",
+    "因政府信息公开引起的行政复议案件0件、行政诉讼案件4件。",
+    "全年未发生因政府信息公开引起的行政复议、行政诉讼。",
+    "共收到政府信息公开申请5件（含上年结转2件）。办结13件，结转下年度2件。",
+    "上年度结转3件。2件结转至下一年度。现行有效规范性文件22件，现行有效的部门规章4件。",
+    "发生行政复议1起，3起行政诉讼，办结率100%。",
+)
+"""Sentences that state figures; with the real reports of the corpus (where it is present)."""
+
+
+def _texts() -> list[str]:
+    texts = [*_STATED, _example().overview]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in CORPUS.glob("raw/*")]
+    return texts
+
+
+def _assert_needs_hold(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text)
+    for pattern in _PATTERNS:
+        for match in pattern.regex.finditer(folded):
+            assert any(word in match.group() for word in pattern.needs), (pattern.source, match)
+
+
+def test_every_match_holds_a_word_its_pattern_needs() -> None:
+    for text in _texts():
+        _assert_needs_hold(text)
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map("".join))
+def test_every_match_of_made_up_text_holds_a_word_its_pattern_needs(text: str) -> None:
+    _assert_needs_hold(text)
+
+
+def test_a_pattern_is_compiled_on_first_need() -> None:
+    pattern = _Pattern(_RECEIVED, r"申请(?P<n>\d+)件", ("申请",))
+
+    assert pattern.search("办结3件") is None
+    assert pattern._compiled is None  # Not compiled: the sentence lacks 申请.
+    found = pattern.search("收到申请3件")
+    assert found is not None
+    assert found.group("n") == "3"
+    assert pattern._compiled is pattern.regex

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 
 from typing import IO
@@ -38,6 +37,8 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
         if args.output == "-":
             print("disclosure-report: parquet needs a file: -o OUT", file=sys.stderr)
             return EXIT_UNREADABLE
+        import importlib.util  # Only here: not a cost of every run of the command line.
+
         if importlib.util.find_spec("pyarrow") is None:
             print(
                 'disclosure-report: parquet needs pyarrow: pip install "disclosure-report[analysis]"',

@@ -16,15 +16,22 @@ the ids. Nothing here installs ``_`` into builtins: pass a locale explicitly.
 from __future__ import annotations
 
 import functools
+import gettext
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final, cast
-
-from babel import Locale, UnknownLocaleError
-from babel.support import Translations
+from typing import TYPE_CHECKING, BinaryIO, Final, TypeVar
 
 from disclosure_report.exceptions import UnsupportedLocaleError
 from disclosure_report.model import Label
+
+
+# Babel is imported only where it is needed: to parse a locale identifier that is not the name
+# of a catalog, and for translations(). translate() reads the catalogs with the standard
+# library's gettext (Babel's Translations is a subclass of its GNUTranslations), so that a
+# command line run whose output needs only the catalogs starts without Babel.
+if TYPE_CHECKING:
+    import babel.support
 
 
 __all__ = [
@@ -60,7 +67,7 @@ def resolve_locale(locale: str) -> str:
     return _resolve(locale)
 
 
-def translations(locale: str) -> Translations:
+def translations(locale: str) -> babel.support.Translations:
     """The catalog serving *locale* (see :func:`resolve_locale`), loaded once and cached.
 
     Raises:
@@ -78,8 +85,7 @@ def translate(label: Label, locale: str) -> str:
         UnsupportedLocaleError: As :func:`translations` does.
     """
     _check_type(locale)
-    text = _translations(locale).pgettext(label.context, label.english)
-    return cast("str", text)  # Babel types it ``str | object``; a catalog holds strings only
+    return _catalog(locale).pgettext(label.context, label.english)
 
 
 def _check_type(locale: object) -> None:
@@ -89,6 +95,14 @@ def _check_type(locale: object) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _resolve(locale: str) -> str:
+    if locale in SUPPORTED_LOCALES:  # What Babel's chain below gives for them, without Babel.
+        return locale
+    return _resolve_with_babel(locale)
+
+
+def _resolve_with_babel(locale: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     try:
         parsed = Locale.parse(locale.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -106,16 +120,36 @@ def _resolve(locale: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _translations(locale: str) -> Translations:
+def _translations(locale: str) -> babel.support.Translations:
     return _load(_resolve(locale))
 
 
 @functools.cache
-def _load(name: str) -> Translations:
+def _load(name: str) -> babel.support.Translations:
+    from babel.support import Translations
+
+    return _open(name, lambda f: Translations(f, domain=DOMAIN))
+
+
+@functools.lru_cache(maxsize=64)
+def _catalog(locale: str) -> gettext.GNUTranslations:
+    return _read(_resolve(locale))
+
+
+@functools.cache
+def _read(name: str) -> gettext.GNUTranslations:
+    return _open(name, gettext.GNUTranslations)
+
+
+_T = TypeVar("_T", bound=gettext.GNUTranslations)
+
+
+def _open(name: str, parse: Callable[[BinaryIO], _T]) -> _T:
+    """The compiled catalog of the supported locale *name*, parsed by *parse*."""
     path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         with path.open("rb") as f:
-            return Translations(f, domain=DOMAIN)
+            return parse(f)
     except OSError as error:
         raise UnsupportedLocaleError(
             f"the compiled catalog of {name} is missing or unreadable ({error}); "
