@@ -63,6 +63,7 @@ class Extraction:
         narrative: The text of sections 一, 五 and 六, keyed 1, 5, 6 (``""`` when absent).
         tables: Tables 2, 3 and 4 as read.
         notes: The reading notes, in document order where possible.
+        published: The publication date as the page states it in a ``<meta>``, unparsed.
     """
 
     kind: Kind
@@ -74,6 +75,7 @@ class Extraction:
     narrative: dict[int, str]
     tables: tuple[TableRead, TableRead, TableRead]
     notes: tuple[ReadingNote, ...]
+    published: str | None = None
 
 
 def layout(source: Source, *, kind: Kind | None = None) -> Layout:
@@ -155,6 +157,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         narrative={n: _narrative(rows, sections, n) for n in (1, 5, 6)},
         tables=(table2, table3, table4),
         notes=_capped(notes),
+        published=page.published,
     )
 
 
@@ -193,7 +196,7 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
                     f"the HTML parser stopped at {CUT}; the rest is ignored",
                 )
             )
-        return Layout("html", page.rows, page.title, decoded.encoding)
+        return Layout("html", page.rows, page.title, decoded.encoding, page.published)
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
 
 
