@@ -50,7 +50,10 @@ napoleon_numpy_docstring = False
 
 nitpicky = True
 # The type variable of the overloads of from_json/from_dict (version=Report2021 gives a Report2021).
-nitpick_ignore: list[tuple[str, str]] = [("py:class", "disclosure_report.serialize.R")]
+nitpick_ignore: list[tuple[str, str]] = [
+    ("py:class", "disclosure_report.serialize.R"),
+    ("py:class", "disclosure_report.model._edit._R"),  # blank_report, replace_cell
+]
 # External names without an inventory (online or offline); never our own.
 nitpick_ignore_regex = [("py:mod", r"xarray(\..*)?")]
 

@@ -32,10 +32,21 @@ from decimal import Decimal
 from typing import Any, Final, Literal, TypeAlias, TypeVar, overload
 
 import attrs
-import hypothesis.strategies as st
 
-from hypothesis.errors import InvalidArgument
-from hypothesis.strategies import DrawFn, SearchStrategy
+
+try:
+    import hypothesis.strategies as st
+
+    from hypothesis.errors import InvalidArgument
+    from hypothesis.strategies import DrawFn, SearchStrategy
+except ModuleNotFoundError as error:  # pragma: no cover (tested in a subprocess)
+    if error.name is None or error.name.partition(".")[0] != "hypothesis":
+        raise
+    _msg = (
+        "disclosure_report.testing needs hypothesis, which is not installed: "
+        'pip install "disclosure-report[testing]"'
+    )
+    raise ModuleNotFoundError(_msg, name=error.name) from error
 
 from disclosure_report.model import (
     BLANK,

@@ -42,6 +42,13 @@ _SEVERITIES = {
 }
 _FORMAT = NC_("cli.check.format", "format {version}")
 _SERIES = NC_("cli.check.series", "Reports of {agency}, {first} to {last}, year by year")
+_COMPARED = NC_("cli.check.series.compared", "Years compared: {pairs}")
+_GAPS = NC_("cli.check.series.gaps", "Not compared, years missing in between: {pairs}")
+_NO_RULE = NC_(
+    "cli.check.series.no_rule", "Not compared, no rule across their format versions: {pairs}"
+)
+_PAIR = NC_("cli.check.series.pair", "{earlier}–{later}")
+_PAIR_SEPARATOR = NC_("cli.check.series.pair_separator", ", ")
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -106,11 +113,20 @@ def _report_document(loaded: Loaded, findings: tuple[Finding, ...], locale: str)
 def _series_document(
     series: tuple[Report, ...], findings: tuple[Finding, ...], locale: str
 ) -> dict[str, Any]:
+    from disclosure_report.many import series_pairs
+
     errors, warnings = _counts(findings)
+    pairs = series_pairs(series)
     return {
         "series": {
             "agency": series[0].metadata.agency,
             "years": [report.metadata.year for report in series],
+            "compared": [list(pair.years) for pair in pairs if pair.compared],
+            "not_compared": [
+                {"years": list(pair.years), "reason": "gap" if pair.gap else "no_rule"}
+                for pair in pairs
+                if not pair.compared
+            ],
         },
         "errors": errors,
         "warnings": warnings,
@@ -118,8 +134,37 @@ def _series_document(
     }
 
 
-def _write_findings(heading: str, findings: tuple[Finding, ...], locale: str, out: IO[str]) -> None:
+def _pairs_lines(series: tuple[Report, ...], locale: str) -> list[str]:
+    """Which pairs of years of *series* were compared, and which not (and why)."""
+    from disclosure_report.many import series_pairs
+
+    pairs = series_pairs(series)
+    separator = translate(_PAIR_SEPARATOR, locale)
+    lines = []
+    for label, chosen in (
+        (_COMPARED, [p for p in pairs if p.compared]),
+        (_GAPS, [p for p in pairs if not p.compared and p.gap]),
+        (_NO_RULE, [p for p in pairs if not p.compared and not p.gap]),
+    ):
+        if chosen:
+            shown = separator.join(
+                translate(_PAIR, locale).format(earlier=p.years[0], later=p.years[1])
+                for p in chosen
+            )
+            lines.append(translate(label, locale).format(pairs=shown))
+    return lines
+
+
+def _write_findings(
+    heading: str,
+    findings: tuple[Finding, ...],
+    locale: str,
+    out: IO[str],
+    notes: tuple[str, ...] = (),
+) -> None:
     out.write(f"{heading}\n")
+    for note in notes:
+        out.write(f"{note}\n")
     for finding in findings:
         severity = translate(_SEVERITIES[finding.severity], locale)
         out.write(f"{severity}: [{finding.rule}] {finding.message(locale)}\n")
@@ -139,7 +184,8 @@ def _series(reports: list[Report]) -> tuple[list[_Series], bool]:
     """
     groups: dict[str, list[Report]] = {}
     for report in reports:
-        groups.setdefault(report.metadata.agency, []).append(report)
+        if report.metadata.agency.strip():  # a report without an agency is checked alone
+            groups.setdefault(report.metadata.agency, []).append(report)
     checked = []
     failed = False
     for agency, group in groups.items():
@@ -202,7 +248,7 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
                 first=group[0].metadata.year,
                 last=group[-1].metadata.year,
             )
-            _write_findings(heading, findings, locale, out)
+            _write_findings(heading, findings, locale, out, tuple(_pairs_lines(group, locale)))
     if unreadable or series_failed:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if errors else EXIT_OK

@@ -1,7 +1,8 @@
 """Many reports at once: series of one body over the years, sums, and tidy data.
 
 - :func:`check_series` checks the reports of one body in consecutive years against the rules
-  across years (X1, X2, X3; :data:`SERIES_RULES`); :func:`series_of` groups reports by body.
+  across years (X1, X2, X3; :data:`SERIES_RULES`); :func:`series_of` groups reports by body,
+  :func:`series_pairs` says which pairs of years are compared.
   :data:`COMPARABLE_CELLS` are the cells that mean the same in both format versions.
 - :func:`sum_reports` adds up reports of one format version cell by cell.
 - :func:`~disclosure_report.tidy.records` flattens every cell of many reports into records (:data:`~disclosure_report.tidy.RECORD_FIELDS`),
@@ -20,7 +21,12 @@ from disclosure_report.many._comparable import (
     comparable_cells,
     is_comparable,
 )
-from disclosure_report.many._series import check_series, series_of
+from disclosure_report.many._series import (
+    SeriesPair,
+    check_series,
+    series_of,
+    series_pairs,
+)
 from disclosure_report.many._sum import sum_reports
 from disclosure_report.tidy import (
     RECORD_FIELDS,
@@ -39,12 +45,14 @@ __all__ = [
     "RECORD_FIELDS",
     "SERIES_RULES",
     "TYPED_FIELDS",
+    "SeriesPair",
     "check_series",
     "comparable_cells",
     "is_comparable",
     "records",
     "rows",
     "series_of",
+    "series_pairs",
     "sum_reports",
     "to_arrow_batches",
     "to_dataframe",

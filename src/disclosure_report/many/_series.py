@@ -15,7 +15,11 @@ what was carried forward two years ago says nothing about what was carried over 
   本年制发件数 of N - 本年废止件数 of N, for 规章 and 行政规范性文件.
 
 Every rule skips a comparison with a blank or not-applicable operand
-(:attr:`~disclosure_report.checks.BlankPolicy.SKIP_IF_UNKNOWN`).
+(:attr:`~disclosure_report.checks.BlankPolicy.SKIP_IF_UNKNOWN`). :func:`series_pairs` says which
+pairs of a series are compared and which are not (a gap, or no rule across their versions).
+
+A report without an agency (``""``, or only white space: the reader leaves an agency it could
+not read empty) has no known body: it is checked alone, never grouped with other reports.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from disclosure_report.model import (
 )
 
 
-__all__ = ["check_series", "series_of"]
+__all__ = ["SeriesPair", "check_series", "series_of", "series_pairs"]
 
 _COLUMNS: Final = tuple(field.name for field in attrs.fields(ApplicantCounts))
 _FORWARD: Final = tuple(CellAddress(3, "carried_forward", c) for c in _COLUMNS)
@@ -80,18 +84,53 @@ def _x1(previous: FormatVersion, version: FormatVersion) -> Rule | None:
     return rule
 
 
+@attrs.frozen(kw_only=True)
+class SeriesPair:
+    """Two reports of one body that follow each other in its series, and whether they were
+    compared.
+
+    Attributes:
+        years: The earlier report's year and the later one's.
+        versions: Their format versions' ids.
+        rules: The ids of the rules across years checked on the pair, in the order of
+            :func:`check_series`; empty when the pair is not compared.
+    """
+
+    years: tuple[int, int]
+    versions: tuple[str, str]
+    rules: tuple[str, ...]
+
+    @property
+    def compared(self) -> bool:
+        """Whether any rule compared the two reports."""
+        return bool(self.rules)
+
+    @property
+    def gap(self) -> bool:
+        """Whether years are missing between the two (no rule spans a gap)."""
+        return self.years[1] - self.years[0] > 1
+
+
+def _has_agency(report: Report) -> bool:
+    """Whether *report* names its body: a report without one is never part of a series."""
+    return bool(report.metadata.agency.strip())
+
+
 def series_of(reports: Iterable[Report]) -> dict[str, tuple[Report, ...]]:
     """The reports grouped by body, each group sorted by year.
 
     Bodies are told apart by :attr:`Metadata.agency <disclosure_report.Metadata.agency>`,
-    compared exactly; the groups come in the order in which each body first appears.
+    compared exactly; the groups come in the order in which each body first appears. A report
+    without an agency (``""`` or white space: one whose agency could not be read) belongs to no
+    body and to no group: it is checked alone.
 
     Raises:
         InvalidReportError: When one body has two reports for the same year.
     """
     groups: dict[str, list[Report]] = {}
     for report in reports:
-        groups.setdefault(report.metadata.agency, []).append(report)
+        if _has_agency(report):
+            groups.setdefault(report.metadata.agency, []).append(report)
     problems: list[Problem] = []
     for agency, group in groups.items():
         group.sort(key=lambda report: report.metadata.year)
@@ -120,19 +159,68 @@ def check_series(reports: Iterable[Report]) -> tuple[Finding, ...]:
     read, never changed; the rules of each report alone are :func:`~disclosure_report.check`'s.
 
     Raises:
-        InvalidReportError: When the reports are of more than one body, or two are of one year.
+        InvalidReportError: When the reports are of more than one body, when there are several
+            and one has no agency (its body is unknown), or when two are of one year.
     """
-    groups = series_of(reports)
+    findings: list[Finding] = []
+    for previous, report in pairwise(_one_series(reports)):
+        if report.metadata.year == previous.metadata.year + 1:
+            findings.extend(_check_pair(previous, report))
+    return tuple(findings)
+
+
+def series_pairs(reports: Iterable[Report]) -> tuple[SeriesPair, ...]:
+    """Each pair of reports of one body that follow each other in its series, by year, and
+    which rules :func:`check_series` checks on it.
+
+    A pair with years missing between its reports (2019 and 2023) is not compared
+    (:attr:`SeriesPair.gap`); nor is a pair of consecutive years whose format versions no rule
+    spans. So "no finding" can be told from "nothing compared".
+
+    Raises:
+        InvalidReportError: As :func:`check_series`.
+    """
+    return tuple(
+        SeriesPair(
+            years=(previous.metadata.year, report.metadata.year),
+            versions=(previous.format_version, report.format_version),
+            rules=tuple(rule.id for rule in _pair_rules(previous, report)),
+        )
+        for previous, report in pairwise(_one_series(reports))
+    )
+
+
+def _one_series(reports: Iterable[Report]) -> tuple[Report, ...]:
+    """*reports*, of one body, sorted by year; or the library's error."""
+    given = list(reports)
+    if len(given) > 1:
+        unnamed = [
+            Problem(
+                f"[{index}].metadata.agency",
+                "the name of the body (a report without one is checked alone, never in a series)",
+                repr(report.metadata.agency),
+            )
+            for index, report in enumerate(given)
+            if not _has_agency(report)
+        ]
+        if unnamed:
+            raise InvalidReportError(unnamed)
+    groups = series_of(given)
     if len(groups) > 1:
         raise InvalidReportError(
             [Problem("$.metadata.agency", "reports of one body", ", ".join(map(repr, groups)))]
         )
-    findings: list[Finding] = []
-    for series in groups.values():
-        for previous, report in pairwise(series):
-            if report.metadata.year == previous.metadata.year + 1:
-                findings.extend(_check_pair(previous, report))
-    return tuple(findings)
+    return next(iter(groups.values()), ())
+
+
+def _pair_rules(previous: Report, report: Report) -> tuple[Rule, ...]:
+    """The rules across years checked on *previous* and *report*: none across a gap."""
+    if report.metadata.year != previous.metadata.year + 1:
+        return ()
+    earlier, later = version_of(previous), version_of(report)
+    x1 = _x1(earlier, later)
+    same = series_rules_of(later) if earlier == later else ()
+    return (*(() if x1 is None else (x1,)), *same)
 
 
 def _check_pair(previous: Report, report: Report) -> Iterator[Finding]:

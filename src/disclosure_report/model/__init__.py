@@ -62,6 +62,7 @@ from disclosure_report.model._disclosure import (
     Sanctions2019,
     Sanctions2021,
 )
+from disclosure_report.model._edit import blank_report, replace_cell
 from disclosure_report.model._fields import IsPart, is_part, label_of, meta
 from disclosure_report.model._headers import (
     APPLICANTS_HEADER,
@@ -205,6 +206,7 @@ __all__ = [
     "Unit",
     "Withheld",
     "attrs_class",
+    "blank_report",
     "cell_kind",
     "cell_values",
     "format_version",
@@ -218,6 +220,7 @@ __all__ = [
     "optional_of",
     "register_format_version",
     "registered_format_version",
+    "replace_cell",
     "report_class_of",
     "substitute",
     "table_layout",

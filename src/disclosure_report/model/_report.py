@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias
 
 import attrs
 
@@ -25,6 +25,7 @@ from disclosure_report.model._narrative import OtherMatters
 
 if TYPE_CHECKING:
     from disclosure_report.checks import Finding
+    from disclosure_report.model._layout import CellAddress
 
 
 __all__ = ["SECTION_TITLES", "Report", "Report2019", "Report2021"]
@@ -111,6 +112,25 @@ class Report2021:
 
         return check(self)
 
+    def replace(self, address: CellAddress | str, value: object) -> Self:
+        """This report with the table cell at *address* set to *value*; this one is unchanged.
+
+        See :func:`disclosure_report.replace_cell`.
+        """
+        from disclosure_report.model._edit import replace_cell
+
+        return replace_cell(self, address, value)
+
+    @classmethod
+    def blank(cls, metadata: Metadata) -> Self:
+        """A report in the 2021 format to fill in: every table cell blank, the sections empty.
+
+        See :func:`disclosure_report.blank_report`.
+        """
+        from disclosure_report.model._edit import blank_report
+
+        return blank_report(cls, metadata)
+
 
 @attrs.frozen(kw_only=True)
 class Report2019:
@@ -149,6 +169,25 @@ class Report2019:
         from disclosure_report.checks import check
 
         return check(self)
+
+    def replace(self, address: CellAddress | str, value: object) -> Self:
+        """This report with the table cell at *address* set to *value*; this one is unchanged.
+
+        See :func:`disclosure_report.replace_cell`.
+        """
+        from disclosure_report.model._edit import replace_cell
+
+        return replace_cell(self, address, value)
+
+    @classmethod
+    def blank(cls, metadata: Metadata) -> Self:
+        """A report in the 2019 format to fill in: every table cell blank, the sections empty.
+
+        See :func:`disclosure_report.blank_report`.
+        """
+        from disclosure_report.model._edit import blank_report
+
+        return blank_report(cls, metadata)
 
 
 Report: TypeAlias = Report2019 | Report2021

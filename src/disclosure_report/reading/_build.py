@@ -13,6 +13,7 @@ a read report passes exactly the validation that any other report does.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from collections import Counter
@@ -38,6 +39,12 @@ from disclosure_report.serialize import from_dict
 __all__ = ["build", "metadata_of"]
 
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+_DATE: Final = re.compile(
+    r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{2})(\d{2}))"
+    r"(?:$|[T\s])"
+)
+"""A date as pages state it: ``2024-01-15``, ``2024/1/15``, ``2024.01.15``, ``2024年1月15日`` or
+``20240115``, alone or followed by a time (``2024-01-15 10:30:00``, ``2024-01-15T10:30+08:00``)."""
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
 
 
@@ -99,6 +106,8 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
     give them:
 
     * agency: ``""`` (the extraction already noted it missing);
+    * published: the date a page's ``<meta>`` states (``PubDate`` …), when it can be read; a
+      value that cannot is noted (``metadata_unreadable``) and left empty, never guessed;
     * year: the year written most often (``2023年``) in the opening and the overview, noted as
       inferred; when there is none, the first year of the format version (:attr:`~disclosure_report.FormatVersion.first_year`), noted
       as a placeholder that must not be relied on.
@@ -106,7 +115,28 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
     year = extraction.year
     if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
         year = _inferred_year(extraction, notes)
-    return {"agency": extraction.agency or "", "year": year}
+    published = _published(extraction.published, notes)
+    return {
+        "agency": extraction.agency or "",
+        "year": year,
+        "published": None if published is None else published.isoformat(),
+    }
+
+
+def _published(stated: str | None, notes: list[ReadingNote]) -> dt.date | None:
+    """The publication date that the page states, when it can be read; never guessed."""
+    if stated is None:
+        return None
+    match = _DATE.match(stated.strip())
+    if match is not None:
+        year, *rest = (int(g) for g in match.groups() if g is not None)
+        try:
+            return dt.date(year, *rest)
+        except ValueError:
+            pass
+    why = "the publication date that the page states could not be read; metadata.published is left empty"
+    notes.append(ReadingNote(NoteCode.METADATA_UNREADABLE, Location(), why, stated))
+    return None
 
 
 def _inferred_year(extraction: Extraction, notes: list[ReadingNote]) -> int:

@@ -22,7 +22,13 @@ from disclosure_report.reading._sections import (
     find_sections,
     row_text,
 )
-from disclosure_report.reading._source import Source, decode, detect_kind, load
+from disclosure_report.reading._source import (
+    Source,
+    decode,
+    detect_kind,
+    load,
+    refuse_file_name,
+)
 from disclosure_report.reading._source_layout import Kind, Layout, Row
 from disclosure_report.reading._tables import (
     TableRead,
@@ -57,6 +63,7 @@ class Extraction:
         narrative: The text of sections 一, 五 and 六, keyed 1, 5, 6 (``""`` when absent).
         tables: Tables 2, 3 and 4 as read.
         notes: The reading notes, in document order where possible.
+        published: The publication date as the page states it in a ``<meta>``, unparsed.
     """
 
     kind: Kind
@@ -68,15 +75,30 @@ class Extraction:
     narrative: dict[int, str]
     tables: tuple[TableRead, TableRead, TableRead]
     notes: tuple[ReadingNote, ...]
+    published: str | None = None
 
 
 def layout(source: Source, *, kind: Kind | None = None) -> Layout:
-    """Decode *source* and turn it into rows (the layout stage alone)."""
-    return _layout(source, kind, [])
+    """Decode *source* and turn it into rows (the layout stage alone).
+
+    Raises:
+        InvalidReportError: When *source* is a ``str`` or ``bytes`` that is evidently a file
+            name (one line ending in a file suffix, or naming an existing file): pass a
+            :class:`pathlib.Path` to read a file.
+    """
+    found = _layout(source, kind, [])
+    if len(found.rows) <= 1 and not any(row.delimited for row in found.rows):
+        refuse_file_name(source)
+    return found
 
 
 def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
-    """Read *source* (text, HTML, bytes or a path) up to its tables and notes."""
+    """Read *source* (text, HTML, bytes or a path) up to its tables and notes.
+
+    Raises:
+        InvalidReportError: When *source* is a ``str`` or ``bytes`` that is evidently a file
+            name and no table was found in it (see :func:`~disclosure_report.reading.read`).
+    """
     notes: list[ReadingNote] = []
     page = _layout(source, kind, notes)
     rows = page.rows
@@ -95,6 +117,8 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
     )
     table3 = read_row_table(t3_rows, labels.table3, words.matchers[3, version], Context(3, notes))
     table4 = read_table4(t4_rows, labels.table4, words.table4_matcher, notes)
+    if not (table2.found or table3.found or table4.found):
+        refuse_file_name(source)
     for table in (table2, table3, table4):
         if table.found and sections.starts[table.number - 1] is None:
             notes.append(
@@ -133,6 +157,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         narrative={n: _narrative(rows, sections, n) for n in (1, 5, 6)},
         tables=(table2, table3, table4),
         notes=_capped(notes),
+        published=page.published,
     )
 
 
@@ -171,7 +196,7 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
                     f"the HTML parser stopped at {CUT}; the rest is ignored",
                 )
             )
-        return Layout("html", page.rows, page.title, decoded.encoding)
+        return Layout("html", page.rows, page.title, decoded.encoding, page.published)
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
 
 

@@ -38,9 +38,9 @@ INSTALL = 'pip install "lxml>=6"'
 CUT = "elements nested more than 256 deep, or a text of more than 10 MB"
 """The limits of the parser, past which the rest of a page is not read."""
 
-_TABLE, _ROW, _CELL, _BLOCK, _HIDDEN = 1, 2, 3, 4, 5
+_TABLE, _ROW, _CELL, _BLOCK, _HIDDEN, _META = 1, 2, 3, 4, 5, 6
 _ROLES = (
-    {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL}
+    {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL, "meta": _META}
     | dict.fromkeys(
         (
             "address", "article", "aside", "blockquote", "br", "caption", "center", "dd",
@@ -68,6 +68,18 @@ _INLINE = (
 """Inline elements: no line break and no role. lxml removes them, keeping their text, before the
 walk, which then sees a third fewer elements on a Word-exported page (every run of text is a
 ``<span>`` there)."""
+_PUBLISHED_NAMES = frozenset(
+    {
+        "pubdate", "publishdate", "publishtime", "publisheddate", "publicationdate",
+        "articlepubdate", "articlepublishdate", "articlepublishtime", "articlepublishedtime",
+        "datepublished", "firstpublishedtime", "dcdateissued", "dctermsissued",
+    }
+)  # fmt: skip
+"""The names (``name``, ``property`` or ``itemprop``; case, ``.``, ``:``, ``_`` and ``-``
+ignored) of the ``<meta>`` elements that state a page's publication date: ``PubDate``,
+``publishdate``, ``ArticlePublishDate``, ``article:published_time``, ``DC.date.issued`` …"""
+_META_KEY = re.compile(r"[\s._:-]+")
+_MAX_META = 200
 _SPAN = re.compile(r"\s*(\d{1,6})")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _MAX_COLUMNS = 64
@@ -124,12 +136,15 @@ class HtmlPage:
         tables: How many data tables were found.
         cut: ``True`` when the parser stopped before the end of the page, at a limit of its
             own (:data:`CUT`).
+        published: The publication date as the first ``<meta>`` that states one gives it
+            (``<meta name="PubDate" content="2024-01-15 10:30">``), unparsed; ``None`` without.
     """
 
     rows: tuple[Row, ...]
     title: str | None
     tables: int
     cut: bool = False
+    published: str | None = None
 
 
 @attrs.define
@@ -165,6 +180,15 @@ class _Builder:
     data_table: _Table | None = None
     count: int = 0
     title: str = ""
+    published: str | None = None
+
+    def meta(self, element: _Element) -> None:
+        """A ``<meta>``: keep the first publication date stated (see :data:`_PUBLISHED_NAMES`)."""
+        name = element.get("name") or element.get("property") or element.get("itemprop")
+        if name and _META_KEY.sub("", name).lower() in _PUBLISHED_NAMES:
+            content = (element.get("content") or "").strip()
+            if content:
+                self.published = content[:_MAX_META]
 
     def data(self, text: str, line: int) -> None:
         """Character data. White space matters only between other text; a source line break is
@@ -315,7 +339,7 @@ def html_rows(text: str | bytes) -> HtmlPage:
     _walk(builder, etree.iterwalk(root, events=("start", "end")))
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
-    return HtmlPage(tuple(builder.out), title or None, builder.count, cut)
+    return HtmlPage(tuple(builder.out), title or None, builder.count, cut, builder.published)
 
 
 def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
@@ -345,6 +369,9 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
                         builder.title = element.text or ""
                     walker.skip_subtree()  # its end (and tail) still comes
                     continue
+            elif role == _META:
+                if event == "start" and builder.published is None:
+                    builder.meta(element)
             elif role == _BLOCK:  # the most frequent role: Builder.block, inlined
                 table = builder.data_table
                 if table is None:

@@ -48,6 +48,9 @@ class NoteCode(enum.StrEnum):
     """The agency or the year could not be found in the title or the opening text."""
     METADATA_INFERRED = "metadata_inferred"
     """The year was not in the title; the value given was inferred or is a placeholder."""
+    METADATA_UNREADABLE = "metadata_unreadable"
+    """The page states a value of the metadata (the publication date) that could not be read;
+    it is left empty."""
     SECTION_MISSING = "section_missing"
     """A section heading was not found."""
     LIMIT = "limit"

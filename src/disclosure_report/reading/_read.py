@@ -49,7 +49,8 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
 
     Args:
         source: The report: a ``str`` is its text (or HTML), ``bytes`` its raw content (UTF-8,
-            GB18030/GBK, or an encoding the page declares), an :class:`os.PathLike` a file.
+            GB18030/GBK, or an encoding the page declares), an :class:`os.PathLike` (such as a
+            :class:`pathlib.Path`) a file. A ``str`` is never a path.
         kind: ``"text"`` or ``"html"`` to skip detection (by a path's suffix, then the content).
 
     Returns:
@@ -57,9 +58,11 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         note and a blank cell, never a number.
 
     Raises:
-        InvalidReportError: When a path cannot be read, or the source is HTML and the HTML
-            parser (lxml, a dependency of the library) is not
-            installed.
+        InvalidReportError: When a path cannot be read; when the source is a ``str`` or
+            ``bytes`` that holds no table and is evidently a file name (one line ending in
+            a file suffix such as ``.html``, or naming an existing file), whose problem says
+            to pass a :class:`pathlib.Path`; or when the source is HTML and the HTML parser
+            (lxml, a dependency of the library) is not installed.
     """
     try:
         extraction = extract(source, kind=kind)

@@ -11,10 +11,11 @@ from typing import TypeAlias
 
 import attrs
 
+from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._source_layout import Kind
 
 
-__all__ = ["Decoded", "Source", "decode", "detect_kind", "load"]
+__all__ = ["Decoded", "Source", "decode", "detect_kind", "load", "refuse_file_name"]
 
 Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 """What :func:`disclosure_report.read` accepts: text, raw bytes, or a path to a file."""
@@ -40,6 +41,14 @@ _HTML_TAG = re.compile(
 )
 _SNIFF = 8192
 _MIN_TAGS = 3
+_FILE_SUFFIXES = frozenset(
+    {
+        *(".html", ".htm", ".xhtml", ".shtml", ".txt", ".md", ".markdown", ".text"),
+        *(".json", ".pdf", ".doc", ".docx", ".wps"),
+    }
+)
+"""Suffixes of the files a report comes in: a one-line ``str`` ending in one is a file name."""
+_MAX_FILE_NAME = 4096
 
 
 @attrs.frozen
@@ -68,6 +77,49 @@ def load(source: Source) -> tuple[bytes | str, str | None]:
         return bytes(source), None
     path = Path(os.fspath(source))
     return path.read_bytes(), path.suffix.lower()
+
+
+def refuse_file_name(source: Source) -> None:
+    """Raise when *source*, a ``str`` or ``bytes`` that gave no report, is evidently a file name.
+
+    A ``str`` (or ``bytes``) is always the report itself, never a path: ``read("report.html")``
+    reads the eleven characters. That input, one line that ends in a file suffix (``.html``,
+    ``.txt``, ``.json``, ``.pdf`` …) or names an existing file, is a mistake the caller cannot
+    see in an empty report, so the reader calls this when it found nothing.
+
+    Raises:
+        InvalidReportError: When *source* is such a file name; its problem says to pass a
+            :class:`pathlib.Path`.
+    """
+    if isinstance(source, str):
+        name: str | bytes = source.strip()
+    elif isinstance(source, (bytes, bytearray, memoryview)) and len(source) <= _MAX_FILE_NAME:
+        name = bytes(source).strip()
+    else:
+        return
+    if not name or len(name) > _MAX_FILE_NAME or "\n" in os.fsdecode(name):
+        return
+    shown = os.fsdecode(name)
+    try:
+        exists = os.path.isfile(name)  # noqa: PTH113 (str or bytes, as given)
+    except (OSError, ValueError):  # pragma: no cover (isfile swallows these on 3.11)
+        exists = False
+    if exists:
+        got = f"{shown!r}, the name of an existing file"
+    elif Path(shown).suffix.lower() in _FILE_SUFFIXES:
+        got = f"{shown!r}, which looks like a file name"
+    else:
+        return
+    raise InvalidReportError(
+        [
+            Problem(
+                "$",
+                "the report itself (a str is read as the report's text, bytes as its content); "
+                "to read a file, pass a pathlib.Path",
+                got,
+            )
+        ]
+    )
 
 
 def decode(data: bytes | str) -> Decoded:

@@ -63,9 +63,12 @@ class Layout:
         rows: The rows in reading order.
         title: The HTML ``<title>``, when there is one.
         encoding: How bytes were decoded (``"utf-8"``, ``"gb18030"`` …), ``None`` for ``str``.
+        published: The publication date as the page's ``<meta>`` states it (``PubDate``,
+            ``publishdate``, ``ArticlePublishDate`` …), unparsed; ``None`` without one.
     """
 
     kind: Kind
     rows: tuple[Row, ...]
     title: str | None = None
     encoding: str | None = None
+    published: str | None = None
