@@ -65,6 +65,7 @@ from disclosure_report.model import (
     report_class_of,
     version_of,
 )
+from disclosure_report.serialize._code_cache import compile_cached
 from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._leaves import (
     DATE_PATTERN,
@@ -122,7 +123,7 @@ class _Code:
         source = f"{header}\n" + "\n".join(self.lines)
         if os.environ.get("DISCLOSURE_REPORT_DEBUG_CODEGEN"):
             print(source)  # noqa: T201 (asked for)
-        code = compile(source, f"<disclosure_report generated {name}>", "exec")
+        code = compile_cached(source, f"<disclosure_report generated {name}>")
         exec(code, self.namespace)  # noqa: S102 (our own generated code)
         function: Callable[..., Any] = self.namespace[name]
         return function
