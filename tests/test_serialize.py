@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime as dt
 import json
@@ -1109,3 +1110,45 @@ def test_a_report_of_another_version_is_invalid() -> None:
 def test_a_version_must_be_a_registered_report_class() -> None:
     with pytest.raises(UnknownFormatVersionError, match="Report2019 or Report2021"):
         from_dict(to_dict(report_2019()), version=dict)  # type: ignore[type-var]
+
+
+# --- mappings that answer keys they do not hold (issue 14) -------------------------------------
+
+
+@pytest.mark.parametrize("missing", [("overview",), ("applications", "new_received", "total")])
+def test_a_missing_key_is_a_problem_whatever_the_dict_class(missing: tuple[str, ...]) -> None:
+    data: Any = _valid()
+    *parents, key = missing
+    target = data
+    for name in parents:
+        target = target[name]
+    del target[key]
+
+    def answering(value: Any) -> Any:
+        if isinstance(value, dict):
+            return collections.defaultdict(int, {k: answering(v) for k, v in value.items()})
+        return value
+
+    with pytest.raises(InvalidReportError) as info:
+        from_dict(answering(data))
+
+    assert info.value.problems[0].path == "$." + ".".join(missing)
+
+
+def test_a_dict_subclass_holding_a_valid_report_is_read() -> None:
+    class Ordered(dict[str, Any]):
+        pass
+
+    data = _valid()
+    assert from_dict(Ordered(data)) == from_dict(data)
+
+
+def test_dicts_nested_too_deeply_are_a_problem() -> None:
+    data: Any = _valid()
+    deep: dict[str, Any] = {}
+    for _ in range(100_000):
+        deep = {"x": deep}
+    data["unexpected"] = collections.defaultdict(int, deep)
+
+    with pytest.raises(InvalidReportError):
+        from_dict(data)

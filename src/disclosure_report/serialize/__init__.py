@@ -81,23 +81,41 @@ def _structure_detailed(data: object) -> Report:
         raise InvalidReportError(
             [Problem("$", "an object (a dict) with the keys of a report", describe(data))]
         )
-    version = data.get("format_version")
+    try:
+        plain: dict[Any, Any] = _plain(data)
+    except RecursionError:
+        raise InvalidReportError(
+            [Problem("$", "objects nested as a report's are", "objects nested too deeply")]
+        ) from None
+    version = plain.get("format_version")
     try:
         cls = report_class_of(version)
     except UnknownFormatVersionError:
         known = " or ".join(f'"{known.id}"' for known in format_versions())
-        got = describe(version) if "format_version" in data else "nothing: the key is missing"
+        got = describe(version) if "format_version" in plain else "nothing: the key is missing"
         raise UnknownFormatVersionError(
             [Problem("$.format_version", f"a format version: {known}", got)]
         ) from None
     try:
-        report: Report = converter().structure(data, cls)
+        report: Report = converter().structure(plain, cls)
     except Exception as error:  # noqa: BLE001 (every error becomes a problem)
         problems = list(problems_from(error, "$")) or [
             Problem("$", "a valid report", f"{type(error).__name__}: {error}")
         ]
         raise InvalidReportError(problems) from None
     return report
+
+
+def _plain(value: Any) -> Any:
+    """*value* with every dict, of any dict class, as a plain dict of the items it holds.
+
+    A dict subclass may answer a key it does not hold (``collections.defaultdict``); read
+    through it, a missing count would become the factory's value instead of a problem. The
+    fast reader takes exact dicts only, so only this detailed pass meets such dicts.
+    """
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in dict.items(value)}
+    return value
 
 
 def to_json(report: Report, *, indent: int | None = None) -> str:
