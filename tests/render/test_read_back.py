@@ -18,6 +18,7 @@ from disclosure_report import Report, cell_values, from_json
 from disclosure_report.reading import NoteCode, read
 from disclosure_report.rendering import render
 from disclosure_report.testing import metadata, reports
+from disclosure_report.tidy import records
 
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "nx-jgswglj-2023.json"
@@ -35,6 +36,8 @@ def _assert_reads_back(report: Report, to: str) -> None:
     assert result.report.metadata.agency == report.metadata.agency
     assert result.report.metadata.year == report.metadata.year
     assert list(cell_values(result.report)) == list(cell_values(report))
+    # The printed digits are the value: money keeps its scale ('0.000000' is not read as '0').
+    assert [r["value"] for r in records([result.report])] == [r["value"] for r in records([report])]
     assert not [n for n in result.notes if n.code is NoteCode.UNREADABLE_CELL]
 
 

@@ -55,7 +55,6 @@ class Value:
 
 _BLANK = Value("blank")
 _MAX_NUMBER = 40
-_ONE = Decimal(1)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -74,9 +73,9 @@ def classify(text: str) -> Value:
         return Value("text", text=inner)
     digits = match.group("int").replace(",", "")
     frac = match.group("frac")
+    # The digits as printed: '0.000000' keeps its six places (money keeps its scale), and
+    # '5.00' is still equal to the count 5.
     number = Decimal(f"{digits}.{frac}" if frac else digits)
-    if frac and number == number.to_integral_value():
-        number = number.quantize(_ONE)  # '5.00' is the count 5
     if match.group("sign") in {"-", "\u2212", "减"}:
         number = -number
     return Value("number", number, match.group("unit"), stripped)
