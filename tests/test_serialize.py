@@ -783,7 +783,6 @@ def test_json_constants_are_reported_where_they_stand(constant: str) -> None:
             "{",
             "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
         ),
-        (b"\xff\xfe\xfd", "invalid JSON: "),
         ("[" * 100_000, "arrays or objects nested too deeply"),
     ],
 )
@@ -1152,3 +1151,23 @@ def test_dicts_nested_too_deeply_are_a_problem() -> None:
 
     with pytest.raises(InvalidReportError):
         from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "offset"),
+    [
+        (b'{"overview": "\xed\xa0\x80"}', "UTF-8", 14),  # U+D800, a lone surrogate, in UTF-8
+        (b'{"a": "\xff"}', "UTF-8", 7),
+        (b'{"a": "\xe4\xb8"}', "UTF-8", 7),  # cut in the middle of a character
+        (b"\xff\xfe\xfd", "UTF-16", 2),  # a byte-order mark, then half a character
+    ],
+)
+def test_undecodable_bytes_are_refused_with_their_offset(
+    data: bytes, encoding: str, offset: int
+) -> None:
+    with pytest.raises(InvalidReportError) as info:
+        from_json(data)
+
+    [problem] = info.value.problems
+    assert problem.expected == f"JSON text in {encoding}"
+    assert f"at byte {offset}" in problem.got

@@ -153,7 +153,8 @@ def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
         raise InvalidReportError([Problem("$", "JSON text (str or bytes)", describe(text))])
     try:
         if not isinstance(text, str):  # What json.loads does with bytes.
-            text = text.decode(json.detect_encoding(text), "surrogatepass")
+            encoding = json.detect_encoding(text)
+            text = text.decode(encoding)  # strict: a lone surrogate's bytes are not text
         data = _DECODER.decode(text)
     except _DuplicateKeyError as error:
         raise InvalidReportError(
@@ -163,7 +164,17 @@ def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
         raise InvalidReportError(
             [Problem("$", "JSON text", "arrays or objects nested too deeply")]
         ) from None
-    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, too many digits
+    except UnicodeDecodeError as error:
+        raise InvalidReportError(
+            [
+                Problem(
+                    "$",
+                    f"JSON text in {encoding.upper()}",
+                    f"bytes that are not {encoding.upper()} at byte {error.start}: {error.reason}",
+                )
+            ]
+        ) from None
+    except ValueError as error:  # JSONDecodeError, too many digits
         raise InvalidReportError([Problem("$", "JSON text", f"invalid JSON: {error}")]) from None
     return from_dict(data) if version is None else from_dict(data, version=version)
 
