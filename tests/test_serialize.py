@@ -804,6 +804,25 @@ def test_duplicate_keys_are_rejected() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('{"metadata": {"agency": "a", "year": 2020, "agency": "b"}}', "$.metadata"),
+        (
+            '{"applications": {"new_received": {"total": 1, "total": 2}}}',
+            "$.applications.new_received",
+        ),
+        ('{"a": [{}, {"x": 1, "x": 1}]}', "$.a[1]"),
+        ('{"a b": {"k": 1, "k": 2}}', '$["a b"]'),
+    ],
+)
+def test_a_duplicate_key_is_reported_where_it_stands(text: str, path: str) -> None:
+    with pytest.raises(InvalidReportError) as info:
+        from_json(text)
+
+    assert [p.path for p in info.value.problems] == [path]
+
+
 def test_json_that_is_not_an_object() -> None:
     with pytest.raises(InvalidReportError) as info:
         from_json("[]")

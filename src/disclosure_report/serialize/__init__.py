@@ -152,13 +152,21 @@ def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidReportError([Problem("$", "JSON text (str or bytes)", describe(text))])
     try:
-        if not isinstance(text, str):  # What json.loads does with bytes.
+        if isinstance(text, str):
+            source = text
+        else:  # What json.loads does with bytes, but strict: a lone surrogate's bytes are no text.
             encoding = json.detect_encoding(text)
-            text = text.decode(encoding)  # strict: a lone surrogate's bytes are not text
-        data = _DECODER.decode(text)
+            source = text.decode(encoding)
+        data = _DECODER.decode(source)
     except _DuplicateKeyError as error:
         raise InvalidReportError(
-            [Problem("$", "JSON text without duplicate keys", f"the key {error.key} twice")]
+            [
+                Problem(
+                    _duplicate_path(source),
+                    "JSON text without duplicate keys",
+                    f"the key {error.key} twice",
+                )
+            ]
         ) from None
     except RecursionError:
         raise InvalidReportError(
@@ -194,6 +202,40 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKeyError(key)
             seen.add(key)
     return result
+
+
+class _Repeats:
+    """Stands for the first object that repeats a key, when the text is decoded to find it."""
+
+
+def _duplicate_path(text: str) -> str:
+    """The JSON path of the first object of *text* (known to decode) that repeats a key."""
+    marker = _Repeats()
+    found: list[_Repeats] = []
+
+    def mark(pairs: list[tuple[str, Any]]) -> object:
+        if not found and len(dict(pairs)) != len(pairs):
+            found.append(marker)
+            return marker
+        return dict(pairs)
+
+    decoder = json.JSONDecoder(parse_constant=JsonConstant, object_pairs_hook=mark)
+    stack: list[tuple[str, object]] = [("$", decoder.decode(text))]
+    while stack:
+        path, value = stack.pop()
+        if value is marker:
+            return path
+        if isinstance(value, dict):
+            stack.extend((_member(path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return "$"  # pragma: no cover (the marker is in the text that raised)
+
+
+def _member(path: str, key: str) -> str:
+    return (
+        f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+    )
 
 
 # One decoder for every call: json.loads with keyword arguments builds a new one each time.
