@@ -5,6 +5,11 @@
 
 The fixture ``third_version`` registers the format version ``"2099"``, defined
 only here (:class:`Report2099`), for one test; see the section at the end.
+
+The command line's ``--lang`` defaults to the language of the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``). So that the tests do not depend on the
+machine's, they run in a Chinese locale (:func:`chinese_locale`); a test of
+another sets its own with ``monkeypatch``.
 """
 
 import os
@@ -46,6 +51,21 @@ settings.register_profile("ci", settings.get_profile("ci"), max_examples=100)
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile("fast", max_examples=10, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_locale() -> Iterator[None]:
+    """Messages in the Chinese locale ``zh_CN.UTF-8``, for every test and the commands it runs.
+
+    Only the locale of messages: ``LC_MESSAGES``, with ``LC_ALL`` (which would override it)
+    removed; the character type (and so the encoding of a command run in a subprocess) stays
+    that of ``LANG``. Session-scoped, so that hypothesis tests do not see a function-scoped
+    fixture.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("LC_ALL", raising=False)
+        patch.setenv("LC_MESSAGES", "zh_CN.UTF-8")
+        yield
 
 
 # A third format version, defined only here ------------------------------------------------------

@@ -79,6 +79,7 @@ def test_one_file_gives_the_single_report_document(
     main(["check", series_files[0], "--format", "json"])
     assert set(json.loads(capsys.readouterr().out)) == {
         "report",
+        "checked",
         "errors",
         "warnings",
         "findings",

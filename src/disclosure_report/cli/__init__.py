@@ -24,6 +24,7 @@ from disclosure_report.cli._export import EXPORT
 from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
 from disclosure_report.cli._parse import PARSE
 from disclosure_report.cli._render import RENDER
+from disclosure_report.cli._rules import RULES
 from disclosure_report.cli._schema import SCHEMA
 from disclosure_report.cli._sum import SUM
 
@@ -38,6 +39,7 @@ COMMANDS: dict[str, Command] = {
     "sum": SUM,
     "export": EXPORT,
     "render": RENDER,
+    "rules": RULES,
 }
 """The subcommands, by name, in the order ``--help`` lists them."""
 

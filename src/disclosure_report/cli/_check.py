@@ -15,7 +15,7 @@ import sys
 from decimal import Decimal
 from typing import IO, Any
 
-from disclosure_report.checks import Finding, Severity, check
+from disclosure_report.checks import Finding, Rule, Severity, check, rules_of
 from disclosure_report.cli._command import (
     Command,
     add_lang,
@@ -32,7 +32,13 @@ from disclosure_report.cli._notes import note_record, print_notes
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.i18n import translate
-from disclosure_report.model import NC_, REPORT_TITLE, Report
+from disclosure_report.model import (
+    NC_,
+    REPORT_TITLE,
+    SECTION_TITLES,
+    Report,
+    format_version,
+)
 
 
 _SUMMARY = NC_("cli.check.summary", "{errors} errors, {warnings} warnings")
@@ -49,6 +55,11 @@ _NO_RULE = NC_(
 )
 _PAIR = NC_("cli.check.series.pair", "{earlier}–{later}")
 _PAIR_SEPARATOR = NC_("cli.check.series.pair_separator", ", ")
+_CHECKED = NC_("cli.check.checked", "Checked {parts} against {count} rules of format {version}")
+_CHECKED_TABLE = NC_("cli.check.checked.table", "table {number}")
+_CHECKED_SECTION = NC_("cli.check.checked.section", "section {number}")
+_NUMERALS = NC_("cli.check.numerals", "I II III IV V VI")
+"""The numbers of the report's six sections, as the format numbers them, space-separated."""
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +105,37 @@ def _counts(findings: tuple[Finding, ...]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
+def _checked_parts(rules: tuple[Rule, ...]) -> tuple[list[int], list[str]]:
+    """The tables (2, 3, 4) and the sections without a table (their fields) that *rules* check."""
+    tables = sorted({rule.table for rule in rules if rule.table is not None})
+    sections = [s for s in SECTION_TITLES if any(r.section == s and r.table is None for r in rules)]
+    return tables, sections
+
+
+def _checked_record(report: Report) -> dict[str, Any]:
+    """What was checked: the rules of the report's format version, and the parts they check."""
+    rules = rules_of(format_version(report.format_version))
+    tables, sections = _checked_parts(rules)
+    return {"rules": [rule.id for rule in rules], "tables": tables, "sections": sections}
+
+
+def _checked_line(report: Report, locale: str) -> str:
+    """The line saying what was checked: which tables and sections, against how many rules."""
+    rules = rules_of(format_version(report.format_version))
+    tables, sections = _checked_parts(rules)
+    numerals = translate(_NUMERALS, locale).split()
+    section_numbers = {name: numerals[i] for i, name in enumerate(SECTION_TITLES)}
+    parts = [
+        *(translate(_CHECKED_TABLE, locale).format(number=numerals[t - 1]) for t in tables),
+        *(translate(_CHECKED_SECTION, locale).format(number=section_numbers[s]) for s in sections),
+    ]
+    return translate(_CHECKED, locale).format(
+        parts=translate(_PAIR_SEPARATOR, locale).join(parts),
+        count=len(rules),
+        version=report.format_version,
+    )
+
+
 def _report_document(loaded: Loaded, findings: tuple[Finding, ...], locale: str) -> dict[str, Any]:
     report = loaded.report
     errors, warnings = _counts(findings)
@@ -103,6 +145,7 @@ def _report_document(loaded: Loaded, findings: tuple[Finding, ...], locale: str)
             "year": report.metadata.year,
             "format_version": report.format_version,
         },
+        "checked": _checked_record(report),
         "errors": errors,
         "warnings": warnings,
         "findings": [_finding_record(f, locale) for f in findings],
@@ -241,7 +284,8 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         for file, each, findings in checked:
             print_notes(each.notes, file)
-            _write_findings(_describe(each.report, locale), findings, locale, out)
+            scope = (_checked_line(each.report, locale),)
+            _write_findings(_describe(each.report, locale), findings, locale, out, scope)
         for group, findings in series:
             heading = translate(_SERIES, locale).format(
                 agency=group[0].metadata.agency,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO
 
 import attrs
@@ -40,15 +41,38 @@ def add_file(parser: argparse.ArgumentParser) -> None:
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang``: the language of labels and messages."""
+    """``--lang``: the language of labels and messages; by default that of the locale."""
     parser.add_argument(
         "--lang",
         choices=sorted(LANGUAGES),
-        default="zh",
-        help="language of labels and messages (default: zh, the official wording)",
+        default=None,
+        help="language of labels and messages (zh is the official wording; default: from "
+        "the locale in LC_ALL, LC_MESSAGES or LANG: zh for a Chinese one, zh_Hant for "
+        "Taiwan, Hong Kong, Macau or the traditional script, else en)",
     )
 
 
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_TRADITIONAL = frozenset({"hant", "tw", "hk", "mo"})
+
+
+def environment_lang(environ: Mapping[str, str] | None = None) -> str:
+    """The ``--lang`` value that the locale of *environ* (default: :data:`os.environ`) selects.
+
+    The locale of messages is the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set
+    and not empty, as in POSIX. A Chinese one (``zh``, ``zh_CN.UTF-8``, ``zh-Hans-SG``) gives
+    ``zh``; Chinese in the traditional script or of Taiwan, Hong Kong or Macau (``zh_TW``,
+    ``zh_HK.Big5``, ``zh_Hant``) gives ``zh_Hant``; any other, ``C``/``POSIX`` or none, ``en``.
+    """
+    environ = os.environ if environ is None else environ
+    value = next((environ[name] for name in _LOCALE_VARIABLES if environ.get(name)), "")
+    language, *rest = value.partition(".")[0].partition("@")[0].replace("-", "_").split("_")
+    if language.lower() != "zh":
+        return "en"
+    subtags = {tag.lower() for tag in rest}
+    return "zh_Hant" if "hans" not in subtags and subtags & _TRADITIONAL else "zh"
+
+
 def locale_of(args: argparse.Namespace) -> str:
-    """The catalog locale that ``--lang`` selected."""
-    return LANGUAGES[args.lang]
+    """The catalog locale that ``--lang`` selected, or the locale of the environment."""
+    return LANGUAGES[args.lang or environment_lang()]

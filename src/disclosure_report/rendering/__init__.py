@@ -33,7 +33,7 @@ from disclosure_report.rendering._text import render_text
 __all__ = ["OUTPUTS", "Output", "render"]
 
 Output: TypeAlias = Literal["md", "html", "text"]
-"""The outputs :func:`render` produces."""
+"""The outputs :func:`~disclosure_report.render` produces: ``md``, ``html`` or ``text``."""
 
 _RENDERERS: Final[dict[str, Callable[[Report, str], str]]] = {
     "md": render_markdown,
