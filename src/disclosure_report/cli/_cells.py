@@ -19,7 +19,7 @@ from disclosure_report.cli._notes import print_notes
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_file(parser)
-    add_lang(parser)
+    add_lang(parser, default="zh")
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:

@@ -40,16 +40,19 @@ def add_file(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang``: the language of labels and messages; by default that of the locale."""
-    parser.add_argument(
-        "--lang",
-        choices=sorted(LANGUAGES),
-        default=None,
-        help="language of labels and messages (zh is the official wording; default: from "
-        "the locale in LC_ALL, LC_MESSAGES or LANG: zh for a Chinese one, zh_Hant for "
-        "Taiwan, Hong Kong, Macau or the traditional script, else en)",
-    )
+def add_lang(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:
+    """``--lang``: the language of labels and messages; by default *default*, or without one
+    that of the locale (for messages read by a person; data and the official tables keep the
+    official wording, ``zh``, whatever the terminal)."""
+    if default is None:
+        help_text = (
+            "language of labels and messages (zh is the official wording; default: from "
+            "the locale in LC_ALL, LC_MESSAGES or LANG: zh for a Chinese one, zh_Hant for "
+            "Taiwan, Hong Kong, Macau or the traditional script, else en)"
+        )
+    else:
+        help_text = f"language of labels (default: {default}, the official wording)"
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=default, help=help_text)
 
 
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

@@ -26,7 +26,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="output: md (Markdown), html (a standalone document) or text",
     )
-    add_lang(parser)
+    add_lang(parser, default="zh")
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
