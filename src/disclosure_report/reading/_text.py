@@ -20,7 +20,7 @@ _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
 """A Markdown backslash escape of ASCII punctuation, or a cell-separating pipe."""
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
-_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:万元|元|件|个|项|条)?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
+_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
 _MAX_CELLS = 200  # no table of the format has rows this wide
 
