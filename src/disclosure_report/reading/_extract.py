@@ -164,14 +164,14 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
 def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
     data, suffix = load(source)
     decoded = decode(data)
+    if decoded.why is not None:
+        notes.append(ReadingNote(NoteCode.DECODING, Location(), decoded.why))
     if decoded.replaced:
-        notes.append(
-            ReadingNote(
-                NoteCode.DECODING,
-                Location(),
-                "bytes not valid UTF-8 or GB18030; replaced by U+FFFD",
-            )
-        )
+        # Bytes valid in no codec tried are read as UTF-8; a byte-order mark or NUL bytes
+        # chose the one codec tried.
+        tried = "UTF-8 or GB18030" if decoded.encoding == "utf-8" else decoded.encoding
+        why = f"bytes not valid {tried}; replaced by U+FFFD"
+        notes.append(ReadingNote(NoteCode.DECODING, Location(), why))
     text = decoded.text
     # Valid UTF-8 bytes go to the HTML parser as they are: no need to encode them again.
     utf8 = data if decoded.encoding == "utf-8" and isinstance(data, bytes) else None

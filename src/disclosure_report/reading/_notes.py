@@ -19,7 +19,9 @@ class NoteCode(enum.StrEnum):
     """What kind of reading problem a note reports."""
 
     DECODING = "decoding"
-    """The bytes were not valid in any supported encoding; some characters were replaced."""
+    """The bytes were not valid in any supported encoding, so some characters were replaced;
+    or their encoding was assumed (UTF-16 or UTF-32 without a byte-order mark) or not
+    recognized."""
     TABLE_MISSING = "table_missing"
     """A table of the format was not found."""
     ROW_MISSING = "row_missing"

@@ -22,6 +22,9 @@ Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    # UTF-32's little-endian mark begins with UTF-16's: it is looked for first.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -40,6 +43,10 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _SNIFF = 8192
+_UTF16_MAJORITY = 4
+"""NUL bytes at one parity must outnumber those at the other this many times for UTF-16."""
+_UTF16_ASCII = 64
+"""At least one UTF-16 code unit in this many must be ASCII (hold a NUL byte) for UTF-16."""
 _MIN_TAGS = 3
 _FILE_SUFFIXES = frozenset(
     {
@@ -59,11 +66,15 @@ class Decoded:
         text: The text.
         encoding: The codec used, ``None`` when the source was already text.
         replaced: ``True`` when undecodable bytes were replaced by U+FFFD.
+        why: What a ``decoding`` note says of the encoding: that it was assumed from the
+            bytes (UTF-16 or UTF-32 without a byte-order mark), or not recognized at all;
+            ``None`` when there is nothing to say.
     """
 
     text: str
     encoding: str | None
     replaced: bool = False
+    why: str | None = None
 
 
 def load(source: Source) -> tuple[bytes | str, str | None]:
@@ -123,13 +134,63 @@ def refuse_file_name(source: Source) -> None:
 
 
 def decode(data: bytes | str) -> Decoded:
-    """Decode *data*: a byte-order mark wins, then UTF-8, then GB18030 (a superset of GBK and
-    GB2312), or Big5 when an HTML page declares it; bytes valid in none of these are replaced."""
+    """Decode *data*: a byte-order mark wins (UTF-8, UTF-16, UTF-32); then the pattern of NUL
+    bytes tells UTF-16 and UTF-32 without one (:func:`_by_nul_bytes`); then UTF-8, then GB18030
+    (a superset of GBK and GB2312), or Big5 when an HTML page declares it; bytes valid in none of
+    these are replaced. NUL bytes in no such pattern leave the encoding unrecognized (``why``
+    says so)."""
     if isinstance(data, str):
         return Decoded(data.removeprefix("\ufeff"), None)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _try(data, codec) or Decoded(data.decode(codec, "replace"), codec, replaced=True)
+    sample = data[:_SNIFF]
+    if b"\0" not in sample:
+        return _decode_8bit(data)
+    codec = _by_nul_bytes(sample)
+    decoded = None if codec is None else _try(data, codec)
+    if decoded is not None:
+        why = f"no byte-order mark; {codec} assumed from the pattern of NUL bytes"
+        return attrs.evolve(decoded, why=why)
+    decoded = _decode_8bit(data)
+    why = (
+        "encoding not recognized: NUL bytes that fit neither UTF-16 nor UTF-32; "
+        f"read as {decoded.encoding}"
+    )
+    return attrs.evolve(decoded, why=why)
+
+
+def _by_nul_bytes(sample: bytes) -> str | None:
+    """UTF-32 or UTF-16, and their byte order, from where *sample* has NUL bytes.
+
+    Text in these encodings has NUL bytes in a fixed place of each code unit: UTF-32 in the
+    top byte of every character (and the next byte of every character below U+10000), UTF-16
+    in the top byte of every ASCII character (digits, spaces and line breaks, which every
+    report has). As :func:`json.detect_encoding` does with the first character, but counted
+    over the whole *sample*, since a report's first character is seldom ASCII. Returns
+    ``None`` when the NUL bytes fit no such pattern. The caller decodes strictly, so a
+    pattern that fits by chance still fails on bytes invalid in that encoding.
+    """
+    sample = sample[: len(sample) - len(sample) % 4]
+    units = len(sample) // 4
+    nuls = [sample[i::4].count(0) for i in range(4)]
+    if nuls[3] == units and nuls[2] * 2 > units:
+        return "utf-32-le"
+    if nuls[0] == units and nuls[1] * 2 > units:
+        return "utf-32-be"
+    even, odd = nuls[0] + nuls[2], nuls[1] + nuls[3]
+    # A CJK character may have a NUL byte too (U+4E00, 一), but far fewer than ASCII's; and a
+    # stray NUL in other text is not the ASCII of UTF-16.
+    if max(even, odd) * _UTF16_ASCII < 2 * units:
+        return None
+    if odd > _UTF16_MAJORITY * even:
+        return "utf-16-le"
+    if even > _UTF16_MAJORITY * odd:
+        return "utf-16-be"
+    return None
+
+
+def _decode_8bit(data: bytes) -> Decoded:
     declared = _declared(data)
     order = ["utf-8", "gb18030"]
     if declared in _BIG5_NAMES:
