@@ -213,7 +213,7 @@ def test_utf16_that_begins_with_a_chinese_character_is_recognized() -> None:
 def test_an_assumed_encoding_is_a_decoding_note() -> None:
     result = read(REPORT.encode("utf-32-le"))
     assert result.encoding == "utf-32-le"
-    assert result.report.active_disclosure.article_20_5.licensing.decisions == 7  # type: ignore[union-attr]
+    assert result.report.active_disclosure.article_20_5.licensing.decisions == 7
     notes = [n for n in result.notes if n.code is NoteCode.DECODING]
     assert len(notes) == 1
     assert "utf-32-le assumed" in notes[0].why

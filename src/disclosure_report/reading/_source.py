@@ -147,10 +147,10 @@ def decode(data: bytes | str) -> Decoded:
     sample = data[:_SNIFF]
     if b"\0" not in sample:
         return _decode_8bit(data)
-    codec = _by_nul_bytes(sample)
-    decoded = None if codec is None else _try(data, codec)
+    assumed = _by_nul_bytes(sample)
+    decoded = None if assumed is None else _try(data, assumed)
     if decoded is not None:
-        why = f"no byte-order mark; {codec} assumed from the pattern of NUL bytes"
+        why = f"no byte-order mark; {assumed} assumed from the pattern of NUL bytes"
         return attrs.evolve(decoded, why=why)
     decoded = _decode_8bit(data)
     why = (
