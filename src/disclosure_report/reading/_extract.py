@@ -23,6 +23,7 @@ from disclosure_report.reading._sections import (
     row_text,
 )
 from disclosure_report.reading._source import (
+    MAX_BYTES,
     Source,
     decode,
     detect_kind,
@@ -163,7 +164,17 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
 
 def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
     data, suffix = load(source)
-    decoded = decode(data)
+    cut = isinstance(data, bytes) and len(data) > MAX_BYTES
+    if cut:
+        notes.append(
+            ReadingNote(
+                NoteCode.LIMIT,
+                Location(),
+                f"input longer than {MAX_BYTES} bytes; the rest is ignored",
+            )
+        )
+        data = data[:MAX_BYTES]
+    decoded = decode(data, cut=cut)
     if decoded.why is not None:
         notes.append(ReadingNote(NoteCode.DECODING, Location(), decoded.why))
     if decoded.replaced:

@@ -15,7 +15,18 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._source_layout import Kind
 
 
-__all__ = ["Decoded", "Source", "decode", "detect_kind", "load", "refuse_file_name"]
+__all__ = [
+    "MAX_BYTES",
+    "Decoded",
+    "Source",
+    "decode",
+    "detect_kind",
+    "load",
+    "refuse_file_name",
+]
+
+MAX_BYTES = 20_000_000
+"""Bytes beyond this many, of a file or of ``bytes``, are not read (the reader notes it)."""
 
 Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 """What :func:`disclosure_report.read` accepts: text, raw bytes, or a path to a file."""
@@ -80,14 +91,19 @@ class Decoded:
 def load(source: Source) -> tuple[bytes | str, str | None]:
     """Return the content of *source* and the file suffix when it is a path.
 
-    A ``str`` is the report itself; a path must be given as :class:`os.PathLike`.
+    A ``str`` is the report itself; a path must be given as :class:`os.PathLike`. Of a file
+    or of bytes, at most :data:`MAX_BYTES` + 1 bytes are taken, so that a caller can tell that
+    there were more without holding a larger file in memory.
     """
     if isinstance(source, str):
         return source, None
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), None
+    if isinstance(source, bytes):
+        return source[: MAX_BYTES + 1] if len(source) > MAX_BYTES else source, None
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source[: MAX_BYTES + 1]), None
     path = Path(os.fspath(source))
-    return path.read_bytes(), path.suffix.lower()
+    with path.open("rb") as file:
+        return file.read(MAX_BYTES + 1), path.suffix.lower()
 
 
 def refuse_file_name(source: Source) -> None:
@@ -133,26 +149,29 @@ def refuse_file_name(source: Source) -> None:
     )
 
 
-def decode(data: bytes | str) -> Decoded:
+def decode(data: bytes | str, *, cut: bool = False) -> Decoded:
     """Decode *data*: a byte-order mark wins (UTF-8, UTF-16, UTF-32); then the pattern of NUL
     bytes tells UTF-16 and UTF-32 without one (:func:`_by_nul_bytes`); then UTF-8, then GB18030
     (a superset of GBK and GB2312), or Big5 when an HTML page declares it; bytes valid in none of
     these are replaced. NUL bytes in no such pattern leave the encoding unrecognized (``why``
-    says so)."""
+    says so). When *data* was *cut* from longer content, a character that the cut split at
+    its end is left out instead of making the bytes invalid."""
     if isinstance(data, str):
         return Decoded(data.removeprefix("\ufeff"), None)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _try(data, codec) or Decoded(data.decode(codec, "replace"), codec, replaced=True)
+            return _try(data, codec, cut) or Decoded(
+                data.decode(codec, "replace"), codec, replaced=True
+            )
     sample = data[:_SNIFF]
     if b"\0" not in sample:
-        return _decode_8bit(data)
+        return _decode_8bit(data, cut)
     assumed = _by_nul_bytes(sample)
-    decoded = None if assumed is None else _try(data, assumed)
+    decoded = None if assumed is None else _try(data, assumed, cut)
     if decoded is not None:
         why = f"no byte-order mark; {assumed} assumed from the pattern of NUL bytes"
         return attrs.evolve(decoded, why=why)
-    decoded = _decode_8bit(data)
+    decoded = _decode_8bit(data, cut)
     why = (
         "encoding not recognized: NUL bytes that fit neither UTF-16 nor UTF-32; "
         f"read as {decoded.encoding}"
@@ -190,7 +209,7 @@ def _by_nul_bytes(sample: bytes) -> str | None:
     return None
 
 
-def _decode_8bit(data: bytes) -> Decoded:
+def _decode_8bit(data: bytes, cut: bool) -> Decoded:
     declared = _declared(data)
     order = ["utf-8", "gb18030"]
     if declared in _BIG5_NAMES:
@@ -198,7 +217,7 @@ def _decode_8bit(data: bytes) -> Decoded:
     elif declared in _GB_NAMES:
         order = ["gb18030", "utf-8"]
     for codec in order:
-        decoded = _try(data, codec)
+        decoded = _try(data, codec, cut)
         if decoded is not None:
             return decoded
     return Decoded(data.decode("utf-8", "replace"), "utf-8", replaced=True)
@@ -225,8 +244,10 @@ def _declared(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _try(data: bytes, codec: str) -> Decoded | None:
+def _try(data: bytes, codec: str, cut: bool = False) -> Decoded | None:
     try:
+        if cut:  # an incremental decoder keeps a character split at the end for more bytes
+            return Decoded(codecs.getincrementaldecoder(codec)().decode(data), codec)
         return Decoded(data.decode(codec), codec)
     except (UnicodeDecodeError, LookupError):
         return None
