@@ -7,7 +7,7 @@ import os
 import re
 
 from pathlib import Path
-from typing import TypeAlias
+from typing import BinaryIO, TypeAlias
 
 import attrs
 
@@ -54,6 +54,7 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _SNIFF = 8192
+_CHUNK = 1 << 20
 _UTF16_MAJORITY = 4
 """NUL bytes at one parity must outnumber those at the other this many times for UTF-16."""
 _UTF16_ASCII = 64
@@ -103,7 +104,21 @@ def load(source: Source) -> tuple[bytes | str, str | None]:
         return bytes(source[: MAX_BYTES + 1]), None
     path = Path(os.fspath(source))
     with path.open("rb") as file:
-        return file.read(MAX_BYTES + 1), path.suffix.lower()
+        return _read_up_to(file, MAX_BYTES + 1), path.suffix.lower()
+
+
+def _read_up_to(file: BinaryIO, limit: int) -> bytes:
+    """At most *limit* bytes of *file*. ``read(limit)`` would take a buffer of *limit* bytes
+    for a small file too: a file's stated size, or chunks for one that states none (a pipe)."""
+    size = os.fstat(file.fileno()).st_size
+    if size:
+        return file.read(min(size + 1, limit))  # + 1: a file that grew is still cut
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0 and (chunk := file.read(min(left, _CHUNK))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def refuse_file_name(source: Source) -> None:
