@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterator
+
 from disclosure_report.reading._source_layout import Cell, Row
 
 
@@ -28,11 +30,21 @@ _MAX_CELLS = 200  # no table of the format has rows this wide
 def text_rows(text: str) -> list[Row]:
     """Split *text* into rows, one per non-empty line."""
     rows: list[Row] = []
-    for number, line in enumerate(_NEWLINES.sub("\n", text).split("\n"), start=1):
+    for number, line in enumerate(_lines(_NEWLINES.sub("\n", text)), start=1):
         row = _row(line, number)
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text*, one at a time: a list of them all would cost more than the text."""
+    start = 0
+    find = text.find
+    while (end := find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _row(line: str, number: int) -> Row | None:
