@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_report.reading import layout
+from disclosure_report.reading import NoteCode, layout, read
 from disclosure_report.reading._html import html_rows
 from disclosure_report.reading._source import decode, detect_kind
 from disclosure_report.reading._text import text_rows
@@ -174,3 +174,63 @@ def test_layout_reads_a_path(tmp_path: Path) -> None:
     assert page.kind == "html"
     assert page.encoding in {"utf-8", "gb18030"}
     assert [c.text for c in page.rows[0].cells] == ["规章", "0"]
+
+
+REPORT = "二、主动公开政府信息情况 規範\n第二十条第（五）项\n行政许可\t7\n"
+
+
+@pytest.mark.parametrize(
+    ("codec", "assumed"),
+    [
+        ("utf-32", None),  # with a byte-order mark: stated, not assumed
+        ("utf-32-le", "utf-32-le"),
+        ("utf-32-be", "utf-32-be"),
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+    ],
+)
+def test_utf16_and_utf32_are_recognized_with_or_without_a_byte_order_mark(
+    codec: str, assumed: str | None
+) -> None:
+    decoded = decode(REPORT.encode(codec))
+    assert decoded.text == REPORT
+    assert decoded.encoding == (assumed or codec)
+    assert not decoded.replaced
+    if assumed is None:
+        assert decoded.why is None
+    else:
+        assert decoded.why is not None
+        assert assumed in decoded.why
+
+
+def test_utf16_that_begins_with_a_chinese_character_is_recognized() -> None:
+    # json.detect_encoding looks at the first character only; 某 has no NUL byte.
+    text = "某局2023年政府信息公开工作年度报告\n" * 3
+    assert decode(text.encode("utf-16-le")).text == text
+    assert decode(text.encode("utf-16-be")).text == text
+
+
+def test_an_assumed_encoding_is_a_decoding_note() -> None:
+    result = read(REPORT.encode("utf-32-le"))
+    assert result.encoding == "utf-32-le"
+    assert result.report.active_disclosure.article_20_5.licensing.decisions == 7
+    notes = [n for n in result.notes if n.code is NoteCode.DECODING]
+    assert len(notes) == 1
+    assert "utf-32-le assumed" in notes[0].why
+
+
+def test_nul_bytes_in_no_known_pattern_are_an_unrecognized_encoding() -> None:
+    data = ("行政许可\t7\n".encode() + b"\0\0") * 50  # NUL bytes at both parities
+    decoded = decode(data)
+    assert decoded.why is not None
+    assert "not recognized" in decoded.why
+    result = read(data)
+    assert any("not recognized" in n.why for n in result.notes if n.code is NoteCode.DECODING)
+
+
+def test_a_stray_nul_byte_is_not_utf16() -> None:
+    data = ("行政许可\t7\n" * 50).encode() + b"\0"
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.why is not None
+    assert "not recognized" in decoded.why

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_report.reading._normalize import split_label
+from disclosure_report import format_versions, translate
+from disclosure_report.model import (
+    APPLICANTS_HEADER,
+    INFORMATION_HEADER,
+    SECTION_TITLES,
+    Label,
+)
+from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._values import classify
 from disclosure_report.reading._vocabulary import Matcher, vocabulary
 
@@ -79,6 +86,8 @@ def test_table2_versions_differ_in_their_labels() -> None:
         ("+19", "number", "19", None),
         ("-185", "number", "-185", None),
         ("减4", "number", "-4", None),
+        ("減4", "number", "-4", None),  # traditional 减
+        ("12.5萬元", "number", "12.5", "万元"),  # traditional 万元
         ("75394432.52元", "number", "75394432.52", "元"),
         ("4068.208", "number", "4068.208", None),
         ("\uff13", "number", "3", None),  # a full-width digit
@@ -95,3 +104,26 @@ def test_classify(printed: str, kind: str, number: str | None, unit: str | None)
     assert value.kind == kind
     assert (str(value.number) if value.number is not None else None) == number
     assert value.unit == unit
+
+
+def _printed_labels() -> dict[tuple[str, str], Label]:
+    """Every label the renderer prints for a registered version: rows, columns, groups and
+    section headings."""
+    labels: dict[tuple[str, str], Label] = {}
+    for version in format_versions():
+        for spec in version.table_layout():
+            for label in (
+                spec.row_label,
+                spec.column_label,
+                *spec.row_groups,
+                *([spec.column_group] if spec.column_group else []),
+            ):
+                labels[label.context, label.english] = label
+    for label in (*SECTION_TITLES.values(), INFORMATION_HEADER, APPLICANTS_HEADER):
+        labels[label.context, label.english] = label
+    return labels
+
+
+@pytest.mark.parametrize("label", list(_printed_labels().values()), ids=lambda label: label.context)
+def test_traditional_labels_fold_to_the_official_wording(label: Label) -> None:
+    assert fold(translate(label, "zh_Hant")) == fold(translate(label, "zh_Hans"))

@@ -7,14 +7,14 @@ model is the last step (:mod:`._build`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from disclosure_report.model import FormatVersion, Unit
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
-from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
 from disclosure_report.reading._sections import (
     Sections,
@@ -23,6 +23,7 @@ from disclosure_report.reading._sections import (
     row_text,
 )
 from disclosure_report.reading._source import (
+    MAX_BYTES,
     Source,
     decode,
     detect_kind,
@@ -99,7 +100,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         InvalidReportError: When *source* is a ``str`` or ``bytes`` that is evidently a file
             name and no table was found in it (see :func:`~disclosure_report.reading.read`).
     """
-    notes: list[ReadingNote] = []
+    notes = NoteList(MAX_NOTES)
     page = _layout(source, kind, notes)
     rows = page.rows
     words = vocabulary()
@@ -163,15 +164,25 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
 
 def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
     data, suffix = load(source)
-    decoded = decode(data)
-    if decoded.replaced:
+    cut = isinstance(data, bytes) and len(data) > MAX_BYTES
+    if cut:
         notes.append(
             ReadingNote(
-                NoteCode.DECODING,
+                NoteCode.LIMIT,
                 Location(),
-                "bytes not valid UTF-8 or GB18030; replaced by U+FFFD",
+                f"input longer than {MAX_BYTES} bytes; the rest is ignored",
             )
         )
+        data = data[:MAX_BYTES]
+    decoded = decode(data, cut=cut)
+    if decoded.why is not None:
+        notes.append(ReadingNote(NoteCode.DECODING, Location(), decoded.why))
+    if decoded.replaced:
+        # Bytes valid in no codec tried are read as UTF-8; a byte-order mark or NUL bytes
+        # chose the one codec tried.
+        tried = "UTF-8 or GB18030" if decoded.encoding == "utf-8" else decoded.encoding
+        why = f"bytes not valid {tried}; replaced by U+FFFD"
+        notes.append(ReadingNote(NoteCode.DECODING, Location(), why))
     text = decoded.text
     # Valid UTF-8 bytes go to the HTML parser as they are: no need to encode them again.
     utf8 = data if decoded.encoding == "utf-8" and isinstance(data, bytes) else None
@@ -212,7 +223,7 @@ def _regions(rows: Sequence[Row], sections: Sections, words: Vocabulary) -> list
     ):
         start = sections.starts[number - 1]
         if start is None:
-            start = next((i for i in range(floor, len(rows)) if anchor(rows[i], words)), None)
+            start = _first_anchor(rows, floor, anchor, words)
         starts.append(start)
         if start is not None:
             floor = start + 1
@@ -227,24 +238,42 @@ def _regions(rows: Sequence[Row], sections: Sections, words: Vocabulary) -> list
     return regions
 
 
-def _cores(row: Row) -> list[str]:
-    return [split_label(c.text).core for c in row.cells if c.text and len(c.text) <= _MAX_LABEL]
+def _first_anchor(
+    rows: Sequence[Row],
+    floor: int,
+    anchor: Callable[[str, Vocabulary], bool],
+    words: Vocabulary,
+) -> int | None:
+    """The first row from *floor* with a cell that is an *anchor*. A long page repeats its
+    cells' texts (a table's rows, a layout's fillers): each text is judged once."""
+    judged: dict[str, bool] = {}
+    for index in range(floor, len(rows)):
+        for cell in rows[index].cells:
+            text = cell.text
+            if not text:
+                continue
+            verdict = judged.get(text)
+            if verdict is None:
+                verdict = judged[text] = anchor(text, words)
+            if verdict:
+                return index
+    return None
 
 
-def _is_t2_anchor(row: Row, words: Vocabulary) -> bool:
-    if any(words.article_heading(c.text) for c in row.cells if c.text):
-        return True
-    return any(core in words.table2_anchors for core in _cores(row))
+def _core(text: str) -> str | None:
+    return split_label(text).core if len(text) <= _MAX_LABEL else None
 
 
-def _is_t3_anchor(row: Row, words: Vocabulary) -> bool:
-    if any(is_table3_caption(c.text) for c in row.cells if c.text):
-        return True
-    return any(core in words.table3_anchors for core in _cores(row))
+def _is_t2_anchor(text: str, words: Vocabulary) -> bool:
+    return bool(words.article_heading(text)) or _core(text) in words.table2_anchors
 
 
-def _is_t4_anchor(row: Row, words: Vocabulary) -> bool:
-    return any(core in words.table4_anchors for core in _cores(row))
+def _is_t3_anchor(text: str, words: Vocabulary) -> bool:
+    return is_table3_caption(text) or _core(text) in words.table3_anchors
+
+
+def _is_t4_anchor(text: str, words: Vocabulary) -> bool:
+    return _core(text) in words.table4_anchors
 
 
 def _version(
@@ -317,11 +346,11 @@ def _text(rows: Sequence[Row]) -> str:
     return "\n".join(row_text(row) for row in rows if row.table is None)
 
 
-def _capped(notes: list[ReadingNote]) -> tuple[ReadingNote, ...]:
-    if len(notes) <= MAX_NOTES:
+def _capped(notes: NoteList) -> tuple[ReadingNote, ...]:
+    if not notes.dropped:
         return tuple(notes)
-    why = f"{len(notes) - MAX_NOTES} more reading notes left out"
-    return (*notes[:MAX_NOTES], ReadingNote(NoteCode.LIMIT, Location(), why))
+    why = f"{notes.dropped} more reading notes left out"
+    return (*notes, ReadingNote(NoteCode.LIMIT, Location(), why))
 
 
 def _first(starts: tuple[int | None, ...]) -> int | None:

@@ -19,7 +19,11 @@ import attrs
 __all__ = ["Split", "fold", "split_label"]
 
 # Traditional characters that occur in the format's labels and headings, and their simplified
-# forms. Reports on traditional-character mirror sites use them.
+# forms. Reports on traditional-character mirror sites use them. Every zh_Hant label of every
+# registered version must fold to its zh_Hans wording (tests/reading/test_normalize.py checks
+# it): a version that brings a new traditional character adds it here. The folding is for
+# comparing only, so a character simplified by meaning (覆 of 反覆, 复) may fold here although
+# simplified text keeps it elsewhere (覆盖): both sides fold alike.
 _TRADITIONAL = (
     "規规範范類类況况開开處处訴诉複复復复議议結结維维糾纠審审計计請请機机關关決决數数許许罰罚"
     "強强製制費费採采購购總总額额條条與与歸归來来報报發发廢废現现證证補补務务訊讯權权護护險险"
@@ -28,6 +32,7 @@ _TRADITIONAL = (
     "質质監监獲获價价說说實实際际種种準准則则標标變变轉转續续屬属滿满點点圍围執执們们個个樣样"
     "萬万億亿適适當当穩稳詢询沒没確确認认繳缴納纳繼继盡尽並并從从無无檔档歲岁"
     "筆笔傳传兩两齊齐亂乱雜杂禮礼衝冲啟启邊边齡龄檢检驗验間间問问題题圖图書书這这裡里麼么"
+    "內内後后動动訟讼減减體体覆复係系層层稱称華华試试誤误負负錯错寫写"
 )
 _TO_SIMPLIFIED = str.maketrans(
     {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL) - 1, 2)}

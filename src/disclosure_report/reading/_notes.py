@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import enum
 
+from typing import TypeGuard
+
 import attrs
 
 
-__all__ = ["Location", "NoteCode", "ReadingNote"]
+__all__ = ["Location", "NoteCode", "NoteList", "ReadingNote", "is_full"]
 
 
 class NoteCode(enum.StrEnum):
     """What kind of reading problem a note reports."""
 
     DECODING = "decoding"
-    """The bytes were not valid in any supported encoding; some characters were replaced."""
+    """The bytes were not valid in any supported encoding, so some characters were replaced;
+    or their encoding was assumed (UTF-16 or UTF-32 without a byte-order mark) or not
+    recognized."""
     TABLE_MISSING = "table_missing"
     """A table of the format was not found."""
     ROW_MISSING = "row_missing"
@@ -114,3 +118,43 @@ class ReadingNote:
     def __str__(self) -> str:
         quoted = f": {self.text!r}" if self.text else ""
         return f"{self.where}: {self.code.value}: {self.why}{quoted}"
+
+
+class NoteList(list[ReadingNote]):
+    """The reading notes of a document: the first *limit* kept, the rest only counted.
+
+    A page of 400,000 repeated rows would otherwise hold a note per row, most of its memory,
+    to keep a thousand of them. Where notes come by the row, the reader asks :attr:`full` first
+    and only counts (:meth:`skip`) instead of building a note that would not be kept.
+
+    Attributes:
+        limit: How many notes are kept.
+        dropped: How many more there were.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.dropped = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether a further note would only be counted."""
+        return len(self) >= self.limit
+
+    def append(self, note: ReadingNote, /) -> None:
+        """Keep *note*, or count it when :attr:`full`."""
+        if len(self) < self.limit:
+            super().append(note)
+        else:
+            self.dropped += 1
+
+    def skip(self) -> None:
+        """Count a note that was not built, since it would not be kept."""
+        self.dropped += 1
+
+
+def is_full(notes: list[ReadingNote]) -> TypeGuard[NoteList]:
+    """Whether *notes* is a full :class:`NoteList`: then count a note (``notes.skip()``)
+    instead of building it."""
+    return isinstance(notes, NoteList) and notes.full

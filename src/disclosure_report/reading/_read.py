@@ -49,7 +49,7 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
 
     Args:
         source: The report: a ``str`` is its text (or HTML), ``bytes`` its raw content (UTF-8,
-            GB18030/GBK, or an encoding the page declares), an :class:`os.PathLike` (such as a
+            GB18030/GBK, an encoding the page declares, UTF-16 or UTF-32), an :class:`os.PathLike` (such as a
             :class:`pathlib.Path`) a file. A ``str`` is never a path.
         kind: ``"text"`` or ``"html"`` to skip detection (by a path's suffix, then the content).
 

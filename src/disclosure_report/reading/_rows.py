@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote, is_full
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import Value, classify
 from disclosure_report.reading._vocabulary import Matcher, RowSpec, is_table3_caption
@@ -81,6 +81,9 @@ class _Collector:
         if self.current is not None:
             self.current.values.append(token)
         elif token.value.kind == "number":
+            if is_full(self.notes):
+                self.notes.skip()
+                return
             self.notes.append(
                 ReadingNote(
                     NoteCode.STRAY_VALUE,
@@ -131,6 +134,9 @@ class _Collector:
             ):
                 self.empty[spec.key] = occurrence
         elif spec.key in self.found:
+            if is_full(self.notes):
+                self.notes.skip()
+                return
             self.notes.append(
                 ReadingNote(
                     NoteCode.ROW_REPEATED,
@@ -143,6 +149,9 @@ class _Collector:
             self.found[spec.key] = occurrence
 
     def _extra(self, occurrence: Occurrence, what: str) -> None:
+        if is_full(self.notes):
+            self.notes.skip()
+            return
         values = " ".join(t.cell.text for t in occurrence.values)
         self.notes.append(
             ReadingNote(

@@ -8,7 +8,11 @@ label (``规章 0 0 4``). Rows broken across lines are put together later, by th
 
 from __future__ import annotations
 
+import functools
 import re
+
+from collections.abc import Iterator
+from typing import TypeAlias
 
 from disclosure_report.reading._source_layout import Cell, Row
 
@@ -20,46 +24,72 @@ _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
 """A Markdown backslash escape of ASCII punctuation, or a cell-separating pipe."""
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
-_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:万元|元|件|个|项|条)?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
+_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
 _MAX_CELLS = 200  # no table of the format has rows this wide
+_MAX_CACHED = 400
+"""Longer lines are prose, seldom repeated: not kept in the cache of shapes."""
 
 
 def text_rows(text: str) -> list[Row]:
     """Split *text* into rows, one per non-empty line."""
     rows: list[Row] = []
-    for number, line in enumerate(_NEWLINES.sub("\n", text).split("\n"), start=1):
-        row = _row(line, number)
-        if row is not None:
-            rows.append(row)
+    append = rows.append
+    for number, line in enumerate(_lines(_NEWLINES.sub("\n", text)), start=1):
+        shape = _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
+        if shape is not None:
+            texts, delimited = shape
+            if delimited:
+                cells = tuple([Cell(t, number, i) for i, t in enumerate(texts)])
+                append(Row(cells, number, delimited=True))
+            else:
+                append(Row((Cell(texts[0], number),), number))
     return rows
 
 
-def _row(line: str, number: int) -> Row | None:
+_Shape: TypeAlias = tuple[tuple[str, ...], bool]
+"""The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(line: str) -> _Shape | None:
+    """The shape of *line*, ``None`` for a line without cells. A long page repeats its lines
+    (a table's rows, a layout's fillers): a repeated line is split once, and its rows share
+    the texts."""
     stripped = line.strip()
     if not stripped:
         return None
     if "\t" in line:
-        return _cells(line.split("\t"), number, delimited=True)
+        return _cells(line.split("\t"))
     if "|" in stripped or "\uff5c" in stripped:
-        return _pipe_row(stripped.replace("\uff5c", "|"), number)
-    return _plain_row(stripped, number)
+        return _pipe_row(stripped.replace("\uff5c", "|"))
+    return _plain_row(stripped)
 
 
-def _pipe_row(line: str, number: int) -> Row | None:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text*, one at a time: a list of them all would cost more than the text."""
+    start = 0
+    find = text.find
+    while (end := find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _pipe_row(line: str) -> _Shape | None:
     if _MD_SEPARATOR.match(line):
         return None
     if not line.replace("|", "").strip():
         # '|' alone is an empty cell of a one-cell-per-line table; '||', '| |||' are fillers.
-        return Row((Cell("", number),), number) if line == "|" else None
+        return (("",), False) if line == "|" else None
     parts = _split_pipes(line)
     if not parts[0].strip():
         parts = parts[1:]
     if parts and not parts[-1].strip():
         parts = parts[:-1]
     if len(parts) == 1:
-        return _plain_row(parts[0].strip(), number)
-    return _cells(parts, number, delimited=True)
+        return _plain_row(parts[0].strip())
+    return _cells(parts)
 
 
 def _split_pipes(line: str) -> list[str]:
@@ -84,24 +114,23 @@ def _split_pipes(line: str) -> list[str]:
     return parts
 
 
-def _plain_row(line: str, number: int) -> Row:
+def _plain_row(line: str) -> _Shape:
     line = _clean(_MD_HEADING.sub("", line) if line.startswith("#") else line)
     words = line.split(" ", _MAX_CELLS)
     if len(words) > _MAX_CELLS:  # prose or noise, not a table row
-        return Row((Cell(line, number),), number)
+        return (line,), False
     values = 0
     while values < len(words) and _VALUE_WORD.fullmatch(words[len(words) - 1 - values]):
         values += 1
     if values == 0 or len(words) == 1:
-        return Row((Cell(line, number),), number)
+        return (line,), False
     head = words[: len(words) - values]
     cells = [" ".join(head)] if head else []
-    return _cells([*cells, *words[len(words) - values :]], number, delimited=True)
+    return _cells([*cells, *words[len(words) - values :]])
 
 
-def _cells(parts: list[str], number: int, *, delimited: bool) -> Row:
-    cells = tuple(Cell(_clean(p), number, i) for i, p in enumerate(parts))
-    return Row(cells, number, delimited=delimited)
+def _cells(parts: list[str]) -> _Shape:
+    return tuple([_clean(p) for p in parts]), True
 
 
 def _clean(text: str) -> str:

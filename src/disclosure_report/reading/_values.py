@@ -1,7 +1,7 @@
 """What a cell's text holds: a number (with its unit), a not-applicable mark, blank, or text.
 
 A number is read only when the whole cell is one number: ``1 234`` or ``3、5`` are text, never
-joined or split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``).
+joined or split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``; traditional ``減4``).
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ MARKS = frozenset({"/", "／", "-", "－", "--", "—", "——", "–", "―", 
 """Marks that publishers print for "not applicable"."""
 
 _NUMBER = re.compile(
-    r"(?P<sign>[+\-\u2212]|减|增)?"
+    r"(?P<sign>[+\-\u2212]|[减減]|增)?"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?P<unit>万元|元|件|个|项|条|次|宗|起)?"
+    r"(?P<unit>[万萬]元|元|件|[个個]|[项項]|[条條]|次|宗|起)?"
 )
+_SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}
+"""Units printed in traditional characters (a zh_Hant rendering prints ``萬元``)."""
 _BLANKS = re.compile(r"[\s\u200b\ufeff]+")
 
 ValueKind = Literal["number", "blank", "mark", "text"]
@@ -76,6 +78,7 @@ def classify(text: str) -> Value:
     # The digits as printed: '0.000000' keeps its six places (money keeps its scale), and
     # '5.00' is still equal to the count 5.
     number = Decimal(f"{digits}.{frac}" if frac else digits)
-    if match.group("sign") in {"-", "\u2212", "减"}:
+    if match.group("sign") in {"-", "\u2212", "减", "減"}:
         number = -number
-    return Value("number", number, match.group("unit"), stripped)
+    unit = match.group("unit")
+    return Value("number", number, _SIMPLIFIED_UNITS.get(unit, unit), stripped)
