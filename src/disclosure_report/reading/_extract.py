@@ -169,7 +169,7 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
             ReadingNote(
                 NoteCode.DECODING,
                 Location(),
-                "bytes not valid UTF-8 or GB18030; replaced by U+FFFD",
+                "bytes not valid UTF-8 or GB18030, or lone surrogates; replaced by U+FFFD",
             )
         )
     text = decoded.text

@@ -29,6 +29,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""",
     re.IGNORECASE,
 )
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
 _GB_NAMES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"})
 _BIG5_NAMES = frozenset({"big5", "big5-hkscs", "x-big5", "cp950"})
 _HTML_START = re.compile(
@@ -58,7 +59,7 @@ class Decoded:
     Attributes:
         text: The text.
         encoding: The codec used, ``None`` when the source was already text.
-        replaced: ``True`` when undecodable bytes were replaced by U+FFFD.
+        replaced: ``True`` when undecodable bytes or lone surrogates were replaced by U+FFFD.
     """
 
     text: str
@@ -125,8 +126,11 @@ def refuse_file_name(source: Source) -> None:
 def decode(data: bytes | str) -> Decoded:
     """Decode *data*: a byte-order mark wins, then UTF-8, then GB18030 (a superset of GBK and
     GB2312), or Big5 when an HTML page declares it; bytes valid in none of these are replaced."""
-    if isinstance(data, str):
-        return Decoded(data.removeprefix("\ufeff"), None)
+    if isinstance(data, str):  # A lone surrogate (from os.fsdecode, "\\ud800") is no text.
+        text = data.removeprefix("\ufeff")
+        if text.isascii() or _SURROGATE.search(text) is None:
+            return Decoded(text, None)
+        return Decoded(_SURROGATE.sub("\ufffd", text), None, replaced=True)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _try(data, codec) or Decoded(data.decode(codec, "replace"), codec, replaced=True)
