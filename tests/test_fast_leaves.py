@@ -58,6 +58,9 @@ _ODD_VALUES: list[object] = [
     1.5,
     "",
     "x",
+    "\ud800",  # a lone surrogate: no text (issue 13)
+    "机关\udfff",
+    "😀",  # a pair in UTF-16, one character here
     "/",
     "2019",
     "2021",
@@ -211,7 +214,10 @@ _OTHER_CLASSES: list[object] = [1, 1.5, True, b"x", Decimal(1), dt.date(2021, 1,
     ("validator", "tp"), list(TYPE_ONLY_VALIDATORS.items()), ids=lambda x: repr(x)[:40]
 )
 def test_a_left_out_validator_checks_only_its_type(validator: Any, tp: Any) -> None:
-    """It accepts every value of its type and rejects values of any other class."""
+    """It accepts every value of its type and rejects values of any other class.
+
+    Text also wants no lone surrogate, which the fast readers check inline.
+    """
     allowed = set(get_args(tp) or (tp,))
     field = attrs.fields(Amount).value  # any attribute: only its name is used in messages
     samples = _samples_of(tp)
@@ -221,6 +227,10 @@ def test_a_left_out_validator_checks_only_its_type(validator: Any, tp: Any) -> N
     for value in _OTHER_CLASSES:
         if type(value) not in allowed:
             with pytest.raises(InvalidReportError):
+                validator(None, field, value)
+    if str in allowed:  # text: no lone surrogate, which the fast readers refuse in every string
+        for value in ("\ud800", "机关\udfff"):
+            with pytest.raises(InvalidReportError, match="lone surrogate"):
                 validator(None, field, value)
 
 

@@ -92,8 +92,10 @@ from disclosure_report.model._metadata import (
     FIRST_YEAR,
     LAST_YEAR,
     LEVEL_LABELS,
+    TEXT_EXPECTED,
     AdministrativeLevel,
     Metadata,
+    lone_surrogate_at,
 )
 from disclosure_report.model._narrative import OtherMatters, ProcessingFees
 from disclosure_report.model._report import (
@@ -157,6 +159,7 @@ __all__ = [
     "REPORT_TITLE",
     "SECTION_TITLES",
     "TABLE_SECTIONS",
+    "TEXT_EXPECTED",
     "UNIT_LABELS",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
@@ -216,6 +219,7 @@ __all__ = [
     "is_part",
     "is_signed_count",
     "label_of",
+    "lone_surrogate_at",
     "meta",
     "optional_of",
     "register_format_version",

@@ -180,8 +180,11 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
     if decoded.replaced:
         # Bytes valid in no codec tried are read as UTF-8; a byte-order mark or NUL bytes
         # chose the one codec tried.
-        tried = "UTF-8 or GB18030" if decoded.encoding == "utf-8" else decoded.encoding
-        why = f"bytes not valid {tried}; replaced by U+FFFD"
+        if decoded.encoding is None:  # text, not bytes: a lone surrogate is no character
+            why = "lone surrogates in the text; replaced by U+FFFD"
+        else:
+            tried = "UTF-8 or GB18030" if decoded.encoding == "utf-8" else decoded.encoding
+            why = f"bytes not valid {tried}; replaced by U+FFFD"
         notes.append(ReadingNote(NoteCode.DECODING, Location(), why))
     text = decoded.text
     # Valid UTF-8 bytes go to the HTML parser as they are: no need to encode them again.

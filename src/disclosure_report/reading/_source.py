@@ -43,6 +43,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""",
     re.IGNORECASE,
 )
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
 _GB_NAMES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"})
 _BIG5_NAMES = frozenset({"big5", "big5-hkscs", "x-big5", "cp950"})
 _HTML_START = re.compile(
@@ -77,7 +78,7 @@ class Decoded:
     Attributes:
         text: The text.
         encoding: The codec used, ``None`` when the source was already text.
-        replaced: ``True`` when undecodable bytes were replaced by U+FFFD.
+        replaced: ``True`` when undecodable bytes or lone surrogates were replaced by U+FFFD.
         why: What a ``decoding`` note says of the encoding: that it was assumed from the
             bytes (UTF-16 or UTF-32 without a byte-order mark), or not recognized at all;
             ``None`` when there is nothing to say.
@@ -171,8 +172,11 @@ def decode(data: bytes | str, *, cut: bool = False) -> Decoded:
     these are replaced. NUL bytes in no such pattern leave the encoding unrecognized (``why``
     says so). When *data* was *cut* from longer content, a character that the cut split at
     its end is left out instead of making the bytes invalid."""
-    if isinstance(data, str):
-        return Decoded(data.removeprefix("\ufeff"), None)
+    if isinstance(data, str):  # A lone surrogate (from os.fsdecode, "\\ud800") is no text.
+        text = data.removeprefix("\ufeff")
+        if text.isascii() or _SURROGATE.search(text) is None:
+            return Decoded(text, None)
+        return Decoded(_SURROGATE.sub("\ufffd", text), None, replaced=True)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _try(data, codec, cut) or Decoded(

@@ -19,6 +19,8 @@ from disclosure_report.serialize._converter import converter
 from disclosure_report.serialize._errors import (
     JsonConstant,
     describe,
+    describe_error,
+    printable,
     problems_from,
 )
 from disclosure_report.serialize._leaves import DATE_PATTERN, DECIMAL_PATTERN
@@ -100,7 +102,7 @@ def _structure_detailed(data: object) -> Report:
         report: Report = converter().structure(plain, cls)
     except Exception as error:  # noqa: BLE001 (every error becomes a problem)
         problems = list(problems_from(error, "$")) or [
-            Problem("$", "a valid report", f"{type(error).__name__}: {error}")
+            Problem("$", "a valid report", describe_error(error))
         ]
         raise InvalidReportError(problems) from None
     return report
@@ -190,7 +192,7 @@ def from_json(text: str | bytes, *, version: type[Any] | None = None) -> Report:
 class _DuplicateKeyError(ValueError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
-        self.key = json.dumps(key, ensure_ascii=False)
+        self.key = printable(json.dumps(key, ensure_ascii=False))
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -233,9 +235,9 @@ def _duplicate_path(text: str) -> str:
 
 
 def _member(path: str, key: str) -> str:
-    return (
-        f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-    )
+    if key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{printable(json.dumps(key, ensure_ascii=False))}]"
 
 
 # One decoder for every call: json.loads with keyword arguments builds a new one each time.

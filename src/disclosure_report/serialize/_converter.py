@@ -43,6 +43,7 @@ from disclosure_report.serialize._leaves import (
     structure_date,
     structure_decimal,
     structure_signed_count,
+    structure_text,
     unstructure_cell,
     unstructure_date,
     unstructure_decimal,
@@ -166,7 +167,7 @@ def converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
 
     conv.register_structure_hook(int, _two_args(exact_hook(int)))
-    conv.register_structure_hook(str, _two_args(exact_hook(str)))
+    conv.register_structure_hook(str, _two_args(structure_text))
     conv.register_structure_hook(Decimal, _two_args(structure_decimal))
     conv.register_structure_hook(dt.date, _two_args(structure_date))
     # Class hooks dispatch on the MRO: a StrEnum is a str before it is an Enum, so both bases

@@ -23,11 +23,21 @@ from cattrs.errors import (
 )
 
 from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model import lone_surrogate_at
 
 
-__all__ = ["JsonConstant", "WireError", "child_path", "describe", "problems_from"]
+__all__ = [
+    "JsonConstant",
+    "WireError",
+    "child_path",
+    "describe",
+    "describe_error",
+    "printable",
+    "problems_from",
+]
 
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SURROGATE: Final = re.compile("[\\ud800-\\udfff]")
 _MAX_SHOWN: Final = 40
 
 
@@ -58,7 +68,7 @@ def child_path(path: str, key: object) -> str:
         return f"{path}[{_quote(key)}]"
     if key is None or type(key) in (int, float, bool):
         return f"{path}[{_describe_int(key) if type(key) is int else repr(key)}]"
-    return f"{path}[<a {type(key).__name__} key>]"
+    return f"{path}[<a {_type_name(key)} key>]"
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 (one return per kind of value)
@@ -83,7 +93,7 @@ def describe(value: object) -> str:  # noqa: PLR0911 (one return per kind of val
     if type(value) is list:
         count = len(value)
         return f"an array of {count} item{'' if count == 1 else 's'}"
-    return f"a Python {type(value).__name__} object"
+    return f"a Python {_type_name(value)} object"
 
 
 def _describe_int(value: int) -> str:
@@ -93,11 +103,27 @@ def _describe_int(value: int) -> str:
         return "<an integer with too many digits to show>"
 
 
+def _type_name(value: object) -> str:
+    """The name of *value*'s class, as it can be shown (a class may be named anything)."""
+    return printable(type(value).__name__)
+
+
 def _quote(text: str) -> str:
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 1] + "…"
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    return f'"{printable(escaped)}"'
+
+
+def printable(text: str) -> str:
+    """*text* with each lone surrogate written as its escape (``\\ud800``).
+
+    A message quotes what it found, and would otherwise carry the lone surrogate that it
+    refuses (or an unknown key's) to every writer, where UTF-8 cannot encode it.
+    """
+    if lone_surrogate_at(text) is None:
+        return text
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def problems_from(error: BaseException, path: str) -> Iterator[Problem]:
@@ -116,7 +142,7 @@ def problems_from(error: BaseException, path: str) -> Iterator[Problem]:
         yield from error.prefixed(path).problems
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(_field_names(error.cl))
-        for key in sorted(error.extra_fields, key=repr):
+        for key in sorted(error.extra_fields, key=_key_order):
             yield Problem(
                 child_path(path, key),
                 f"no such key (allowed here: {allowed})",
@@ -127,7 +153,21 @@ def problems_from(error: BaseException, path: str) -> Iterator[Problem]:
         # never raise KeyError, so this is a missing key.
         yield Problem(path, "a value (this key is required)", "nothing: the key is missing")
     else:  # A bug rather than bad data; still reported as a problem, never let through.
-        yield Problem(path, "a valid value", f"{type(error).__name__}: {error}")
+        yield Problem(path, "a valid value", describe_error(error))
+
+
+def describe_error(error: BaseException) -> str:
+    """``Name: message`` of an unexpected *error*, as it can be shown (its ``str`` may raise)."""
+    try:
+        message = str(error)
+    except Exception:  # noqa: BLE001 (any error's __str__ may fail; its class is still shown)
+        message = "<its message cannot be shown>"
+    return printable(f"{_type_name(error)}: {message}")
+
+
+def _key_order(key: object) -> tuple[str, str]:
+    """The order of unknown keys in the problems: by kind, then as shown (never raises)."""
+    return _type_name(key), child_path("", key)
 
 
 def _field_names(cls: type) -> list[str]:

@@ -374,8 +374,12 @@ class _StructureWriter:
         """Emit the lines that read the leaf *value* of type *tp* as :mod:`._leaves` does."""
         code = self.code
         fail = f"if {value}.__class__ is not {{}}: raise _Fail"
-        if tp in (int, str):
-            code.emit(indent, fail.format(tp.__name__))
+        if tp is int:
+            code.emit(indent, fail.format("int"))
+        elif tp is str:  # text: as _leaves.structure_text, no lone surrogate
+            code.emit(indent, fail.format("str"))
+            # UTF-8 fails on exactly the lone surrogates (UnicodeEncodeError); ASCII never does.
+            code.emit(indent, f"if not {value}.isascii(): {value}.encode()")
         elif get_origin(tp) is Literal:  # strings only; the version must be exactly a str
             allowed = code.const("L", frozenset(get_args(tp)))
             code.emit(indent, f"if {value}.__class__ is not str or {value} not in {allowed}:")

@@ -22,12 +22,14 @@ from disclosure_report.model import (
     BLANK,
     MAX_COUNT,
     NOT_APPLICABLE_SYMBOLS,
+    TEXT_EXPECTED,
     Amount,
     AmountCell,
     Blank,
     Count,
     NotApplicable,
     SignedCount,
+    lone_surrogate_at,
 )
 from disclosure_report.serialize._errors import WireError, describe
 
@@ -46,6 +48,7 @@ __all__ = [
     "structure_date",
     "structure_decimal",
     "structure_signed_count",
+    "structure_text",
     "unstructure_cell",
     "unstructure_date",
     "unstructure_decimal",
@@ -166,6 +169,21 @@ def exact_hook(cls: type[T]) -> Callable[[object], T]:
         raise WireError(expected, describe(value))
 
     return structure_exact
+
+
+def structure_text(value: object) -> str:
+    """Text: a string that UTF-8 can encode, so one without a lone surrogate.
+
+    What the model's text fields accept (:data:`~disclosure_report.model.TEXT_EXPECTED`): a JSON
+    escape such as ``"\\ud800"`` gives a lone surrogate, which no writer could write back.
+    """
+    if type(value) is not str:
+        raise WireError(_SCALAR_NAMES[str], describe(value))
+    at = lone_surrogate_at(value)
+    if at is not None:
+        got = f"{describe(value)}, with a lone surrogate (U+{ord(value[at]):04X}) at character {at}"
+        raise WireError(TEXT_EXPECTED, got)
+    return value
 
 
 def unstructure_decimal(value: Decimal) -> str:

@@ -229,12 +229,14 @@ def can_bypass_init(cls: type) -> bool:
 
 
 def _type_only_validators() -> dict[Any, Any]:
-    """The model's validators that check no more than that a value is of its field's type.
+    """The model's validators that check no more than the fast readers' reading of the leaf.
 
-    Each maps to that type. The fast readers check the exact type of these leaves themselves, so
-    these validators cannot fail on what they build and are not called. ``Amount.value`` also
-    wants a finite, non-negative Decimal: :data:`._leaves.DECIMAL_PATTERN` admits nothing else.
-    ``tests/test_fast_leaves.py`` checks each of them against its type.
+    Each maps to its field's type. The fast readers check the exact type of these leaves
+    themselves, so these validators cannot fail on what they build and are not called. The text
+    fields also want no lone surrogate, which the readers refuse in every string (as
+    :func:`._leaves.structure_text` does); ``Amount.value`` also wants a finite, non-negative
+    Decimal: :data:`._leaves.DECIMAL_PATTERN` admits nothing else. ``tests/test_fast_leaves.py``
+    checks each of them against its type and against a lone surrogate.
     """
     metadata, amount = attrs.fields(Metadata), attrs.fields(Amount)
     fields = (
@@ -251,7 +253,7 @@ def _type_only_validators() -> dict[Any, Any]:
 
 
 TYPE_ONLY_VALIDATORS: Final = _type_only_validators()
-"""Validators made redundant by the fast readers' type checks, with the type each one checks."""
+"""Validators made redundant by the fast readers' leaf checks, with the type each one checks."""
 
 
 def checked_by_construction(read: ReadField) -> bool:
