@@ -129,6 +129,7 @@ def test_tidy_records_hold_its_cells(third_version: FormatVersion, report: Any) 
 @given(report=_reports(marks=False), previous=testing.reports(version="2021", marks=False))
 def test_x1_holds_from_2021_to_it(third_version: FormatVersion, report: Any, previous: Any) -> None:
     """X1 across versions: a generic formula, since 2099 words none for the pair."""
+    report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, agency="某市"))
     previous = attrs.evolve(
         previous,
         metadata=attrs.evolve(report.metadata, year=report.metadata.year - 1),

@@ -84,6 +84,7 @@ def test_one_file_gives_the_single_report_document(
         "warnings",
         "findings",
         "notes",
+        "tables",
     }
 
 

@@ -1,8 +1,10 @@
 """The ``disclosure-report`` command.
 
 Exit codes: 0 when no error finding was made, 1 when there was one, 2 when the input could not be
-read (the problems and their paths go to standard error); ``--version`` prints the installed
-version. Each subcommand is a
+read (the problems and their paths go to standard error), or an output file not written, or a
+flag's value is wrong; 3 when ``check`` found no error but a published report lacked a table of
+its format; 130 on Ctrl-C and 141 when standard output was closed by its reader (``| head``),
+both quietly; ``--version`` prints the installed version. Each subcommand is a
 :class:`~disclosure_report.cli._command.Command` in a module of its own, listed in
 :data:`COMMANDS`.
 """
@@ -21,7 +23,14 @@ from disclosure_report.cli._cells import CELLS
 from disclosure_report.cli._check import CHECK
 from disclosure_report.cli._command import Command
 from disclosure_report.cli._export import EXPORT
-from disclosure_report.cli._io import EXIT_UNREADABLE, ReadFailure
+from disclosure_report.cli._io import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_UNREADABLE,
+    ReadFailure,
+    WriteFailure,
+    unencodable,
+)
 from disclosure_report.cli._parse import PARSE
 from disclosure_report.cli._render import RENDER
 from disclosure_report.cli._rules import RULES
@@ -124,10 +133,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = _parser(argv).parse_args(argv)
     try:
-        return COMMANDS[args.command].run(args, sys.stdout)
+        code = COMMANDS[args.command].run(args, sys.stdout)
+        sys.stdout.flush()  # a reader gone shows here, not at exit
     except ReadFailure as failure:
         source = getattr(args, "file", "the input")
         print(f"disclosure-report: cannot read {source}:", file=sys.stderr)
         for line in failure.lines:
             print(f"  {line}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except WriteFailure as failure:
+        print(
+            f"disclosure-report: cannot write {failure.target}: {failure.reason}", file=sys.stderr
+        )
+        return EXIT_UNREADABLE
+    except UnicodeEncodeError as error:  # standard output; an -o file is a WriteFailure
+        print(f"disclosure-report: cannot write the output: {unencodable(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except BrokenPipeError:
+        _discard_output()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so that flushing what is left of it at exit
+    does not fail again on the closed pipe (and print to standard error)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (AttributeError, ValueError, OSError):  # no real standard output (a test's capture)
+        pass

@@ -17,12 +17,14 @@ from typing import IO, Any
 
 from disclosure_report.checks import Finding, Rule, Severity, check, rules_of
 from disclosure_report.cli._command import (
+    EXIT_CODES,
     Command,
     add_lang,
     locale_of,
 )
 from disclosure_report.cli._io import (
     EXIT_ERRORS,
+    EXIT_INCOMPLETE,
     EXIT_OK,
     EXIT_UNREADABLE,
     Loaded,
@@ -41,7 +43,28 @@ from disclosure_report.model import (
 )
 
 
-_SUMMARY = NC_("cli.check.summary", "{errors} errors, {warnings} warnings")
+# One form for a count of 1 and one for any other: English needs the two, Chinese one.
+_ERRORS = (
+    NC_("cli.check.summary.error", "{count} error"),
+    NC_("cli.check.summary.errors", "{count} errors"),
+)
+_WARNINGS = (
+    NC_("cli.check.summary.warning", "{count} warning"),
+    NC_("cli.check.summary.warnings", "{count} warnings"),
+)
+_SUMMARY = NC_("cli.check.summary.counts", "{errors}, {warnings}")
+_TABLES_READ = NC_("cli.check.tables.read", "Tables read: {tables}")
+_TABLES_MISSING = NC_(
+    "cli.check.tables.missing", "Tables not found, their rules not checked: {tables}"
+)
+_TABLE_NAMES = {
+    2: NC_("cli.check.table.2", "2"),
+    3: NC_("cli.check.table.3", "3"),
+    4: NC_("cli.check.table.4", "4"),
+}
+_UNNAMED_TITLE = NC_(
+    "cli.check.title.no_agency", "Annual report on open government information work for {year}"
+)
 _SEVERITIES = {
     Severity.ERROR: NC_("cli.severity.error", "error"),
     Severity.WARNING: NC_("cli.severity.warning", "warning"),
@@ -71,6 +94,11 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="output format (default: text)",
     )
+    parser.epilog = (
+        "Exit codes: 0: no error finding (there may be warnings); 1: an error finding, a "
+        "balance rule is broken; 3: no error finding, but a table of a published report's "
+        f"format was not found, so its rules were not checked; {EXIT_CODES}"
+    )
 
 
 def _number(value: int | Decimal | None) -> int | str | None:
@@ -95,7 +123,10 @@ def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
 
 def _describe(report: Report, locale: str) -> str:
     meta = report.metadata
-    title = translate(REPORT_TITLE, locale).format(agency=meta.agency, year=meta.year)
+    if meta.agency.strip():
+        title = translate(REPORT_TITLE, locale).format(agency=meta.agency, year=meta.year)
+    else:  # no agency: no gap where its name would be
+        title = translate(_UNNAMED_TITLE, locale).format(year=meta.year)
     version = translate(_FORMAT, locale).format(version=report.format_version)
     return f"{title} ({version})"
 
@@ -150,6 +181,7 @@ def _report_document(loaded: Loaded, findings: tuple[Finding, ...], locale: str)
         "warnings": warnings,
         "findings": [_finding_record(f, locale) for f in findings],
         "notes": [note_record(note) for note in loaded.notes],
+        "tables": {"read": list(loaded.tables_found), "not_found": list(loaded.tables_missing)},
     }
 
 
@@ -198,12 +230,41 @@ def _pairs_lines(series: tuple[Report, ...], locale: str) -> list[str]:
     return lines
 
 
+def _tables_lines(loaded: Loaded, locale: str) -> tuple[str, ...]:
+    """Which tables of a published report were read, and which not; nothing for a report in
+    the interchange format, which has them all."""
+    if loaded.kind == "json":
+        return ()
+    separator = translate(_PAIR_SEPARATOR, locale)
+    lines = []
+    for label, tables in (
+        (_TABLES_READ, loaded.tables_found),
+        (_TABLES_MISSING, loaded.tables_missing),
+    ):
+        if tables:
+            names = separator.join(
+                translate(_TABLE_NAMES[t], locale) if t in _TABLE_NAMES else str(t) for t in tables
+            )
+            lines.append(translate(label, locale).format(tables=names))
+    return tuple(lines)
+
+
+def _summary(findings: tuple[Finding, ...], locale: str) -> str:
+    errors, warnings = _counts(findings)
+    return translate(_SUMMARY, locale).format(
+        errors=translate(_ERRORS[errors != 1], locale).format(count=errors),
+        warnings=translate(_WARNINGS[warnings != 1], locale).format(count=warnings),
+    )
+
+
 def _write_findings(
     heading: str,
     findings: tuple[Finding, ...],
     locale: str,
     out: IO[str],
+    *,
     notes: tuple[str, ...] = (),
+    tables: tuple[str, ...] = (),
 ) -> None:
     out.write(f"{heading}\n")
     for note in notes:
@@ -211,9 +272,9 @@ def _write_findings(
     for finding in findings:
         severity = translate(_SEVERITIES[finding.severity], locale)
         out.write(f"{severity}: [{finding.rule}] {finding.message(locale)}\n")
-    errors, warnings = _counts(findings)
-    summary = translate(_SUMMARY, locale)
-    out.write(summary.format(errors=errors, warnings=warnings) + "\n")
+    for line in tables:
+        out.write(f"{line}\n")
+    out.write(_summary(findings, locale) + "\n")
 
 
 _Series = tuple[tuple[Report, ...], tuple[Finding, ...]]
@@ -284,18 +345,29 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         for file, each, findings in checked:
             print_notes(each.notes, file)
-            scope = (_checked_line(each.report, locale),)
-            _write_findings(_describe(each.report, locale), findings, locale, out, scope)
+            _write_findings(
+                _describe(each.report, locale),
+                findings,
+                locale,
+                out,
+                notes=(_checked_line(each.report, locale),),
+                tables=_tables_lines(each, locale),
+            )
         for group, findings in series:
             heading = translate(_SERIES, locale).format(
                 agency=group[0].metadata.agency,
                 first=group[0].metadata.year,
                 last=group[-1].metadata.year,
             )
-            _write_findings(heading, findings, locale, out, tuple(_pairs_lines(group, locale)))
+            _write_findings(
+                heading, findings, locale, out, notes=tuple(_pairs_lines(group, locale))
+            )
     if unreadable or series_failed:
         return EXIT_UNREADABLE
-    return EXIT_ERRORS if errors else EXIT_OK
+    if errors:
+        return EXIT_ERRORS
+    # Blank cells break no rule: a report without a table must not pass as balanced.
+    return EXIT_INCOMPLETE if any(each.tables_missing for _, each in loaded) else EXIT_OK
 
 
 CHECK = Command(

@@ -6,13 +6,25 @@ import argparse
 import os
 
 from collections.abc import Callable, Mapping
-from typing import IO
+from typing import IO, Final
 
 import attrs
+
+from disclosure_report.model import FIRST_YEAR, LAST_YEAR
 
 
 LANGUAGES = {"zh": "zh_Hans", "zh_Hans": "zh_Hans", "zh_Hant": "zh_Hant", "en": "en"}
 """The values of ``--lang``, and the catalog locale each selects."""
+
+MAX_INDENT: Final = 16
+"""The largest ``--indent``: any more is a typing error (``--indent 1000000000`` would write
+a gigabyte of spaces per line)."""
+
+FILES_HELP: Final = (
+    "the JSON interchange format (.json), a published report as text (.txt, .md) or HTML "
+    "(.html, .htm); '-': standard input, its kind told by its content; at most 64 MiB each"
+)
+"""What a ``FILE`` may be (64 MiB is :data:`~._io.MAX_INPUT_BYTES`)."""
 
 
 @attrs.frozen
@@ -30,13 +42,85 @@ class Command:
     run: Callable[[argparse.Namespace, IO[str]], int]
 
 
+EXIT_CODES: Final = (
+    "2: an input could not be read, an output file not written, or a flag's value is wrong; "
+    "130: interrupted (Ctrl-C), nothing half-written left; "
+    "141: standard output was closed by its reader (| head)."
+)
+"""The exit codes that every command shares, for the end of its ``--help``."""
+
+
 def add_file(parser: argparse.ArgumentParser) -> None:
     """The report to read: a path, or ``-`` for standard input."""
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="a report: the JSON interchange format (.json), a published report as text "
-        "(.txt, .md) or HTML (.html, .htm); '-': standard input, its kind told by its content",
+        help=f"a report: {FILES_HELP}",
+    )
+
+
+def indent(text: str) -> int:
+    """The value of ``--indent``: a whole number from 0 to :data:`MAX_INDENT`."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(f"a whole number from 0 to {MAX_INDENT}: {text!r}")
+    return value
+
+
+def add_indent(parser: argparse.ArgumentParser) -> None:
+    """``--indent N``: how nested JSON objects are indented."""
+    parser.add_argument(
+        "--indent",
+        type=indent,
+        default=2,
+        metavar="N",
+        help=f"indent nested objects by N spaces, 0 to {MAX_INDENT}; 0 for one line (default: 2)",
+    )
+
+
+def year(text: str) -> int:
+    """The value of ``--year``: a year a report may have."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"a year from {FIRST_YEAR} to {LAST_YEAR}: {text!r}")
+    return value
+
+
+def name(text: str) -> str:
+    """The value of a name (``--agency``): not blank, and text that UTF-8 can write (a command
+    line's bytes that are not UTF-8 arrive as lone surrogates)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a name, not blank")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"text in UTF-8: {text!a}") from None
+    return text
+
+
+def output(text: str) -> str:
+    """The value of ``-o``: ``-`` (standard output) or a path, not empty."""
+    if not text or "\0" in text:
+        raise argparse.ArgumentTypeError(f"a file, or '-' for standard output: {text!r}")
+    return text
+
+
+def add_output(parser: argparse.ArgumentParser, what: str) -> None:
+    """``-o OUT``: the file to write (written whole or not at all), ``-`` standard output."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output,
+        default="-",
+        metavar="OUT",
+        help=f"where to write {what} (default: '-', stdout); a file is replaced only when "
+        "the whole output was written",
     )
 
 

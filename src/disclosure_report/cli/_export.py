@@ -7,9 +7,9 @@ import sys
 
 from typing import IO
 
-from disclosure_report.cli._command import Command
+from disclosure_report.cli._command import EXIT_CODES, Command, add_output
 from disclosure_report.cli._io import EXIT_OK, EXIT_UNREADABLE
-from disclosure_report.cli._many import add_files, load_reports
+from disclosure_report.cli._many import add_files, load_reports, print_reading
 from disclosure_report.cli._progress import progress
 
 
@@ -21,12 +21,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         default="csv",
         help="csv (default), or parquet (needs the 'analysis' extra: pandas, pyarrow)",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="OUT",
-        help="the file to write (default: '-', stdout; csv only)",
+    add_output(parser, "the records (stdout: csv only)")
+    parser.epilog = (
+        "Standard error says how many files were read and which had reading notes. "
+        f"Exit codes: 0: the records were written; {EXIT_CODES}"
     )
 
 
@@ -45,16 +43,26 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
                 file=sys.stderr,
             )
             return EXIT_UNREADABLE
+    if args.output != "-":
+        from disclosure_report.cli._output import check_output
+
+        check_output(args.output)  # before the work, not after it
     loaded, unreadable = load_reports(args.files)
+    print_reading(loaded)
     if unreadable:
         return EXIT_UNREADABLE
     reports = progress((each.report for _, each in loaded), total=len(loaded), label="exporting")
-    if args.to == "parquet":
-        write_parquet(reports, args.output)
-    elif args.output == "-":
+    if args.output == "-":
         write_csv(reports, out)
+        return EXIT_OK
+    from disclosure_report.cli._output import replacing, writing
+
+    if args.to == "parquet":
+        with replacing(args.output) as temporary:
+            write_parquet(reports, temporary)
     else:
-        write_csv(reports, args.output)
+        with writing(args.output) as file:
+            write_csv(reports, file)
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 The kind of input is told by the file's suffix (``.json``; ``.txt``, ``.md``; ``.html``,
 ``.htm``), and for standard input or another suffix by its content: a JSON object is the
 interchange format, anything else a published report for :func:`disclosure_report.reading.read`.
+No input is read beyond :data:`MAX_INPUT_BYTES`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError
-from disclosure_report.model import Report
+from disclosure_report.model import TABLE_SECTIONS, Report
 from disclosure_report.serialize import from_json
 
 
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 EXIT_OK: Final = 0
 EXIT_ERRORS: Final = 1
 EXIT_UNREADABLE: Final = 2
+EXIT_INCOMPLETE: Final = 3
+"""``check``: no error finding, but a table of a published report's format was not found, so
+the rules on it were not checked."""
+EXIT_INTERRUPTED: Final = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as a shell reports a command the signal ended."""
+EXIT_BROKEN_PIPE: Final = 141
+"""The reader of standard output went away (``… | head -1``): 128 + SIGPIPE, as a shell reports
+a Unix tool that the signal ended."""
+
+MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
+"""The most that is read of one input, file or standard input (64 MiB): a published report is
+well under 1 MiB, and a larger input (``/dev/zero``, a wrong file) is an error, not a wait for
+memory to run out."""
 
 InputKind = Literal["json", "text", "html"]
 
@@ -53,6 +67,22 @@ class ReadFailure(Exception):  # noqa: N818 (internal control flow, never escape
         self.lines = lines
 
 
+class WriteFailure(Exception):  # noqa: N818 (internal control flow, never escapes main)
+    """The output could not be written to :attr:`target` (a path, or standard output);
+    :attr:`reason` says why in one line."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"{target}: {reason}")
+        self.target = target
+        self.reason = reason
+
+
+def unencodable(error: UnicodeEncodeError) -> str:
+    """Why *error* stopped a write, in one line: the character that could not be encoded."""
+    character = error.object[error.start : error.end]
+    return f"the text holds {character!a}, which {error.encoding} cannot encode"
+
+
 @attrs.frozen(kw_only=True)
 class Loaded:
     """A report loaded by a command.
@@ -61,11 +91,19 @@ class Loaded:
         report: The report.
         kind: What the input was: ``json`` (the interchange format), ``text`` or ``html``.
         notes: The reading notes of a published report (none for the interchange format).
+        tables_found: The tables (2, 3, 4) that were read: those of a published report whose
+            labels the reader found; every one for the interchange format, which has them all.
     """
 
     report: Report
     kind: InputKind
     notes: tuple[ReadingNote, ...] = ()
+    tables_found: tuple[int, ...] = tuple(TABLE_SECTIONS)
+
+    @property
+    def tables_missing(self) -> tuple[int, ...]:
+        """The tables of the format that were not found (their cells are blank)."""
+        return tuple(table for table in TABLE_SECTIONS if table not in self.tables_found)
 
 
 def load(file: str) -> Loaded:
@@ -75,10 +113,7 @@ def load(file: str) -> Loaded:
         ReadFailure: When the input cannot be read, is not a valid interchange report, or is a
             published report in which no table of the format was found.
     """
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as error:
-        raise ReadFailure([error.strerror or str(error)]) from None
+    data = read_input(file)
     kind = input_kind(data, None if file == "-" else Path(file).suffix.lower())
     if kind == "json":
         try:
@@ -95,7 +130,38 @@ def load(file: str) -> Loaded:
         raise ReadFailure(
             ["no table of the format (sections 二, 三, 四) was found", *map(str, result.notes)]
         )
-    return Loaded(report=result.report, kind=kind, notes=result.notes)
+    return Loaded(
+        report=result.report, kind=kind, notes=result.notes, tables_found=result.tables_found
+    )
+
+
+def read_input(file: str) -> bytes:
+    """The bytes of *file* (``-``: standard input), at most :data:`MAX_INPUT_BYTES`.
+
+    Raises:
+        ReadFailure: When it cannot be read (missing, a folder, standard input closed …) or is
+            larger than the limit.
+    """
+    try:
+        if file == "-":
+            stream = getattr(sys.stdin, "buffer", None)  # None: no standard input at all
+            if stream is None or stream.closed:
+                raise ReadFailure(["standard input is closed"])
+            data: bytes = stream.read(MAX_INPUT_BYTES + 1)
+        else:
+            with Path(file).open("rb") as opened:
+                data = opened.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise ReadFailure([error.strerror or str(error)]) from None
+    except ValueError as error:  # a NUL in the path; a stream closed under us
+        raise ReadFailure([str(error)]) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise ReadFailure(
+            [
+                f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB, the most that is read of one input"
+            ]
+        )
+    return data
 
 
 def load_report(file: str) -> Report:

@@ -7,11 +7,12 @@ import sys
 
 from collections.abc import Sequence
 
+from disclosure_report.cli._command import FILES_HELP
 from disclosure_report.cli._io import Loaded, ReadFailure, load
 from disclosure_report.cli._progress import progress
 
 
-__all__ = ["add_files", "load_reports", "print_failure"]
+__all__ = ["add_files", "load_reports", "print_failure", "print_reading"]
 
 
 def add_files(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +21,7 @@ def add_files(parser: argparse.ArgumentParser) -> None:
         "files",
         metavar="FILE",
         nargs="+",
-        help="reports in the JSON interchange format ('-': stdin)",
+        help=f"reports: {FILES_HELP}",
     )
 
 
@@ -29,6 +30,24 @@ def print_failure(file: str, failure: ReadFailure) -> None:
     print(f"disclosure-report: cannot read {file}:", file=sys.stderr)
     for line in failure.lines:
         print(f"  {line}", file=sys.stderr)
+
+
+def print_reading(loaded: Sequence[tuple[str, Loaded]]) -> None:
+    """Say on standard error how many files were read, and which had reading notes."""
+    noted = [(file, each) for file, each in loaded if each.notes]
+    files = "file" if len(loaded) == 1 else "files"
+    if noted:
+        names = ", ".join(file for file, _ in noted)
+        print(
+            f"disclosure-report: read {len(loaded)} {files}, {len(noted)} with reading notes "
+            f"(see them with 'disclosure-report parse FILE'): {names}",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"disclosure-report: read {len(loaded)} {files}, none with reading notes",
+            file=sys.stderr,
+        )
 
 
 def load_reports(files: Sequence[str]) -> tuple[list[tuple[str, Loaded]], bool]:

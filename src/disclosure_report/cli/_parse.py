@@ -6,7 +6,7 @@ import argparse
 
 from typing import IO
 
-from disclosure_report.cli._command import Command, add_file
+from disclosure_report.cli._command import Command, add_file, add_indent, add_output
 from disclosure_report.cli._io import EXIT_OK, load
 from disclosure_report.cli._notes import print_notes
 from disclosure_report.serialize import to_json
@@ -14,20 +14,21 @@ from disclosure_report.serialize import to_json
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_file(parser)
-    parser.add_argument(
-        "--indent",
-        type=int,
-        default=2,
-        metavar="N",
-        help="indent nested objects by N spaces; 0 for one line (default: 2)",
-    )
+    add_indent(parser)
+    add_output(parser, "the report")
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     loaded = load(args.file)
     print_notes(loaded.notes, args.file)
-    out.write(to_json(loaded.report, indent=args.indent or None))
-    out.write("\n")
+    text = to_json(loaded.report, indent=args.indent or None) + "\n"
+    if args.output == "-":
+        out.write(text)
+    else:
+        from disclosure_report.cli._output import writing
+
+        with writing(args.output) as stream:
+            stream.write(text)
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import json
 
 from typing import IO
 
-from disclosure_report.cli._command import Command
+from disclosure_report.cli._command import Command, add_indent
 from disclosure_report.cli._io import EXIT_OK
 from disclosure_report.model import format_versions
 
@@ -20,13 +20,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="only reports of this format version (default: every one)",
     )
-    parser.add_argument(
-        "--indent",
-        type=int,
-        default=2,
-        metavar="N",
-        help="indent nested objects by N spaces; 0 for one line (default: 2)",
-    )
+    add_indent(parser)
 
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:

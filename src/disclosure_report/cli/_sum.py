@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pathlib import Path
 from typing import IO, Final
 
-from disclosure_report.cli._command import Command
+from disclosure_report.cli._command import EXIT_CODES, Command, add_output, name, year
 from disclosure_report.cli._io import EXIT_OK, EXIT_UNREADABLE
 from disclosure_report.cli._many import add_files, load_reports
+from disclosure_report.cli._notes import print_notes
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.serialize import to_json
@@ -22,23 +22,19 @@ DEFAULT_AGENCY: Final = "合计"
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_files(parser)
-    parser.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="OUT",
-        help="where to write the sum in the JSON interchange format (default: '-', stdout)",
-    )
+    add_output(parser, "the sum in the JSON interchange format")
     parser.add_argument(
         "--agency",
+        type=name,
         default=DEFAULT_AGENCY,
         help=f"the compiling body, named in the sum's metadata (default: {DEFAULT_AGENCY})",
     )
     parser.add_argument(
         "--year",
-        type=int,
+        type=year,
         help="the sum's year (default: the year of the reports, when they share one)",
     )
+    parser.epilog = f"Exit codes: 0: the sum was written; {EXIT_CODES}"
 
 
 def _fail(lines: list[str]) -> int:
@@ -51,7 +47,13 @@ def _fail(lines: list[str]) -> int:
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     from disclosure_report.many import sum_reports
 
+    if args.output != "-":
+        from disclosure_report.cli._output import check_output
+
+        check_output(args.output)  # before the work, not after it
     loaded, unreadable = load_reports(args.files)
+    for file, each in loaded:
+        print_notes(each.notes, file)
     if unreadable:
         return EXIT_UNREADABLE
     reports = [each.report for _, each in loaded]
@@ -73,7 +75,10 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     if args.output == "-":
         out.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from disclosure_report.cli._output import writing
+
+        with writing(args.output) as stream:
+            stream.write(text)
     return EXIT_OK
 
 

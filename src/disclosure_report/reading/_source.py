@@ -167,7 +167,7 @@ def refuse_file_name(source: Source) -> None:
 
 def decode(data: bytes | str, *, cut: bool = False) -> Decoded:
     """Decode *data*: a byte-order mark wins (UTF-8, UTF-16, UTF-32); then the pattern of NUL
-    bytes tells UTF-16 and UTF-32 without one (:func:`_by_nul_bytes`); then UTF-8, then GB18030
+    bytes tells UTF-16 and UTF-32 without one; then UTF-8, then GB18030
     (a superset of GBK and GB2312), or Big5 when an HTML page declares it; bytes valid in none of
     these are replaced. NUL bytes in no such pattern leave the encoding unrecognized (``why``
     says so). When *data* was *cut* from longer content, a character that the cut split at
