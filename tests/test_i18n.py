@@ -16,6 +16,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 from babel.support import Translations
+from hypothesis import Phase, find, settings
 
 from disclosure_report import i18n, model
 from disclosure_report.exceptions import UnsupportedLocaleError
@@ -465,3 +466,30 @@ def test_update_drops_only_on_request() -> None:
     assert update(_catalog(("c", "Removed", "删除")), template).obsolete
     assert not update(_catalog(("c", "Removed", "删除")), template, drop_obsolete=True).obsolete
     assert not update(_catalog(("c", "Removed", "")), template).obsolete
+
+
+@pytest.mark.parametrize("agency", ["", " ", "\u3000"])
+def test_a_title_without_an_agency_has_no_gap(agency: str) -> None:
+    from disclosure_report.i18n import report_title
+
+    assert report_title(agency, 2023, "en") == (
+        "Annual report on open government information work for 2023"
+    )
+    assert report_title(agency, 2023, "zh_Hans") == "2023年政府信息公开工作年度报告"
+    assert report_title("某局", 2023, "zh_Hans") == "某局2023年政府信息公开工作年度报告"
+
+
+_QUICK = settings(database=None, phases=[Phase.generate])
+
+
+def test_rendering_titles_a_report_without_an_agency_alike() -> None:
+    from disclosure_report import render
+    from disclosure_report.testing import reports
+
+    report = find(reports(version="2021"), lambda _: True, settings=_QUICK)
+    nameless = attrs.evolve(report, metadata=attrs.evolve(report.metadata, agency=" "))
+
+    text = render(nameless, to="text", locale="en")
+
+    assert f"Annual report on open government information work for {report.metadata.year}" in text
+    assert "of  for" not in text

@@ -33,10 +33,9 @@ from disclosure_report.cli._many import add_files, load_reports
 from disclosure_report.cli._notes import note_record, print_notes
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
-from disclosure_report.i18n import translate
+from disclosure_report.i18n import report_title, translate
 from disclosure_report.model import (
     NC_,
-    REPORT_TITLE,
     SECTION_TITLES,
     Report,
     format_version,
@@ -62,9 +61,6 @@ _TABLE_NAMES = {
     3: NC_("cli.check.table.3", "3"),
     4: NC_("cli.check.table.4", "4"),
 }
-_UNNAMED_TITLE = NC_(
-    "cli.check.title.no_agency", "Annual report on open government information work for {year}"
-)
 _SEVERITIES = {
     Severity.ERROR: NC_("cli.severity.error", "error"),
     Severity.WARNING: NC_("cli.severity.warning", "warning"),
@@ -123,10 +119,7 @@ def _finding_record(finding: Finding, locale: str) -> dict[str, Any]:
 
 def _describe(report: Report, locale: str) -> str:
     meta = report.metadata
-    if meta.agency.strip():
-        title = translate(REPORT_TITLE, locale).format(agency=meta.agency, year=meta.year)
-    else:  # no agency: no gap where its name would be
-        title = translate(_UNNAMED_TITLE, locale).format(year=meta.year)
+    title = report_title(meta.agency, meta.year, locale)
     version = translate(_FORMAT, locale).format(version=report.format_version)
     return f"{title} ({version})"
 

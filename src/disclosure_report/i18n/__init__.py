@@ -38,6 +38,7 @@ __all__ = [
     "DOMAIN",
     "LOCALE_DIR",
     "SUPPORTED_LOCALES",
+    "report_title",
     "resolve_locale",
     "translate",
     "translations",
@@ -155,3 +156,18 @@ def _open(name: str, parse: Callable[[BinaryIO], _T]) -> _T:
             f"the compiled catalog of {name} is missing or unreadable ({error}); "
             "reinstall the package, or run scripts/update_catalogs.py in a checkout"
         ) from None
+
+
+def report_title(agency: str, year: int, locale: str) -> str:
+    """The title of the report of *agency* for *year* in *locale*
+    (``自治区机关事务管理局2023年政府信息公开工作年度报告``), without a gap where a blank agency's
+    name would stand.
+
+    Raises:
+        UnsupportedLocaleError: For a locale without a catalog.
+    """
+    from disclosure_report.model import REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY
+
+    if agency.strip():
+        return translate(REPORT_TITLE, locale).format(agency=agency, year=year)
+    return translate(REPORT_TITLE_WITHOUT_AGENCY, locale).format(year=year)

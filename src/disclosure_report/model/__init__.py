@@ -71,6 +71,7 @@ from disclosure_report.model._headers import (
     MARK_LABELS,
     RECONCILIATION_NOTE,
     REPORT_TITLE,
+    REPORT_TITLE_WITHOUT_AGENCY,
     UNIT_LABELS,
 )
 from disclosure_report.model._labels import NC_, Label
@@ -157,6 +158,7 @@ __all__ = [
     "NOT_APPLICABLE_SYMBOLS",
     "RECONCILIATION_NOTE",
     "REPORT_TITLE",
+    "REPORT_TITLE_WITHOUT_AGENCY",
     "SECTION_TITLES",
     "TABLE_SECTIONS",
     "TEXT_EXPECTED",

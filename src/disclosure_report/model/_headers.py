@@ -21,6 +21,7 @@ __all__ = [
     "MARK_LABELS",
     "RECONCILIATION_NOTE",
     "REPORT_TITLE",
+    "REPORT_TITLE_WITHOUT_AGENCY",
     "UNIT_LABELS",
 ]
 
@@ -59,4 +60,10 @@ REPORT_TITLE: Final = NC_(
     "report.title",
     "Annual report on open government information work of {agency} for {year}",
 )
-"""The report's title; format it with ``agency`` and ``year`` after translating."""
+"""The report's title; format it with ``agency`` and ``year`` after translating (see
+:func:`disclosure_report.i18n.report_title`)."""
+
+REPORT_TITLE_WITHOUT_AGENCY: Final = NC_(
+    "report.title.no_agency", "Annual report on open government information work for {year}"
+)
+"""The title of a report whose agency is not known: no gap where its name would stand."""

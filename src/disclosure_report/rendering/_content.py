@@ -15,10 +15,9 @@ from typing import Final, cast
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.i18n import resolve_locale, translate
+from disclosure_report.i18n import report_title, resolve_locale, translate
 from disclosure_report.model import (
     BLANK,
-    REPORT_TITLE,
     SECTION_TITLES,
     TABLE_SECTIONS,
     UNIT_LABELS,
@@ -100,8 +99,7 @@ def values(report: Report) -> Values:
 
 def title(report: Report, locale: str) -> str:
     """The report's title (``自治区机关事务管理局2023年政府信息公开工作年度报告``)."""
-    meta = report.metadata
-    return translate(REPORT_TITLE, locale).format(agency=meta.agency, year=meta.year)
+    return report_title(report.metadata.agency, report.metadata.year, locale)
 
 
 def section_title(name: str, locale: str) -> str:
