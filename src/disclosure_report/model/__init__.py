@@ -104,6 +104,7 @@ from disclosure_report.model._report import (
     Report,
     Report2019,
     Report2021,
+    ReportMethods,
 )
 from disclosure_report.model._types import attrs_class, optional_of, substitute
 from disclosure_report.model._versions import (
@@ -204,6 +205,7 @@ __all__ = [
     "Report",
     "Report2019",
     "Report2021",
+    "ReportMethods",
     "Sanctions2019",
     "Sanctions2021",
     "SignedCount",

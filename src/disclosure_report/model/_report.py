@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from disclosure_report.model._layout import CellAddress
 
 
-__all__ = ["SECTION_TITLES", "Report", "Report2019", "Report2021"]
+__all__ = ["SECTION_TITLES", "Report", "Report2019", "Report2021", "ReportMethods"]
 
 SECTION_TITLES: Final[dict[str, Label]] = {
     "overview": NC_("section.overview", "I. Overview"),
@@ -77,8 +77,48 @@ def _check_version(version: str) -> Any:
     return validate
 
 
+class ReportMethods:
+    """What every report class has besides its fields: checks and edits by cell address.
+
+    A base of :class:`~disclosure_report.Report2021` and :class:`~disclosure_report.Report2019`,
+    and of the report class of any format version registered later that wants these methods (it
+    has no fields and no slots).
+    """
+
+    __slots__ = ()
+
+    def check(self) -> tuple[Finding, ...]:
+        """Check the report against every rule of its format version.
+
+        See :func:`disclosure_report.checks.check`.
+        """
+        from disclosure_report.checks import check
+
+        return check(self)  # type: ignore[arg-type]
+
+    def replace(self, address: CellAddress | str, value: object) -> Self:
+        """This report with the table cell at *address* set to *value*; this one is unchanged.
+
+        See :func:`disclosure_report.replace_cell`.
+        """
+        from disclosure_report.model._edit import replace_cell
+
+        return replace_cell(self, address, value)
+
+    @classmethod
+    def blank(cls, metadata: Metadata) -> Self:
+        """A report of this class's format version to fill in: every table cell blank, the
+        sections empty.
+
+        See :func:`disclosure_report.blank_report`.
+        """
+        from disclosure_report.model._edit import blank_report
+
+        return blank_report(cls, metadata)
+
+
 @attrs.frozen(kw_only=True)
-class Report2021:
+class Report2021(ReportMethods):
     """An annual report in the 2021 format (国办公开办函〔2021〕30号; reports for 2021 on)."""
 
     format_version: Literal["2021"] = attrs.field(default="2021", validator=_check_version("2021"))
@@ -103,37 +143,9 @@ class Report2021:
         validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
     )
 
-    def check(self) -> tuple[Finding, ...]:
-        """Check the report against every rule of the 2021 format.
-
-        See :func:`disclosure_report.checks.check`.
-        """
-        from disclosure_report.checks import check
-
-        return check(self)
-
-    def replace(self, address: CellAddress | str, value: object) -> Self:
-        """This report with the table cell at *address* set to *value*; this one is unchanged.
-
-        See :func:`disclosure_report.replace_cell`.
-        """
-        from disclosure_report.model._edit import replace_cell
-
-        return replace_cell(self, address, value)
-
-    @classmethod
-    def blank(cls, metadata: Metadata) -> Self:
-        """A report in the 2021 format to fill in: every table cell blank, the sections empty.
-
-        See :func:`disclosure_report.blank_report`.
-        """
-        from disclosure_report.model._edit import blank_report
-
-        return blank_report(cls, metadata)
-
 
 @attrs.frozen(kw_only=True)
-class Report2019:
+class Report2019(ReportMethods):
     """An annual report in the 2019 format (国办公开办函〔2019〕60号; reports for 2019 and 2020).
 
     Some bodies kept using this format for later years; the report year does not decide it.
@@ -160,34 +172,6 @@ class Report2019:
     other_matters: OtherMatters = attrs.field(
         validator=is_part(OtherMatters), metadata=meta(SECTION_TITLES["other_matters"])
     )
-
-    def check(self) -> tuple[Finding, ...]:
-        """Check the report against every rule of the 2019 format.
-
-        See :func:`disclosure_report.checks.check`.
-        """
-        from disclosure_report.checks import check
-
-        return check(self)
-
-    def replace(self, address: CellAddress | str, value: object) -> Self:
-        """This report with the table cell at *address* set to *value*; this one is unchanged.
-
-        See :func:`disclosure_report.replace_cell`.
-        """
-        from disclosure_report.model._edit import replace_cell
-
-        return replace_cell(self, address, value)
-
-    @classmethod
-    def blank(cls, metadata: Metadata) -> Self:
-        """A report in the 2019 format to fill in: every table cell blank, the sections empty.
-
-        See :func:`disclosure_report.blank_report`.
-        """
-        from disclosure_report.model._edit import blank_report
-
-        return blank_report(cls, metadata)
 
 
 Report: TypeAlias = Report2019 | Report2021
