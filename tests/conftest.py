@@ -35,6 +35,7 @@ from disclosure_report.model import (
     Outcomes,
     ReconsiderationAndLitigation,
     Report2021,
+    ReportMethods,
     UnableToProvide,
     Withheld,
     format_version,
@@ -139,7 +140,7 @@ class Applications2099:
 
 
 @attrs.frozen(kw_only=True)
-class Report2099:
+class Report2099(ReportMethods):
     """A report in the third version: the 2021 format with the row (6a) in table 三."""
 
     format_version: Literal["2099"] = attrs.field(

@@ -32,7 +32,7 @@ from disclosure_report import (
 )
 from disclosure_report.checks import rule_by_id, rules_of
 from disclosure_report.many import check_series, records, sum_reports
-from disclosure_report.model import FormatVersion, cell_values, register_format_version
+from disclosure_report.model import FormatVersion, Metadata, cell_values, register_format_version
 from disclosure_report.model import unregister_format_version as unregister
 
 
@@ -178,3 +178,16 @@ def test_once_unregistered_it_is_an_error_that_names_the_known_ones(
             assert "2021" in str(info.value)
     finally:
         register_format_version(third_version)
+
+
+def test_its_report_class_takes_the_shared_methods(third_version: FormatVersion) -> None:
+    """A registered class that derives from ``ReportMethods`` checks and edits itself."""
+    report = third_version.report_class.blank(Metadata(agency="某市", year=2099))
+    cell = CellAddress(3, REFERRED, "total")
+
+    filled = report.replace(cell, 3).replace(CellAddress(3, REFERRED, "natural_persons"), 5)
+
+    assert report.check() == check(report)
+    assert filled.applications.outcomes.referred.total == 3
+    # 5 natural persons already exceed the total of 3, whatever the blank columns hold.
+    assert "2099.T3.I1" in {f.rule for f in filled.check()}
