@@ -43,6 +43,7 @@ def test_checks_are_exported() -> None:
         "all_series_rules",
         "check",
         "check_part",
+        "rows_with",
         "rule_by_id",
         "rules_of",
         "series_rules_of",

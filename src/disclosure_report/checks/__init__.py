@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from disclosure_report.checks._finding import Finding
 from disclosure_report.checks._report import check, check_part
+from disclosure_report.checks._rows import rows_with
 from disclosure_report.checks._rules import (
     RULES,
     SERIES_RULES,
@@ -37,6 +38,7 @@ __all__ = [
     "all_series_rules",
     "check",
     "check_part",
+    "rows_with",
     "rule_by_id",
     "rules_of",
     "series_rules_of",

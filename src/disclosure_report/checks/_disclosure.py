@@ -8,38 +8,19 @@ issued, repealed and in-force documents spans two years (X3).
 
 from __future__ import annotations
 
-import functools
-
 from collections.abc import Callable, Mapping
-from operator import attrgetter
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 from disclosure_report.checks._finding import Finding
-from disclosure_report.checks._rows import table_rows
+from disclosure_report.checks._rows import rows_with
 from disclosure_report.checks._rules import Rule
-from disclosure_report.model import CellAddress, FormatVersion
+from disclosure_report.model import FormatVersion
 
 
 __all__ = ["TABLE2_RULES", "table2_checker"]
 
 TABLE2_RULES: Final = ("T2.I5", "T2.X4.TOTAL", "T2.X4.PRODUCED")
 """The rules on table 2 alone, checked together."""
-
-_Getter: TypeAlias = Callable[[Any], tuple[object, ...]]
-_Rows: TypeAlias = tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]
-
-
-@functools.cache
-def _rows_with(version: FormatVersion, *columns: str) -> _Rows:
-    """Each row of the version's table 2 that has *columns*: a getter of their values, and
-    their addresses."""
-    found: list[tuple[_Getter, tuple[CellAddress, ...]]] = []
-    for path, cells in table_rows(version.report_class, 2):
-        by_column = {cell.column: cell for cell in cells}
-        if all(column in by_column for column in columns):
-            getter = attrgetter(*(f"{path}.{column}" for column in columns))
-            found.append((getter, tuple(by_column[column] for column in columns)))
-    return tuple(found)
 
 
 def table2_checker(
@@ -51,9 +32,9 @@ def table2_checker(
     ``newly_produced``, ``newly_disclosed`` and ``total_disclosed``.
     """
     i5, x4_total, x4_produced = (rules.get(name) for name in TABLE2_RULES)
-    item_rows = _rows_with(version, "previous_items", "change") if i5 else ()
+    item_rows = rows_with(version, 2, "previous_items", "change") if i5 else ()
     document_rows = (
-        _rows_with(version, "newly_produced", "newly_disclosed", "total_disclosed")
+        rows_with(version, 2, "newly_produced", "newly_disclosed", "total_disclosed")
         if x4_total or x4_produced
         else ()
     )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Sequence
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeAlias
 
-from disclosure_report.model import CellAddress, table_layout
+from disclosure_report.model import CellAddress, FormatVersion, table_layout
 
 
-__all__ = ["row_reader", "table_rows"]
+__all__ = ["row_reader", "rows_with", "table_rows"]
 
 
 def table_rows(
@@ -20,6 +23,28 @@ def table_rows(
         if spec.address.table == table:
             rows.setdefault(spec.address.row, []).append(spec.address)
     return tuple((row, tuple(cells)) for row, cells in rows.items())
+
+
+_Getter: TypeAlias = Callable[[Any], tuple[object, ...]]
+
+
+@functools.cache
+def rows_with(
+    version: FormatVersion, table: int, *columns: str
+) -> tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]:
+    """Each row of *version*'s *table* that has *columns*, in printed order: a getter of their
+    values from the table object, and their addresses.
+
+    Rules that read a few columns of every row that has them (I5 and X4 on table 2; X2 and X3
+    across years) find their rows here, so a version with other rows is read alike.
+    """
+    found: list[tuple[_Getter, tuple[CellAddress, ...]]] = []
+    for path, cells in table_rows(version.report_class, table):
+        by_column = {cell.column: cell for cell in cells}
+        if all(column in by_column for column in columns):
+            getter = attrgetter(*(f"{path}.{column}" for column in columns))
+            found.append((getter, tuple(by_column[column] for column in columns)))
+    return tuple(found)
 
 
 def row_reader(

@@ -29,11 +29,11 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any, Final, TypeAlias
+from typing import Final
 
 import attrs
 
-from disclosure_report.checks import Finding, Rule, series_rules_of, x1_rule
+from disclosure_report.checks import Finding, Rule, rows_with, series_rules_of, x1_rule
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.many._comparable import comparable_cells
 from disclosure_report.model import (
@@ -52,27 +52,6 @@ _FORWARD: Final = tuple(CellAddress(3, "carried_forward", c) for c in _COLUMNS)
 _OVER: Final = tuple(CellAddress(3, "carried_over", c) for c in _COLUMNS)
 _FORWARD_VALUES: Final = attrgetter(*(f"applications.carried_forward.{c}" for c in _COLUMNS))
 _OVER_VALUES: Final = attrgetter(*(f"applications.carried_over.{c}" for c in _COLUMNS))
-
-
-_Getter: TypeAlias = Callable[[Any], tuple[object, ...]]
-
-
-@functools.cache
-def _rows_with(
-    version: FormatVersion, *columns: str
-) -> tuple[tuple[_Getter, tuple[CellAddress, ...]], ...]:
-    """Each row of the version's table 二 that has *columns*: a getter of their values, their
-    addresses."""
-    found: list[tuple[_Getter, tuple[CellAddress, ...]]] = []
-    rows: dict[str, dict[str, CellAddress]] = {}
-    for spec in version.table_layout():
-        if spec.address.table == 2:  # noqa: PLR2004 (table 二)
-            rows.setdefault(spec.address.row, {})[spec.address.column] = spec.address
-    for path, by_column in rows.items():
-        if all(column in by_column for column in columns):
-            getter = attrgetter(*(f"active_disclosure.{path}.{c}" for c in columns))
-            found.append((getter, tuple(by_column[c] for c in columns)))
-    return tuple(found)
 
 
 @functools.cache
@@ -245,11 +224,11 @@ def _check_pair(previous: Report, report: Report) -> Iterator[Finding]:
 def _x2(rule: Rule, previous: Report, report: Report) -> Iterator[Finding]:
     """X2: items at the end of the previous year = last year's items + last year's change."""
     year, last = report.metadata.year, previous.metadata.year
-    for getter, (items_cell, change_cell) in _rows_with(
-        version_of(report), "previous_items", "change"
+    for getter, (items_cell, change_cell) in rows_with(
+        version_of(report), 2, "previous_items", "change"
     ):
-        items, _ = getter(report)
-        last_items, last_change = getter(previous)
+        items, _ = getter(report.active_disclosure)
+        last_items, last_change = getter(previous.active_disclosure)
         if type(items) is not int or type(last_items) is not int:
             continue
         if type(last_change) is int and items != last_items + last_change:
@@ -265,11 +244,11 @@ def _x2(rule: Rule, previous: Report, report: Report) -> Iterator[Finding]:
 def _x3(rule: Rule, previous: Report, report: Report) -> Iterator[Finding]:
     """X3: documents in force = last year's + issued - repealed."""
     year, last = report.metadata.year, previous.metadata.year
-    for getter, (issued_cell, repealed_cell, in_force_cell) in _rows_with(
-        version_of(report), "issued", "repealed", "in_force"
+    for getter, (issued_cell, repealed_cell, in_force_cell) in rows_with(
+        version_of(report), 2, "issued", "repealed", "in_force"
     ):
-        issued, repealed, in_force = getter(report)
-        _, _, last_in_force = getter(previous)
+        issued, repealed, in_force = getter(report.active_disclosure)
+        _, _, last_in_force = getter(previous.active_disclosure)
         if type(issued) is not int or type(repealed) is not int:
             continue
         if type(in_force) is not int or type(last_in_force) is not int:
