@@ -1,8 +1,9 @@
 """Loading the command's input: a report in the interchange format, or a published report.
 
-The kind of input is told by the file's suffix (``.json``; ``.txt``, ``.md``; ``.html``,
-``.htm``), and for standard input or another suffix by its content: a JSON object is the
-interchange format, anything else a published report for :func:`disclosure_report.reading.read`.
+A document (PDF, Word) is told by its content, whatever its suffix; otherwise the kind of input is
+told by the file's suffix (``.json``; ``.txt``, ``.md``; ``.html``, ``.htm``), and for standard
+input or another suffix by its content: a JSON object is the interchange format, anything else a
+published report for :func:`disclosure_report.reading.read`.
 No input is read beyond :data:`MAX_INPUT_BYTES`.
 """
 
@@ -43,7 +44,7 @@ MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 well under 1 MiB, and a larger input (``/dev/zero``, a wrong file) is an error, not a wait for
 memory to run out."""
 
-InputKind = Literal["json", "text", "html"]
+InputKind = Literal["json", "text", "html", "pdf", "docx"]
 
 _SUFFIXES: Final[dict[str, InputKind]] = {
     ".json": "json",
@@ -57,6 +58,9 @@ _SUFFIXES: Final[dict[str, InputKind]] = {
     ".shtml": "html",
 }
 _JSON_START: Final = (b"{", b"\xef\xbb\xbf{")
+_BINARY_MAGIC: Final = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0")
+"""The first bytes of the documents (PDF, zip, OLE2) that :func:`input_kind` leaves to the
+reader, which tells them apart by their content."""
 
 
 class ReadFailure(Exception):  # noqa: N818 (internal control flow, never escapes main)
@@ -89,7 +93,8 @@ class Loaded:
 
     Attributes:
         report: The report.
-        kind: What the input was: ``json`` (the interchange format), ``text`` or ``html``.
+        kind: What the input was: ``json`` (the interchange format), ``text``, ``html``,
+            ``pdf`` or ``docx`` (also a ``.doc``, ``.wps`` or ``.odt`` converted to it).
         notes: The reading notes of a published report (none for the interchange format).
         tables_found: The tables (2, 3, 4) that were read: those of a published report whose
             labels the reader found; every one for the interchange format, which has them all.
@@ -114,7 +119,8 @@ def load(file: str) -> Loaded:
             published report in which no table of the format was found.
     """
     data = read_input(file)
-    kind = input_kind(data, None if file == "-" else Path(file).suffix.lower())
+    suffix = None if file == "-" else Path(file).suffix.lower()
+    kind = input_kind(data, suffix)
     if kind == "json":
         try:
             return Loaded(report=from_json(data), kind=kind)
@@ -123,15 +129,20 @@ def load(file: str) -> Loaded:
     from disclosure_report.reading import read
 
     try:
-        result = read(data, kind=kind)
-    except InvalidReportError as error:  # HTML in an environment without lxml
+        # What the suffix does not tell, the reader does (and it refuses images, archives …).
+        told = _SUFFIXES.get(suffix or "") if kind in {"text", "html"} else None
+        result = read(data, kind=told if told in {"text", "html"} else None)
+    except InvalidReportError as error:  # not a report; a damaged document; no lxml
         raise ReadFailure([str(problem) for problem in error.problems]) from None
     if not result.has_tables:
         raise ReadFailure(
             ["no table of the format (sections 二, 三, 四) was found", *map(str, result.notes)]
         )
     return Loaded(
-        report=result.report, kind=kind, notes=result.notes, tables_found=result.tables_found
+        report=result.report,
+        kind=result.kind,
+        notes=result.notes,
+        tables_found=result.tables_found,
     )
 
 
@@ -170,8 +181,11 @@ def load_report(file: str) -> Report:
 
 
 def input_kind(data: bytes, suffix: str | None) -> InputKind:
-    """The kind of *data*: by a known file *suffix*, else a JSON object is the interchange
-    format, else the reader tells HTML from text."""
+    """The kind of *data*: a document by its content (the reader tells which); else by a known
+    file *suffix*, else a JSON object is the interchange format, else the reader tells HTML
+    from text."""
+    if data.startswith(_BINARY_MAGIC) or b"%PDF-" in data[:1024]:
+        return "pdf" if b"%PDF-" in data[:1024] else "docx"
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if data.lstrip().startswith(_JSON_START):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import FormatVersion, Unit
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
@@ -22,8 +23,10 @@ from disclosure_report.reading._sections import (
     find_sections,
     row_text,
 )
+from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._source import (
     MAX_BYTES,
+    MAX_DOCUMENT_BYTES,
     Source,
     decode,
     detect_kind,
@@ -164,6 +167,10 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
 
 def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
     data, suffix = load(source)
+    if isinstance(data, bytes) and kind not in {"text", "html"}:
+        document = _document_layout(data, kind, notes)
+        if document is not None:
+            return document
     cut = isinstance(data, bytes) and len(data) > MAX_BYTES
     if cut:
         notes.append(
@@ -212,6 +219,39 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
             )
         return Layout("html", page.rows, page.title, decoded.encoding, page.published)
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
+
+
+def _document_layout(data: bytes, kind: Kind | None, notes: list[ReadingNote]) -> Layout | None:
+    """The layout of *data* when it is a document (PDF, Word), ``None`` when it is text.
+
+    The type is told by the content (:func:`~._documents.sniff`), whatever a file's suffix
+    says; *kind* ``"pdf"`` or ``"docx"`` insists on one. A document is read whole or not at
+    all: one larger than :data:`MAX_DOCUMENT_BYTES` is an error, not a cut.
+    """
+    found = sniff(data) if kind is None else kind
+    if found is None:
+        return None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InvalidReportError(
+            [
+                Problem(
+                    "$",
+                    f"a document of at most {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB",
+                    "a larger one (a document cannot be read in part)",
+                )
+            ]
+        )
+    if found == "pdf":
+        from disclosure_report.reading._pdf import pdf_layout
+
+        return pdf_layout(data, notes)
+    from disclosure_report.reading._docx import docx_layout
+
+    if found in {"odt", "ole2"}:
+        from disclosure_report.reading._convert import to_docx
+
+        data = to_docx(data, found)
+    return docx_layout(data, notes)
 
 
 def _regions(rows: Sequence[Row], sections: Sections, words: Vocabulary) -> list[Sequence[Row]]:

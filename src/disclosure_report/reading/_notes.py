@@ -66,12 +66,16 @@ class Location:
     """Where something is in the source.
 
     Attributes:
-        line: 1-based line of the source, when known.
-        table: 0-based index of the HTML table, when the source is HTML.
-        row: 0-based row in that HTML table.
+        line: 1-based line of the source, when known (in a PDF: the line's place in the
+            document's reading order).
+        table: 0-based index of the HTML or Word table, when the source has tables.
+        row: 0-based row in that table.
         column: 0-based column in that row (in a text row: the cell's position in the line).
         section: The report table concerned (2, 3 or 4), when there is one.
         cell: The format cell concerned, as ``(row path, column name)`` of the model.
+        page: 1-based page of a PDF, when the source is a PDF.
+        box: The bounding box on that page, ``(x0, top, x1, bottom)`` in PDF points from the
+            page's top left corner.
     """
 
     line: int | None = None
@@ -80,6 +84,8 @@ class Location:
     column: int | None = None
     section: int | None = None
     cell: tuple[str, str] | None = None
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -87,10 +93,15 @@ class Location:
             parts.append(f"table {self.section}")
         if self.cell is not None:
             parts.append(f"{self.cell[0]}/{self.cell[1]}")
-        if self.line is not None:
+        if self.page is not None:
+            where = f"page {self.page}"
+            if self.box is not None:
+                where += " at ({:.0f}, {:.0f}, {:.0f}, {:.0f})".format(*self.box)
+            parts.append(where)
+        elif self.line is not None:
             parts.append(f"line {self.line}")
         if self.table is not None:
-            where = f"html table {self.table}"
+            where = f"source table {self.table}"
             if self.row is not None:
                 where += f" row {self.row}"
             if self.column is not None:

@@ -1,4 +1,5 @@
-"""``read``: a published report (text or HTML) into the typed model, with its reading notes."""
+"""``read``: a published report (text, HTML, PDF or Word) into the typed model, with its reading
+notes."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ class ReadResult:
         report: The report; every cell not read is :data:`~disclosure_report.BLANK`.
         notes: The reading notes, in document order where possible.
         tables_found: The tables (2, 3, 4) whose labels were found in the source.
-        kind: How the source was read: ``"html"`` or ``"text"``.
+        kind: How the source was read: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (a
+            ``.doc``, ``.wps`` or ``.odt`` file is converted to ``.docx`` first).
         encoding: How bytes were decoded; ``None`` for a ``str`` source.
     """
 
@@ -48,17 +50,22 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
     """Read a published report into the typed model.
 
     Args:
-        source: The report: a ``str`` is its text (or HTML), ``bytes`` its raw content (UTF-8,
-            GB18030/GBK, an encoding the page declares, UTF-16 or UTF-32), an :class:`os.PathLike` (such as a
-            :class:`pathlib.Path`) a file. A ``str`` is never a path.
-        kind: ``"text"`` or ``"html"`` to skip detection (by a path's suffix, then the content).
+        source: The report: a ``str`` is its text (or HTML), ``bytes`` its raw content (a PDF
+            or Word document; text in UTF-8, GB18030/GBK, an encoding the page declares, UTF-16
+            or UTF-32), an :class:`os.PathLike` (such as a :class:`pathlib.Path`) a file. A
+            ``str`` is never a path. Documents are told by their content, not their suffix.
+        kind: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` to skip detection (documents by
+            their content; text and HTML by a path's suffix, then the content).
 
     Returns:
         The report and the reading notes. Any input gives a result; what cannot be read is a
         note and a blank cell, never a number.
 
     Raises:
-        InvalidReportError: When a path cannot be read; when the source is a ``str`` or
+        InvalidReportError: When a path cannot be read; when the source is a document that
+            cannot be opened (a damaged or encrypted PDF or Word file; a ``.doc``, ``.wps`` or
+            ``.odt`` without LibreOffice to convert it) or a binary type that is no report (an
+            image, an archive, OFD); when the source is a ``str`` or
             ``bytes`` that holds no table and is evidently a file name (one line ending in
             a file suffix such as ``.html``, or naming an existing file), whose problem says
             to pass a :class:`pathlib.Path`; or when the source is HTML and the HTML parser

@@ -224,6 +224,8 @@ def where(
         column=cell.column if row.delimited else None,
         section=number,
         cell=(key, column or "*") if key else None,
+        page=cell.page,
+        box=cell.box,
     )
 
 

@@ -17,6 +17,7 @@ from disclosure_report.reading._source_layout import Kind
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_DOCUMENT_BYTES",
     "Decoded",
     "Source",
     "decode",
@@ -27,6 +28,11 @@ __all__ = [
 
 MAX_BYTES = 20_000_000
 """Bytes beyond this many, of a file or of ``bytes``, are not read (the reader notes it)."""
+
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""A document (PDF, Word) is read whole, up to this many bytes (64 MiB, the most the command line
+reads of one input); a larger one is an error."""
+_DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 """What :func:`disclosure_report.read` accepts: text, raw bytes, or a path to a file."""
@@ -94,18 +100,27 @@ def load(source: Source) -> tuple[bytes | str, str | None]:
     """Return the content of *source* and the file suffix when it is a path.
 
     A ``str`` is the report itself; a path must be given as :class:`os.PathLike`. Of a file
-    or of bytes, at most :data:`MAX_BYTES` + 1 bytes are taken, so that a caller can tell that
-    there were more without holding a larger file in memory.
+    or of bytes, at most :data:`MAX_BYTES` + 1 bytes are taken (of a document, which begins
+    with the magic of a PDF, a zip archive or an OLE2 file, :data:`MAX_DOCUMENT_BYTES` + 1),
+    so that a caller can tell that there were more without holding a larger file in memory.
     """
     if isinstance(source, str):
         return source, None
-    if isinstance(source, bytes):
-        return source[: MAX_BYTES + 1] if len(source) > MAX_BYTES else source, None
-    if isinstance(source, (bytearray, memoryview)):
-        return bytes(source[: MAX_BYTES + 1]), None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = source if isinstance(source, bytes) else bytes(source[: MAX_DOCUMENT_BYTES + 1])
+        limit = _limit(data[:1024]) + 1
+        return (data[:limit] if len(data) > limit else data), None
     path = Path(os.fspath(source))
     with path.open("rb") as file:
-        return _read_up_to(file, MAX_BYTES + 1), path.suffix.lower()
+        head = file.read(1024)
+        rest = _read_up_to(file, _limit(head) + 1 - len(head))
+        return head + rest, path.suffix.lower()
+
+
+def _limit(head: bytes) -> int:
+    """The most that is read of a source that begins with *head*."""
+    is_document = head.startswith(_DOCUMENT_MAGIC) or b"%PDF-" in head
+    return MAX_DOCUMENT_BYTES if is_document else MAX_BYTES
 
 
 def _read_up_to(file: BinaryIO, limit: int) -> bytes:
@@ -113,7 +128,7 @@ def _read_up_to(file: BinaryIO, limit: int) -> bytes:
     for a small file too: a file's stated size, or chunks for one that states none (a pipe)."""
     size = os.fstat(file.fileno()).st_size
     if size:
-        return file.read(min(size + 1, limit))  # + 1: a file that grew is still cut
+        return file.read(max(0, min(size - file.tell() + 1, limit)))  # + 1: a file that grew is still cut
     chunks: list[bytes] = []
     left = limit
     while left > 0 and (chunk := file.read(min(left, _CHUNK))):

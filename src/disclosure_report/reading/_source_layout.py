@@ -1,8 +1,8 @@
 """The uniform layout that both the text and the HTML stage produce.
 
 A document becomes a sequence of :class:`Row` objects in reading order. A row is one physical row
-of the source: a line of text, a paragraph of HTML, or a table row (``<tr>``, a tab-separated or a
-pipe-separated line). Each row holds its :class:`Cell` objects with their positions, so that later
+of the source: a line of text or of a PDF page, a paragraph of HTML or Word, or a table row
+(``<tr>``, a Word table row, a tab-separated or a pipe-separated line). Each row holds its :class:`Cell` objects with their positions, so that later
 stages can say where a value came from.
 """
 
@@ -15,7 +15,7 @@ import attrs
 
 __all__ = ["Cell", "Kind", "Layout", "Row"]
 
-Kind = Literal["text", "html"]
+Kind = Literal["text", "html", "pdf", "docx"]
 
 
 @attrs.frozen
@@ -25,12 +25,18 @@ class Cell:
     Attributes:
         text: The cell's text, entities decoded, runs of whitespace collapsed to one space.
         line: 1-based line of the source where the cell starts.
-        column: 0-based position of the cell in its row (in an HTML table: its grid column).
+        column: 0-based position of the cell in its row (in an HTML or Word table: its grid
+            column).
+        page: 1-based page of a PDF where the cell is printed; ``None`` in other sources.
+        box: The cell's bounding box on that page, ``(x0, top, x1, bottom)`` in PDF points
+            from the page's top left corner; ``None`` in other sources.
     """
 
     text: str
     line: int
     column: int = 0
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
 
 @attrs.frozen
@@ -43,8 +49,9 @@ class Row:
         delimited: ``True`` when the source marks the cells of the row (a table row, a tab or
             pipe separated line): its end is the end of a table row. ``False`` for a line or
             paragraph that holds a single cell.
-        table: 0-based index of the HTML table the row belongs to, ``None`` outside tables.
-        index: 0-based index of the row in its HTML table, ``None`` outside tables.
+        table: 0-based index of the HTML or Word table the row belongs to, ``None`` outside
+            tables (and in PDF and text, which mark no tables).
+        index: 0-based index of the row in its table, ``None`` outside tables.
     """
 
     cells: tuple[Cell, ...]
@@ -59,7 +66,8 @@ class Layout:
     """A document turned into rows.
 
     Attributes:
-        kind: ``"html"`` or ``"text"``: how the source was read.
+        kind: How the source was read: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (Word
+            files, ``.doc``, ``.wps`` and ``.odt`` too, which are converted to ``.docx``).
         rows: The rows in reading order.
         title: The HTML ``<title>``, when there is one.
         encoding: How bytes were decoded (``"utf-8"``, ``"gb18030"`` …), ``None`` for ``str``.
