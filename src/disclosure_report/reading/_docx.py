@@ -37,6 +37,7 @@ import functools
 import importlib
 import io
 import itertools
+import re
 import zipfile
 import zlib
 
@@ -60,6 +61,8 @@ MAX_RATIO: Final = 200
 documents expand 5 to 30 times): a zip bomb is refused before it fills memory."""
 _RATIO_FLOOR: Final = 1024 * 1024
 _CHUNK: Final = 1024 * 1024
+_ELEMENT: Final = re.compile(rb"<[A-Za-z_]")
+_DOCTYPE: Final = b"<!DOCTYPE"
 _DOCUMENT: Final = "word/document.xml"
 
 _MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -225,12 +228,16 @@ def _etree() -> _Etree:
 
 
 def _parse(xml: bytes) -> _Element:
+    start = _ELEMENT.search(xml)
+    if _DOCTYPE in xml[: start.start() if start else len(xml)]:
+        _refuse_dtd()
     etree = _etree()
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
+        collect_ids=False,
         remove_comments=True,
         remove_pis=True,
     )
@@ -239,12 +246,16 @@ def _parse(xml: bytes) -> _Element:
     except etree.XMLSyntaxError as error:
         _damaged(f"its XML does not parse ({error})")
     info = root.getroottree().docinfo
-    if info.internalDTD is not None or info.doctype:
-        _refuse(
-            "a Word document without a DTD (Word writes none)",
-            "a document type declaration, which could declare entities; not read",
-        )
+    if info.internalDTD is not None or info.doctype:  # in an encoding the search missed
+        _refuse_dtd()
     return root
+
+
+def _refuse_dtd() -> NoReturn:
+    _refuse(
+        "a Word document without a DTD (Word writes none)",
+        "a document type declaration, which could declare entities; not read",
+    )
 
 
 def _prepare(root: _Element, tags: _Tags) -> None:

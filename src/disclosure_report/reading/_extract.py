@@ -148,7 +148,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
             ReadingNote(
                 NoteCode.NO_VALUES,
                 Location(),
-                f"no values were found: every cell of {_tables_named(found)} is empty "
+                f"no values were found: every cell of {_tables_named(found)} is blank "
                 "(an unfilled template?)",
             )
         )
