@@ -177,6 +177,36 @@ def test_a_paragraph_with_line_breaks_is_a_row_per_line() -> None:
     assert {r.line for r in layout(data).rows} == {1}
 
 
+def test_a_paragraph_with_tab_stops_is_a_row_of_cells_and_a_tab_in_a_cell_a_space() -> None:
+    tab = "<w:r><w:tab/></w:r>"
+    data = _docx(
+        _p(_r("某局2023年政府信息公开工作年度报告"))
+        + _p(_r("二、主动公开政府信息情况"))
+        + _p(_r("第二十条第（一）项"))
+        + _p(
+            _r("信息内容"),
+            tab,
+            _r("本年制发件数"),
+            tab,
+            _r("本年废止件数"),
+            tab,
+            _r("现行有效件数"),
+        )
+        + _p(_r("规章"), tab, _r("1"), tab, _r("0"), tab, _r("4"))
+        + _p(tab, _r("缩进的段落"))
+        + _tbl(_tr("<w:tc>" + _p(_r("结果"), tab, _r("纠正")) + "</w:tc>"))
+    )
+    rows = layout(data).rows
+    assert [(r.delimited, [c.text for c in r.cells]) for r in rows[3:]] == [
+        (True, ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+        (True, ["规章", "1", "0", "4"]),
+        (True, ["", "缩进的段落"]),
+        (True, ["结果 纠正"]),
+    ]
+    rules = read(data).report.active_disclosure.article_20_1.rules
+    assert (rules.issued, rules.repealed, rules.in_force) == (1, 0, 4)
+
+
 def test_tracked_changes_read_as_accepted() -> None:
     cell = (
         "<w:tc><w:p>"
@@ -210,7 +240,7 @@ def test_wrappers_are_read_into_and_field_codes_and_hidden_text_are_not() -> Non
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
         '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显</w:t></w:r>'
-        '<w:r><w:tab/><w:t>A</w:t><w:noBreakHyphen/><w:sym w:font="Symbol" w:char="F0B1"/></w:r>'
+        '<w:r><w:t>A</w:t><w:noBreakHyphen/><w:sym w:font="Symbol" w:char="F0B1"/></w:r>'
         "</w:p>"
     )
     control = "<w:sdt><w:sdtPr/><w:sdtContent>" + _p(_r("内容控件")) + "</w:sdtContent></w:sdt>"
@@ -225,7 +255,7 @@ def test_wrappers_are_read_into_and_field_codes_and_hidden_text_are_not() -> Non
         "</mc:AlternateContent></w:p>"
     )
     rows = layout(_docx(paragraph + control + placeholder + alternate)).rows
-    assert [r.cells[0].text for r in rows] == ["链标定域2023显 A-±", "内容控件", "选"]
+    assert [r.cells[0].text for r in rows] == ["链标定域2023显A-±", "内容控件", "选"]
 
 
 def test_rows_and_cells_inside_content_controls_are_read() -> None:

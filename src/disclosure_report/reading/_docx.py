@@ -11,7 +11,9 @@ against this walk and are slower (docs/design-notes.md).
 
 What is read, mirroring the HTML reader so that the later stages treat both the same:
 
-- a paragraph is a row of one cell (a line break in it starts another row);
+- a paragraph is a row of one cell (a line break in it starts another row), except a line
+  whose columns are set by tabs (a table typed with tab stops), which is a row of cells split
+  as the text reader splits a line;
 - a table row (``w:tr``) is a delimited row whose cells sit at their grid columns: ``w:gridSpan``
   widens a cell, ``w:gridBefore`` shifts the row, a vertical merge (``w:vMerge``) is one cell,
   given in the row where it starts and covering the rows below (the legacy ``w:hMerge`` alike);
@@ -48,6 +50,7 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._html import _LAYOUT_CHARS, _LAYOUT_LINES, _MAX_COLUMNS, _clean
 from disclosure_report.reading._notes import ReadingNote
 from disclosure_report.reading._source_layout import Cell, Layout, Row
+from disclosure_report.reading._text import text_shape
 
 
 __all__ = ["MAX_MEMBERS", "MAX_RATIO", "MAX_XML_BYTES", "docx_layout"]
@@ -314,18 +317,25 @@ class _Reader:
                 self.blocks(child)
 
     def paragraph(self, paragraph: _Element) -> None:
-        """A paragraph: a row of one cell, one per line of it."""
+        """A paragraph: a row of one cell, one per line of it; a line whose columns are set by
+        tabs (a table typed with tab stops) is a row of cells, as in a text file."""
         self.line += 1
+        line = self.line
         text = _text(paragraph, self.tags)
-        if "\n" in text:
-            for part in text.split("\n"):
-                clean = _clean(part)
-                if clean:
-                    self.rows.append(Row((Cell(clean, self.line),), self.line))
-        else:
-            clean = _clean(text)
+        for part in text.split("\n") if "\n" in text else (text,):
+            if "\t" in part:
+                shape = text_shape(part)
+                if shape is None:
+                    continue
+                texts, delimited = shape
+                if delimited:
+                    cells = tuple(Cell(t, line, i) for i, t in enumerate(texts))
+                    self.rows.append(Row(cells, line, delimited=True))
+                    continue
+                part = texts[0]  # noqa: PLW2901
+            clean = _clean(part)
             if clean:
-                self.rows.append(Row((Cell(clean, self.line),), self.line))
+                self.rows.append(Row((Cell(clean, line),), line))
 
     def table(self, table: _Element) -> None:
         """A table: its rows on the grid, or its text when it lays out the page."""
@@ -416,7 +426,7 @@ def _paragraphs(cell: _Element, tags: _Tags) -> Iterator[_Element]:
 
 
 def _text(paragraph: _Element, tags: _Tags) -> str:
-    """What a paragraph prints: text, tabs as spaces, line breaks as ``\n``, symbols."""
+    """What a paragraph prints: text, tabs as ``\t``, line breaks as ``\n``, symbols."""
     pieces: list[str] = []
     for element in paragraph.iter(*tags.text_tags):
         tag = element.tag
@@ -429,8 +439,8 @@ def _text(paragraph: _Element, tags: _Tags) -> str:
             pieces.append(_symbol(element.get(tags.char)))
         elif tag == tags.no_break_hyphen:
             pieces.append("-")
-        else:  # a tab
-            pieces.append(" ")
+        else:  # a tab: a space in a cell, a column in a paragraph
+            pieces.append("\t")
     return "".join(pieces)
 
 
