@@ -46,9 +46,21 @@ def test_cells_of_a_docx_whatever_its_suffix(
     path.write_bytes(_report())
 
     assert main(["cells", str(path)]) == 0
-    cells = _cells(capsys.readouterr().out)
+    output = capsys.readouterr().out
+    cells = _cells(output)
     assert cells[2, "article_20_5.licensing", "decisions"] == 7
     assert cells[3, "new_received", "total"] is None
+    sources = {
+        r["row"] + "/" + r["column"]: r["source"] for r in map(json.loads, output.splitlines())
+    }
+    # The 5th paragraph or table row of the document: Word table 0, row 2, grid column 1.
+    assert sources["article_20_5.licensing/decisions"] == {
+        "line": 5,
+        "table": 0,
+        "row": 2,
+        "column": 1,
+    }
+    assert sources["new_received/total"] is None  # table 3 is not in the file
 
 
 def test_check_of_a_docx_reads_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_report import BLANK, InvalidReportError, Report2021
-from disclosure_report.reading import NoteCode, extract, layout, read
+from disclosure_report.reading import Location, NoteCode, layout, read
 from disclosure_report.reading._docx import MAX_MEMBERS, MAX_XML_BYTES
 
 
@@ -102,10 +102,10 @@ def test_a_docx_is_read_from_its_tables_with_the_place_of_every_cell() -> None:
     assert (report.metadata.agency, report.metadata.year) == ("某局", 2023)
     assert report.active_disclosure.article_20_5.licensing.decisions == 7
     assert report.applications.new_received.total is BLANK
-    token = extract(REPORT).tables[0].cell("article_20_5.licensing", "decisions").source
-    assert token is not None
-    where = (token.cell.line, token.row.table, token.row.index, token.cell.column)
-    assert where == (7, 0, 2, 1)  # the 7th paragraph or row; Word table 0, row 2, column 1
+    # The 7th paragraph or table row of the document: Word table 0, row 2, grid column 1.
+    assert result.sources() == {
+        (2, "article_20_5.licensing", "decisions"): Location(line=7, table=0, row=2, column=1)
+    }
     rows = layout(REPORT).rows
     assert [(r.line, r.table, r.index, r.delimited) for r in rows] == [
         (1, None, None, False),
@@ -203,7 +203,9 @@ def test_a_paragraph_with_tab_stops_is_a_row_of_cells_and_a_tab_in_a_cell_a_spac
         (True, ["", "缩进的段落"]),
         (True, ["结果 纠正"]),
     ]
-    rules = read(data).report.active_disclosure.article_20_1.rules
+    report = read(data).report
+    assert isinstance(report, Report2021)
+    rules = report.active_disclosure.article_20_1.rules
     assert (rules.issued, rules.repealed, rules.in_force) == (1, 0, 4)
 
 

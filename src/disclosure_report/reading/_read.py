@@ -9,9 +9,10 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
-from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._notes import Location, ReadingNote
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._source_layout import Kind
+from disclosure_report.reading._tables import TableRead
 
 
 __all__ = ["ReadResult", "read"]
@@ -39,11 +40,35 @@ class ReadResult:
     tables_found: tuple[int, ...]
     kind: Kind
     encoding: str | None
+    _tables: tuple[TableRead, ...] = attrs.field(default=(), repr=False, eq=False, alias="_tables")
 
     @property
     def has_tables(self) -> bool:
         """Whether any table of the format was found; without one, nothing was read."""
         return bool(self.tables_found)
+
+    def sources(self) -> dict[tuple[int, str, str], Location]:
+        """Where each cell that was read is printed in the source, by its address ``(table,
+        row path, column)`` (``(3, "outcomes.granted", "total")``): the line, and the HTML or
+        Word table, row and grid column, or the PDF page and box. A cell that was not read (a
+        row or table not found, a blank cell that the source left out) has none."""
+        out: dict[tuple[int, str, str], Location] = {}
+        for table in self._tables:
+            for spec, cells in table.rows:
+                for cell in cells:
+                    token = cell.source
+                    if token is None:
+                        continue
+                    found, row = token.cell, token.row
+                    out[table.number, spec.key, cell.column.key] = Location(
+                        line=found.line,
+                        table=row.table,
+                        row=row.index,
+                        column=found.column if row.delimited else None,
+                        page=found.page,
+                        box=found.box,
+                    )
+        return out
 
 
 def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
@@ -84,4 +109,5 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         tables_found=tuple(t.number for t in extraction.tables if t.found),
         kind=extraction.kind,
         encoding=extraction.encoding,
+        _tables=extraction.tables,
     )
