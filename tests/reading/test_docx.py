@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import time
+import tracemalloc
 import zipfile
 
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from disclosure_report import BLANK, InvalidReportError, Report2021
 from disclosure_report.reading import Location, NoteCode, layout, read
-from disclosure_report.reading._docx import MAX_MEMBERS, MAX_XML_BYTES
+from disclosure_report.reading._docx import MAX_MEMBERS, MAX_RATIO, MAX_XML_BYTES
 
 
 MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -374,7 +375,17 @@ def test_a_docx_zip_bomb_is_refused_in_bounded_time_and_memory() -> None:
         + b" " * (100 * 1024 * 1024)
         + b"</w:t></w:r></w:p></w:body></w:document>"
     )
-    _refused(_zip({"word/document.xml": bomb}), "zip bomb")
+    data = _zip({"word/document.xml": bomb})
+    del bomb
+    tracemalloc.start()
+    try:
+        _refused(data, "zip bomb")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Read up to MAX_RATIO times its compressed size (and a chunk), not the 100 MiB.
+    compressed = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").compress_size
+    assert peak < MAX_RATIO * compressed + 4 * 1024 * 1024 < 50 * 1024 * 1024
 
 
 def test_a_docx_beyond_the_size_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
