@@ -98,3 +98,17 @@ def test_each_conversion_has_its_own_profile_and_folder_removed_afterwards(
     assert second.split()[-1].endswith(".odt")
     folders = [Path(line.split()[-1]).parent for line in (first, second)]
     assert not any(folder.exists() for folder in folders)
+
+
+def test_an_ole2_file_of_another_program_is_named_without_running_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _soffice(tmp_path, f"touch {tmp_path / 'ran'}\nexit 1", monkeypatch)
+    for stream, name in (
+        ("Workbook", "an Excel workbook"),
+        ("PowerPoint Document", "a PowerPoint"),
+    ):
+        data = OLE2 + stream.encode("utf-16-le") + bytes(64)
+        with pytest.raises(InvalidReportError, match=f"{name}.*not a format this library reads"):
+            to_docx(data, "ole2")
+    assert not (tmp_path / "ran").exists()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Final, Literal, NoReturn
 
 from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.reading._documents import refuse_unreadable
 
 
 __all__ = ["INSTALL", "TIMEOUT", "to_docx"]
@@ -34,6 +35,14 @@ _PROGRAMS: Final = ("soffice", "libreoffice")
 _SUFFIXES: Final = {"odt": ".odt", "ole2": ".doc"}
 _NAMES: Final = {"odt": "an OpenDocument text (.odt)", "ole2": "a Word or WPS file (.doc, .wps)"}
 _MAX_OUTPUT: Final = 2000
+_WORD_STREAM: Final = "WordDocument".encode("utf-16-le")
+"""The stream of an OLE2 compound file that holds a Word (or WPS) document, named in UTF-16."""
+_OTHER_STREAMS: Final = (
+    ("Workbook".encode("utf-16-le"), "an Excel workbook (.xls)"),
+    ("Book".encode("utf-16-le"), "an Excel workbook (.xls)"),
+    ("PowerPoint Document".encode("utf-16-le"), "a PowerPoint presentation (.ppt)"),
+)
+"""Streams of the OLE2 files of other programs: such a file is refused before LibreOffice runs."""
 
 
 def to_docx(data: bytes, found: Literal["odt", "ole2"]) -> bytes:
@@ -44,6 +53,10 @@ def to_docx(data: bytes, found: Literal["odt", "ole2"]) -> bytes:
             install), or the conversion fails or takes longer than :data:`TIMEOUT` seconds (the
             problem quotes what LibreOffice said).
     """
+    if found == "ole2" and _WORD_STREAM not in data:
+        other = next((name for stream, name in _OTHER_STREAMS if stream in data), None)
+        if other is not None:
+            refuse_unreadable(other)
     program = next((p for p in map(shutil.which, _PROGRAMS) if p is not None), None)
     what = _NAMES[found]
     if program is None:
