@@ -345,9 +345,11 @@ def test_an_empty_table_says_that_no_values_were_found() -> None:
 
 def _refused(data: bytes, match: str) -> None:
     start = time.process_time()
-    with pytest.raises(InvalidReportError, match=match):
+    with pytest.raises(InvalidReportError, match=match) as raised:
         read(data)
     assert time.process_time() - start < 10
+    assert len(raised.value.problems) == 1
+    assert "invalid report data" not in raised.value.problems[0].got  # not wrapped twice
 
 
 def test_a_truncated_docx_is_a_damaged_word_file() -> None:

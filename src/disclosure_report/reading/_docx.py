@@ -182,6 +182,8 @@ def _document_xml(data: bytes) -> bytes:
                         )
                     chunks.append(chunk)
             return b"".join(chunks)
+    except InvalidReportError:  # a bound, refused above (a ValueError, like zipfile's own)
+        raise
     except KeyError:
         _damaged(f"it has no {_DOCUMENT}")
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
