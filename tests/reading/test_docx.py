@@ -19,6 +19,7 @@ import pytest
 from disclosure_report import BLANK, InvalidReportError, Report2021
 from disclosure_report.reading import Location, NoteCode, layout, read
 from disclosure_report.reading._docx import MAX_MEMBERS, MAX_RATIO, MAX_XML_BYTES
+from disclosure_report.reading._numbering import _format
 
 
 MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -33,13 +34,23 @@ CONTENT_TYPES = (
 )
 
 
-def _docx(body: str, *, namespace: str = MAIN, prolog: str = "") -> bytes:
-    """A Word file whose body is *body* (WordprocessingML with the prefix ``w``)."""
+def _docx(
+    body: str, *, namespace: str = MAIN, prolog: str = "", parts: dict[str, str] | None = None
+) -> bytes:
+    """A Word file whose body is *body* (WordprocessingML with the prefix ``w``), and other
+    *parts* (``word/numbering.xml`` …: the content of their root element ``w:…``)."""
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
         f'<w:document xmlns:w="{namespace}" xmlns:mc="{MC}"><w:body>{body}</w:body></w:document>'
     )
-    return _zip({"word/document.xml": xml.encode("utf-8")})
+    members = {"word/document.xml": xml.encode("utf-8")}
+    for name, root in _PARTS.items():
+        if parts and name in parts:
+            members[name] = f'<w:{root} xmlns:w="{namespace}">{parts[name]}</w:{root}>'.encode()
+    return _zip(members)
+
+
+_PARTS = {"word/numbering.xml": "numbering", "word/styles.xml": "styles"}
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -338,6 +349,115 @@ def test_an_empty_table_says_that_no_values_were_found() -> None:
         "no values were found: every cell of table 2 is blank (an unfilled template?)"
     ]
     assert not [n for n in read(REPORT).notes if n.code is NoteCode.NO_VALUES]
+
+
+# --- automatic numbering -------------------------------------------------------------------
+
+
+def _level(level: int, fmt: str, text: str, *, start: int = 1, suffix: str = "") -> str:
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+    return (
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'{suff}<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+NUMBERING = (
+    # 0: the section headings, 一、 … (through the style Heading1), with （一） below them.
+    '<w:abstractNum w:abstractNumId="0">'
+    + _level(0, "chineseCounting", "%1、", suffix="nothing")
+    + _level(1, "chineseCounting", "（%2）", suffix="nothing")
+    + "</w:abstractNum>"
+    # 1: numbered rows, 1. 2. …
+    + '<w:abstractNum w:abstractNumId="1">'
+    + _level(0, "decimal", "%1.", suffix="nothing")
+    + "</w:abstractNum>"
+    # 2: bullets
+    + '<w:abstractNum w:abstractNumId="2">'
+    + _level(0, "bullet", "\uf06c")
+    + "</w:abstractNum>"
+    + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    + '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    + '<w:num w:numId="3"><w:abstractNumId w:val="1"/>'
+    + '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    + '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>'
+)
+STYLES = (
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/>'
+    "</w:numPr></w:pPr></w:style>"
+    '<w:style w:type="paragraph" w:styleId="Heading1Plain"><w:basedOn w:val="Heading1"/>'
+    "</w:style>"
+)
+
+
+def _numbered(text: str, num: int | None = None, level: int = 0, style: str = "") -> str:
+    properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num is not None:
+        properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{properties}</w:pPr>{_r(text)}</w:p>"
+
+
+def test_automatic_numbering_is_read_as_word_prints_it() -> None:
+    body = (
+        _numbered("某局2023年政府信息公开工作年度报告")
+        + _numbered("总体情况", style="Heading1")
+        + _numbered("要点", 4)  # a bullet: no number
+        + _numbered("第一项", 1, 1)
+        + _numbered("第二项", 1, 1)
+        + _numbered("主动公开政府信息情况", style="Heading1Plain")  # the style it is based on
+        + _numbered("不编号", 0, style="Heading1")  # numId 0 takes the style's numbering off
+        + _tbl(
+            _tr(_tc(_numbered("属于国家秘密", 2)), _tc("1")),
+            _tr(_tc(_numbered("其他法律行政法规禁止公开", 2)), _tc("2")),
+        )
+        + _numbered("重新编号", 3)  # a list that restarts at 1
+        + _numbered("收到和处理政府信息公开申请情况", style="Heading1")
+    )
+    data = _docx(body, parts={"word/numbering.xml": NUMBERING, "word/styles.xml": STYLES})
+    assert [[c.text for c in r.cells] for r in layout(data).rows] == [
+        ["某局2023年政府信息公开工作年度报告"],
+        ["一、总体情况"],
+        ["要点"],
+        ["（一）第一项"],
+        ["（二）第二项"],
+        ["二、主动公开政府信息情况"],
+        ["不编号"],
+        ["1.属于国家秘密", "1"],
+        ["2.其他法律行政法规禁止公开", "2"],
+        ["1.重新编号"],
+        ["三、收到和处理政府信息公开申请情况"],
+    ]
+
+
+def test_a_page_layout_table_counts_its_numbered_paragraphs_once() -> None:
+    long = "".join(_numbered(f"第{i}段" + "文字" * 10, 2) for i in range(8))
+    data = _docx(
+        _tbl(_tr("<w:tc>" + long + "</w:tc>")) + _numbered("其后", 2),
+        parts={"word/numbering.xml": NUMBERING},
+    )
+    texts = [r.cells[0].text for r in layout(data).rows]
+    assert [t[:4] for t in texts] == [f"{i}.第{i - 1}" for i in range(1, 9)] + ["9.其后"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "values", "printed"),
+    [
+        (
+            "chineseCounting",
+            [1, 10, 11, 20, 21, 100, 101, 110, 1001],
+            "一 十 十一 二十 二十一 一百 一百零一 一百一十 一千零一",
+        ),
+        ("ideographTraditional", [1, 2, 10, 11], "甲 乙 癸 甲"),
+        ("decimalEnclosedCircle", [1, 20, 21], "① ⑳ 21"),
+        ("upperLetter", [1, 26, 27], "A Z AA"),
+        ("lowerRoman", [4, 9, 14], "iv ix xiv"),
+        ("decimalZero", [3, 12], "03 12"),
+        ("decimalFullWidth", [12], "\uff11\uff12"),
+        ("unknownFormat", [7], "7"),
+    ],
+)
+def test_number_formats(fmt: str, values: list[int], printed: str) -> None:
+    assert " ".join(_format(fmt, value) for value in values) == printed
 
 
 # --- hostile and damaged files ---------------------------------------------------------------

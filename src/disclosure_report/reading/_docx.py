@@ -21,6 +21,8 @@ What is read, mirroring the HTML reader so that the later stages treat both the 
   lines, and a cell of nothing but white space (U+3000 included) is blank;
 - a table that holds another table, or a cell of long text, lays out the page: it is read as
   text, and the tables inside it as tables;
+- a paragraph numbered by a Word list starts with the number Word prints for it
+  (:mod:`._numbering`), as a typed one would;
 - text is what Word prints with tracked changes accepted: insertions kept, deletions, moved-away
   text and deleted rows dropped; hidden text (``w:vanish``), field codes and the placeholder
   text of empty content controls are not read, while content controls, smart tags, custom XML,
@@ -49,6 +51,7 @@ from typing import Final, NoReturn, Protocol, cast
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._html import _LAYOUT_CHARS, _LAYOUT_LINES, _MAX_COLUMNS, _clean
 from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._numbering import Numbering
 from disclosure_report.reading._source_layout import Cell, Layout, Row
 from disclosure_report.reading._text import text_shape
 
@@ -67,6 +70,8 @@ _CHUNK: Final = 1024 * 1024
 _ELEMENT: Final = re.compile(rb"<[A-Za-z_]")
 _DOCTYPE: Final = b"<!DOCTYPE"
 _DOCUMENT: Final = "word/document.xml"
+_NUMBERING: Final = "word/numbering.xml"
+_STYLES: Final = "word/styles.xml"
 
 _MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -82,7 +87,7 @@ class _Tags:
     """The qualified names of the elements read, in one of WordprocessingML's two namespaces
     (transitional, as Word and WPS write; strict, as Word writes on request)."""
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str) -> None:  # noqa: PLR0915 (a name a line)
         def w(name: str) -> str:
             return f"{{{namespace}}}{name}"
 
@@ -107,6 +112,27 @@ class _Tags:
         self.sym = w("sym")
         self.no_break_hyphen = w("noBreakHyphen")
         self.r = w("r")
+        self.p_pr = w("pPr")
+        self.p_style = w("pStyle")
+        self.num_pr = w("numPr")
+        self.num_id_ref = w("numId")
+        self.ilvl_ref = w("ilvl")
+        self.ilvl = w("ilvl")
+        self.abstract_num = w("abstractNum")
+        self.abstract_num_id = w("abstractNumId")
+        self.abstract_num_id_ref = w("abstractNumId")
+        self.num = w("num")
+        self.num_id = w("numId")
+        self.lvl = w("lvl")
+        self.lvl_override = w("lvlOverride")
+        self.start_override = w("startOverride")
+        self.num_fmt = w("numFmt")
+        self.lvl_text = w("lvlText")
+        self.start = w("start")
+        self.suff = w("suff")
+        self.style = w("style")
+        self.style_id = w("styleId")
+        self.based_on = w("basedOn")
         self.sdt = w("sdt")
         self.sdt_content = w("sdtContent")
         self.showing_placeholder = w("showingPlcHdr")
@@ -145,43 +171,37 @@ def docx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:  # noqa: ARG00
             not parse), exceeds a bound (:data:`MAX_MEMBERS`, :data:`MAX_XML_BYTES`,
             :data:`MAX_RATIO`), declares a DTD, or has no document body.
     """
-    root = _parse(_document_xml(data))
+    document, numbering, styles = _parts(data)
+    root = _parse(document)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
     tags = _TAGS.get(namespace)
     body = None if tags is None else root.find(tags.body)
     if tags is None or body is None:
         _damaged("it has no document body")
     _prepare(root, tags)
-    reader = _Reader(tags)
+    lists = Numbering(
+        None if numbering is None else _parse(numbering),
+        None if styles is None else _parse(styles),
+        tags,
+    )
+    reader = _Reader(tags, lists or None)
     reader.blocks(body)
     return Layout("docx", tuple(reader.rows))
 
 
-def _document_xml(data: bytes) -> bytes:
-    """``word/document.xml`` of the zip archive *data*, within the bounds."""
+def _parts(data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+    """``word/document.xml``, ``word/numbering.xml`` and ``word/styles.xml`` (the latter two
+    when present) of the zip archive *data*, within the bounds."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 _refuse(f"a Word file of at most {MAX_MEMBERS} zip members", f"{len(members)}")
-            info = archive.getinfo(_DOCUMENT)
-            chunks: list[bytes] = []
-            size = 0
-            with archive.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    size += len(chunk)
-                    if size > MAX_XML_BYTES:
-                        _refuse(
-                            f"a Word document of at most {MAX_XML_BYTES // _CHUNK} MiB of XML",
-                            "more (a zip bomb?)",
-                        )
-                    if size > _RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-                        _refuse(
-                            f"a Word document compressed at most {MAX_RATIO} to 1",
-                            "more (a zip bomb?)",
-                        )
-                    chunks.append(chunk)
-            return b"".join(chunks)
+            names = {member.filename for member in members}
+            document = _member(archive, _DOCUMENT)
+            numbering = _member(archive, _NUMBERING) if _NUMBERING in names else None
+            styles = _member(archive, _STYLES) if numbering and _STYLES in names else None
+            return document, numbering, styles
     except InvalidReportError:  # a bound, refused above (a ValueError, like zipfile's own)
         raise
     except KeyError:
@@ -190,6 +210,28 @@ def _document_xml(data: bytes) -> bytes:
         _damaged(f"the zip archive cannot be read ({error})")
     except (NotImplementedError, RuntimeError) as error:  # a compression or encryption
         _damaged(f"the zip archive uses what this reader cannot open ({error})")
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The member *name*, read in chunks up to :data:`MAX_XML_BYTES` and :data:`MAX_RATIO`."""
+    info = archive.getinfo(name)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if size > MAX_XML_BYTES:
+                _refuse(
+                    f"a Word document of at most {MAX_XML_BYTES // _CHUNK} MiB of XML in {name}",
+                    "more (a zip bomb?)",
+                )
+            if size > _RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+                _refuse(
+                    f"a Word document whose {name} is compressed at most {MAX_RATIO} to 1",
+                    "more (a zip bomb?)",
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class _Element(Protocol):
@@ -300,8 +342,9 @@ def _drop_text(element: _Element, tags: _Tags) -> None:
 class _Reader:
     """The rows of a body, built block by block in document order."""
 
-    def __init__(self, tags: _Tags) -> None:
+    def __init__(self, tags: _Tags, numbering: Numbering | None) -> None:
         self.tags = tags
+        self.numbering = numbering
         self.rows: list[Row] = []
         self.line = 0  # paragraphs and table rows so far
         self.tables = 0  # tables so far, nested ones included
@@ -324,6 +367,8 @@ class _Reader:
         self.line += 1
         line = self.line
         text = _text(paragraph, self.tags)
+        if self.numbering is not None:
+            text = self.numbering.prefix(paragraph) + text
         for part in text.split("\n") if "\n" in text else (text,):
             if "\t" in part:
                 shape = text_shape(part)
@@ -346,8 +391,11 @@ class _Reader:
         tags = self.tags
         rows = list(_children(table, tags.tr, tags))
         nested = next(itertools.islice(table.iter(tags.tbl), 1, None), None) is not None
+        saved = None if self.numbering is None else self.numbering.save()
         grid = None if nested else self._grid(rows)
         if grid is None:  # a page-layout table
+            if self.numbering is not None and saved is not None:
+                self.numbering.restore(saved)  # its paragraphs are counted again, as text
             for row in rows:
                 for cell in _children(row, tags.tc, tags):
                     self.blocks(cell)
@@ -397,7 +445,7 @@ class _Reader:
                     merged.update(columns)
                 if columns.start >= _MAX_COLUMNS:
                     continue
-                joined = "\n".join(_text(p, tags) for p in _paragraphs(cell, tags))
+                joined = "\n".join(self._cell_text(p) for p in _paragraphs(cell, tags))
                 text = _clean(joined)
                 if len(text) > _LAYOUT_CHARS or (
                     joined.count("\n") >= _LAYOUT_LINES
@@ -407,6 +455,10 @@ class _Reader:
                 cells.append((columns.start, text))
             out.append(cells)
         return out
+
+    def _cell_text(self, paragraph: _Element) -> str:
+        text = _text(paragraph, self.tags)
+        return text if self.numbering is None else self.numbering.prefix(paragraph) + text
 
 
 def _children(parent: _Element, tag: str, tags: _Tags) -> Iterator[_Element]:
