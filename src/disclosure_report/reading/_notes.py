@@ -59,6 +59,12 @@ class NoteCode(enum.StrEnum):
     """A section heading was not found."""
     LIMIT = "limit"
     """The input exceeded a size limit of the reader; the rest was ignored."""
+    NUMBER_AS_TEXT = "number_as_text"
+    """A spreadsheet cell holds a number typed as text (``12件``, full-width digits); it was read as the
+    number it shows."""
+    FORMULA_NOT_COMPUTED = "formula_not_computed"
+    """A spreadsheet cell holds a formula whose value the file does not store; it is left
+    blank, never read as 0."""
 
 
 @attrs.frozen
