@@ -29,7 +29,7 @@ YEARS = st.integers(min_value=2008, max_value=2099)
 
 
 def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None:
-    result = read(render(report, to=to, locale=locale))  # type: ignore[arg-type]
+    result = read(render(report, to=to, locale=locale))  # type: ignore[call-overload]
     assert result.kind == ("html" if to == "html" else "text")
     assert result.tables_found == (2, 3, 4)
     assert result.report.format_version == report.format_version

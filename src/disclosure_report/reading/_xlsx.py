@@ -37,7 +37,7 @@ import zipfile
 
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -47,8 +47,8 @@ from disclosure_report.reading._source_layout import Cell, Layout, Row
 from disclosure_report.reading._values import classify
 
 
-if TYPE_CHECKING:
-    from lxml.etree import _Element
+_Element: TypeAlias = Any
+"""An element of lxml's tree (lxml has no type stubs here, as in :mod:`._html`)."""
 
 
 __all__ = ["MAX_XML_BYTES", "xlsx_layout"]
@@ -130,8 +130,9 @@ class _Package:
     def xml(self, name: str) -> _Element | None:
         if name not in self.names:
             return None
-        from lxml import etree
+        import importlib
 
+        etree = importlib.import_module("lxml.etree")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         try:
             return etree.fromstring(self.archive.read(name), parser)
