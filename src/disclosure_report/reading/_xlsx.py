@@ -18,7 +18,8 @@ labels like those of any published report:
 
 What a cell holds:
 
-* a number: its stored digits; the number format adds the decimal places it shows
+* a number: its stored digits (a fraction stored with more than 15 significant digits, a
+  double's artefact, as the 15 that Excel shows); the number format adds the decimal places it shows
   (``0.000000`` gives ``0.000000`` for 0) and a unit it prints (``0.00"元"``);
 * text: as typed (Excel's ``_x0001_`` escapes undone); text that reads as a number
   (``12件``, full-width digits, ``'12``) is read as that number, with a ``number_as_text`` note;
@@ -36,7 +37,7 @@ import re
 import zipfile
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -66,6 +67,9 @@ _BUILTIN_PLACES: Final = {2: 2, 4: 2, 10: 2, 11: 2, 39: 2, 40: 2}
 """Built-in number formats that show decimal places (``0.00``, ``#,##0.00`` …)."""
 _DATE_FORMATS: Final = frozenset({14, 15, 16, 17, 22, 27, 30, 36, 50, 57})
 _UNITS: Final = ("万元", "萬元", "元")
+_EXCEL_DIGITS: Final = 15
+"""The significant digits of a number that Excel keeps and shows."""
+_FIFTEEN: Final = Context(prec=_EXCEL_DIGITS)
 
 
 @attrs.frozen
@@ -238,6 +242,10 @@ def _number(text: str, form: _Format) -> str | None:
         return None
     if not value.is_finite():
         return None
+    if len(value.as_tuple().digits) > _EXCEL_DIGITS and not text.isdigit():
+        # A double written with 16 or 17 digits (openpyxl writes 9.506593 as
+        # 9.506593000000001, Excel a sum as 0.30000000000000004): the 15 that Excel shows.
+        value = _FIFTEEN.plus(value).normalize()
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if form.places > places:
