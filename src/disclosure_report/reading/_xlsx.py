@@ -410,10 +410,12 @@ def _as_date(text: str, date1904: bool) -> str:
 
 
 def _published_labels() -> frozenset[str]:
+    """The label of the date of publication in every catalog (the field's own label)."""
     from disclosure_report.i18n import SUPPORTED_LOCALES, translate
-    from disclosure_report.rendering._xlsx import PUBLISHED_LABEL
+    from disclosure_report.model import Metadata, label_of
 
-    return frozenset(translate(PUBLISHED_LABEL, locale) for locale in SUPPORTED_LOCALES)
+    label = label_of(attrs.fields(Metadata).published)
+    return frozenset(translate(label, locale) for locale in SUPPORTED_LOCALES)
 
 
 def xlsx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
