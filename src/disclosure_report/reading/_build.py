@@ -23,6 +23,7 @@ from disclosure_report.model import (
     FIRST_YEAR,
     LAST_YEAR,
     TABLE_SECTIONS,
+    CellAddress,
     CellKind,
     CellSpec,
     Report,
@@ -32,6 +33,7 @@ from disclosure_report.model import (
 )
 from disclosure_report.reading._extract import Extraction
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._rows import where
 from disclosure_report.reading._tables import ReadCell
 from disclosure_report.serialize import from_dict
 
@@ -48,9 +50,13 @@ _DATE: Final = re.compile(
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
 
 
-def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
-    """The report that *extraction* describes, and the notes of building it (after its own)."""
+def build(
+    extraction: Extraction,
+) -> tuple[Report, tuple[ReadingNote, ...], dict[CellAddress, Location]]:
+    """The report that *extraction* describes, the notes of building it (after its own), and
+    where each cell that was read is printed in the source."""
     notes = list(extraction.notes)
+    locations: dict[CellAddress, Location] = {}
     report_class = report_class_of(extraction.version)
     rows = {
         (table.number, spec.key): row for table in extraction.tables for spec, row in table.rows
@@ -67,9 +73,12 @@ def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
         for column, spec in columns:
             cell = by_column.get(column)
             node[column] = None if cell is None else _value(cell, spec, notes)
+            if cell is not None and cell.source is not None:
+                token = cell.source
+                locations[spec.address] = where(token.cell, token.row, table, row, column)
     data["problems_and_improvements"] = extraction.narrative.get(5, "")
     data["other_matters"] = {"text": extraction.narrative.get(6, "")}
-    return from_dict(data), tuple(notes)
+    return from_dict(data), tuple(notes), locations
 
 
 _Columns = tuple[tuple[str, CellSpec], ...]

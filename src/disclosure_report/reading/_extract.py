@@ -13,6 +13,7 @@ import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import FormatVersion, Unit
+from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
@@ -23,7 +24,6 @@ from disclosure_report.reading._sections import (
     find_sections,
     row_text,
 )
-from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._source import (
     MAX_BYTES,
     MAX_DOCUMENT_BYTES,
