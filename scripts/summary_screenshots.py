@@ -14,6 +14,7 @@ years, one whose table 四 is missing, and two files that are no report.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -132,18 +133,35 @@ def main() -> int:
     from disclosure_report.cli import main as cli
 
     with tempfile.TemporaryDirectory() as work:
-        folder = demo_folder(Path(work) / "年度报告")
+        os.chdir(work)  # the summary names the files as given: 年度报告/…
+        folder = demo_folder(Path("年度报告"))
         for lang in ("zh", "en"):
             page = Path(work) / f"summary-{lang}.html"
             cli(["check", str(folder), "--summary", str(page), "--lang", lang, "--jobs", "1"])
+            # The top of the page: the counts and the table of files.
             screenshot(
-                page,
-                args.out / f"summary-{lang}.png",
-                width=1280,
-                height=1500,
+                page, args.out / f"summary-{lang}.png", width=1200, height=560, chromium=chromium
+            )
+            # The report with errors alone: its tables, highlighted cells and findings.
+            alone = page.with_name(f"report-{lang}.html")
+            alone.write_text(
+                page.read_text(encoding="utf-8").replace("</style>", _ONLY_ERRORS + "</style>"),
+                encoding="utf-8",
+            )
+            screenshot(
+                alone,
+                args.out / f"summary-report-{lang}.png",
+                width=1200,
+                height=1250,
                 chromium=chromium,
             )
     return 0
+
+
+_ONLY_ERRORS = """
+body > *:not(details.report) { display: none; }
+details.report:not(:has(td.hit.error)) { display: none; }
+"""
 
 
 if __name__ == "__main__":
