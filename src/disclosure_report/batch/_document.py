@@ -107,24 +107,23 @@ class NoteRecord(TypedDict):
 
 
 class DocumentResult(TypedDict):
-    """What :func:`check_document` found in one file.
+    """What :func:`check_document` found in one file, by key:
 
-    Keys:
-        file: The name given.
-        sha256: The hex SHA-256 of the bytes (what ``--resume`` knows a file by).
-        size: The number of bytes.
-        kind: How it was read: ``json`` (the interchange format), ``text``, ``html``, ``pdf``,
-            ``docx`` … as :attr:`disclosure_report.ReadResult.kind`; ``None`` when not read.
-        status: A :data:`Status`.
-        reason: Why it is ``not_a_report`` (English, one line per problem); else ``None``.
-        agency, year, format_version: The report's; ``None`` when not read.
-        tables_found: The tables (2, 3, 4) read; all three for the interchange format.
-        errors, warnings: The counts of its findings by severity.
-        findings: Every finding of its balance rules (:class:`FindingRecord`).
-        notes: Every reading note (:class:`NoteRecord`).
-        report: The report in the interchange format (:func:`~disclosure_report.to_dict`), or
-            ``None``.
-        records: Its tidy records (:func:`disclosure_report.tidy.records`), when asked for.
+    - ``file``: the name given;
+    - ``sha256``: the hex SHA-256 of the bytes (what ``--resume`` knows a file by);
+    - ``size``: the number of bytes;
+    - ``kind``: how it was read: ``json`` (the interchange format), ``text``, ``html``,
+      ``pdf``, ``docx`` … as :attr:`disclosure_report.ReadResult.kind`; ``None`` when not read;
+    - ``status``: a :data:`Status`;
+    - ``reason``: why it is ``not_a_report`` (English, one line per problem); else ``None``;
+    - ``agency``, ``year``, ``format_version``: the report's; ``None`` when not read;
+    - ``tables_found``: the tables (2, 3, 4) read; all three for the interchange format;
+    - ``errors``, ``warnings``: the counts of its findings by severity;
+    - ``findings``: every finding of its balance rules (:class:`FindingRecord`);
+    - ``notes``: every reading note (:class:`NoteRecord`);
+    - ``report``: the report in the interchange format (:func:`~disclosure_report.to_dict`),
+      or ``None``;
+    - ``records``: its tidy records (:func:`disclosure_report.tidy.records`), when asked for.
     """
 
     file: str
