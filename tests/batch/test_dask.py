@@ -14,7 +14,10 @@ from types import ModuleType
 import pytest
 
 
-pytest.importorskip("distributed", reason='needs dask[distributed]: pip install ".[dask]"')
+distributed = pytest.importorskip(
+    "distributed", reason='needs dask[distributed]: pip install ".[dask]"'
+)
+pd = pytest.importorskip("pandas", reason="needs pandas (the analysis extra)")
 pytest.importorskip("pyarrow", reason="needs pyarrow (the analysis extra)")
 
 RECIPE = Path(__file__).resolve().parents[2] / "examples" / "dask_parquet.py"
@@ -30,20 +33,16 @@ def _recipe() -> ModuleType:
 
 
 def test_local_cluster_equals_one_process(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pandas as pd
-
-    from distributed import Client, LocalCluster
-
     from disclosure_report.batch import check_document, records_frame, walk
 
     recipe = _recipe()
     monkeypatch.setattr(recipe, "FILES_PER_PARTITION", 2)  # several partitions
     paths = list(walk([demo]))
     with (
-        LocalCluster(
+        distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster) as client,
+        distributed.Client(cluster) as client,
     ):
         assert len(client.scheduler_info()["workers"]) == 2
         recipe.to_parquet(paths, "cells.parquet")
@@ -51,13 +50,13 @@ def test_local_cluster_equals_one_process(demo: Path, monkeypatch: pytest.Monkey
         "year=2022",
         "year=2023",
     ]
-    distributed = pd.read_parquet("cells.parquet")
+    clustered = pd.read_parquet("cells.parquet")
     single = records_frame(check_document(Path(p).read_bytes(), p) for p in paths)
     assert len(single) == 4 * 200  # four reports read, 200 cells each
     key = ["file", "table", "row", "column"]
     columns = list(single.columns)
-    distributed = distributed.astype({"year": "Int32"})[columns]
-    left = distributed.sort_values(key).reset_index(drop=True)
+    clustered = clustered.astype({"year": "Int32"})[columns]
+    left = clustered.sort_values(key).reset_index(drop=True)
     right = single.sort_values(key).reset_index(drop=True)
     pd.testing.assert_frame_equal(left, right, check_dtype=False, check_categorical=False)
     assert left.astype(str).equals(right.astype(str))
