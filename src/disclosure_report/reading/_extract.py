@@ -13,17 +13,18 @@ import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.model import FormatVersion, Unit
+from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._sections import (
     Sections,
     find_metadata,
     find_sections,
     row_text,
 )
-from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._source import (
     MAX_BYTES,
     MAX_DOCUMENT_BYTES,
@@ -80,6 +81,11 @@ class Extraction:
     tables: tuple[TableRead, TableRead, TableRead]
     notes: tuple[ReadingNote, ...]
     published: str | None = None
+
+    @property
+    def extra_rows(self) -> tuple[ExtraRow, ...]:
+        """Rows of tables 2 and 3 printed with values that the format does not have."""
+        return tuple(row for table in self.tables for row in table.extra_rows)
 
 
 def layout(source: Source, *, kind: Kind | None = None) -> Layout:

@@ -10,6 +10,7 @@ from disclosure_report.model import Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
 from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._source_layout import Kind
 
@@ -32,6 +33,10 @@ class ReadResult:
         kind: How the source was read: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (a
             ``.doc``, ``.wps`` or ``.odt`` file is converted to ``.docx`` first).
         encoding: How bytes were decoded; ``None`` for a ``str`` source.
+        extra_rows: Rows printed with values that the format does not have, kept as printed
+            and never put into a cell (each also has an ``extra_row`` note): a local row, a
+            subtotal, or a row printed in place of a group of rows, such as ``（六）其他处理``
+            printed as one row in a report in the 2021 format, whose three rows stay blank.
     """
 
     report: Report
@@ -39,6 +44,7 @@ class ReadResult:
     tables_found: tuple[int, ...]
     kind: Kind
     encoding: str | None
+    extra_rows: tuple[ExtraRow, ...] = ()
 
     @property
     def has_tables(self) -> bool:
@@ -84,4 +90,5 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         tables_found=tuple(t.number for t in extraction.tables if t.found),
         kind=extraction.kind,
         encoding=extraction.encoding,
+        extra_rows=extraction.extra_rows,
     )

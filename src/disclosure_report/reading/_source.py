@@ -128,7 +128,9 @@ def _read_up_to(file: BinaryIO, limit: int) -> bytes:
     for a small file too: a file's stated size, or chunks for one that states none (a pipe)."""
     size = os.fstat(file.fileno()).st_size
     if size:
-        return file.read(max(0, min(size - file.tell() + 1, limit)))  # + 1: a file that grew is still cut
+        return file.read(
+            max(0, min(size - file.tell() + 1, limit))
+        )  # + 1: a file that grew is still cut
     chunks: list[bytes] = []
     left = limit
     while left > 0 and (chunk := file.read(min(left, _CHUNK))):
