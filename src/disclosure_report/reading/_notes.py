@@ -40,7 +40,8 @@ class NoteCode(enum.StrEnum):
     """A row that is not part of the format (a local row, a subtotal); read, not used."""
     LABEL_VARIANT = "label_variant"
     """A row label printed unlike the format's wording (a misprint such as
-    ``2.其他法律行政止公开``) was read as the row that the format prints in its place."""
+    ``2.其他法律行政止公开``, or a label cut short at a page break) was read as the row that
+    the format prints in its place."""
     EXTRA_COLUMN = "extra_column"
     """A column that is not part of the format (a subtotal column); read, not used."""
     ROW_REPEATED = "row_repeated"

@@ -95,7 +95,7 @@ def page_rows(content: PageContent, page: int, first_line: int, table_base: int)
     blocks: list[tuple[float, Line | int]] = [(line.top, line) for line in lines]
     blocks.extend((grid.ys[0], index) for index, grid in enumerate(grids) if inside[index])
     blocks.sort(key=lambda block: (block[0], isinstance(block[1], Line)))
-    builder = _PageBuilder(page, first_line, table_base, _margins(lines))
+    builder = _PageBuilder(page, first_line, table_base, _margins(lines), content.width)
     for _, item in blocks:
         if isinstance(item, Line):
             builder.line(item)
@@ -110,9 +110,15 @@ class _PageBuilder:
     paragraphs."""
 
     def __init__(
-        self, page: int, first_line: int, table_base: int, margins: tuple[float, float]
+        self,
+        page: int,
+        first_line: int,
+        table_base: int,
+        margins: tuple[float, float],
+        width: float,
     ) -> None:
         self.page = page
+        self.width = width
         self.number = first_line
         self.tables = table_base
         self.margins = margins
@@ -120,7 +126,7 @@ class _PageBuilder:
         self.paragraph: list[Line] = []
 
     def line(self, line: Line) -> None:
-        if self.paragraph and _continues(self.paragraph[-1], line, self.margins):
+        if self.paragraph and _continues(self.paragraph[-1], line, self.margins, self.width):
             self.paragraph.append(line)
             return
         self.end_paragraph()
@@ -156,12 +162,17 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
     return (min(line.x0 for line in lines), max(line.x1 for line in lines))
 
 
-def _continues(before: Line, line: Line, margins: tuple[float, float]) -> bool:
+def _continues(before: Line, line: Line, margins: tuple[float, float], width: float) -> bool:
     """Whether *line* goes on with the paragraph whose last line is *before*: that line runs
     to the right edge of the text, and this one starts at the left edge, right below it, and
     is no heading."""
     left, right = margins
     size = max(before.height, 1.0)
+    if _centred(before, width) and _centred(line, width):
+        # A title broken over lines, each centred.
+        return (
+            0 <= line.top - before.bottom < size and abs(line.height - before.height) < 0.15 * size
+        )
     return (
         before.x1 >= right - 1.5 * size
         and abs(line.x0 - left) <= 0.6 * size
@@ -169,6 +180,10 @@ def _continues(before: Line, line: Line, margins: tuple[float, float]) -> bool:
         and len(line.segments()) == 1
         and not _HEADING.match(line.text())
     )
+
+
+def _centred(line: Line, width: float) -> bool:
+    return abs((line.x0 + line.x1) - width) < line.height and len(line.segments()) == 1
 
 
 def _text_row(lines: list[Line], number: int, page: int) -> Row:

@@ -155,8 +155,8 @@ class _Collector:
                 ReadingNote(
                     NoteCode.LABEL_VARIANT,
                     where(token.cell, token.row, self.number, spec.key),
-                    f"the label is not the format's {spec.label!r}; read as that row, the one"
-                    " the format prints in its place",
+                    f"the label is not the format's {spec.label!r} (misprinted or cut short); read"
+                    " as that row, the one the format prints in its place",
                     token.cell.text,
                 )
             )

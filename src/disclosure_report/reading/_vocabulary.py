@@ -464,9 +464,10 @@ class Matcher:
         return tuple(s for s in self.rows if s.key.startswith(prefix) and not s.is_group)
 
     def near(self, text: str, after: RowSpec | None) -> RowSpec | None:
-        """The row printed next after *after* when *text* is its label misprinted: a label with
-        the same item number whose words are mostly the official ones (``2.其他法律行政止公开``
-        for ``2.其他法律行政法规禁止公开``), ``None`` otherwise.
+        """The row printed next after *after* when *text* is its label misprinted or cut short:
+        a label with the same item number whose words are mostly the official ones
+        (``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``) or begin them (a label cut
+        at a page break), ``None`` otherwise.
 
         Only the row in that place is considered: a misprint is read where the format puts it,
         never matched against every row.
@@ -480,6 +481,8 @@ class Matcher:
         following = next((s for s in self.rows[index + 1 :] if not s.is_group), None)
         if following is None or following.split.number != split.number:
             return None
+        if following.split.core.startswith(split.core):
+            return following  # cut short: at a page break, or by the cell's edge
         ratio = difflib.SequenceMatcher(None, split.core, following.split.core).ratio()
         return following if ratio >= _NEAR else None
 
