@@ -21,9 +21,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
+from disclosure_report.reading._normalize import fold
+from disclosure_report.reading._pdf_borderless import Block, block_rows, table_blocks
 from disclosure_report.reading._pdf_page import Char, PageContent, Rule
+from disclosure_report.reading._sections import SECTION_HEADINGS
 from disclosure_report.reading._pdf_words import Line, join_lines, join_paragraph, lines_of
 from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._vocabulary import is_table3_caption, vocabulary
 
 
 __all__ = ["Grid", "PageRows", "grids_of", "page_rows"]
@@ -92,17 +96,50 @@ def page_rows(content: PageContent, page: int, first_line: int, table_base: int)
         else:
             outside.append(ch)
     lines = _without_page_numbers([line for line in lines_of(outside) if line.text().strip()])
-    blocks: list[tuple[float, Line | int]] = [(line.top, line) for line in lines]
+    blocks: list[tuple[float, Line | int | Block]] = []
+    borderless = table_blocks(lines, is_label, is_break)
+    taken: set[int] = set()
+    for block in borderless:
+        blocks.append((lines[block.start].top, block))
+        taken.update(range(block.start, block.stop))
+    blocks.extend((line.top, line) for index, line in enumerate(lines) if index not in taken)
     blocks.extend((grid.ys[0], index) for index, grid in enumerate(grids) if inside[index])
     blocks.sort(key=lambda block: (block[0], isinstance(block[1], Line)))
     builder = _PageBuilder(page, first_line, table_base, _margins(lines), content.width)
     for _, item in blocks:
         if isinstance(item, Line):
             builder.line(item)
+        elif isinstance(item, Block):
+            builder.borderless(lines[item.start : item.stop])
         else:
             builder.table(grids[item], inside[item])
     builder.end_paragraph()
     return PageRows(builder.rows, builder.number - first_line)
+
+
+def is_label(text: str) -> bool:
+    """Whether *text* is a label, header or heading of a table of the format."""
+    if len(text) > _MAX_LABEL:
+        return False
+    words = vocabulary()
+    if words.article_heading(text) is not None or is_table3_caption(text):
+        return True
+    if words.table4_matcher.is_header(text):
+        return True
+    return any(m.row(text) is not None or m.is_header(text) for m in words.matchers.values())
+
+
+def is_break(text: str) -> bool:
+    """Whether *text* ends a table without borders: a section heading, a sub-table heading."""
+    if len(text) > _MAX_LABEL:
+        return False
+    folded = fold(text)
+    return vocabulary().article_heading(text) is not None or any(
+        heading.match(folded) for heading in SECTION_HEADINGS
+    )
+
+
+_MAX_LABEL = 80
 
 
 class _PageBuilder:
@@ -135,6 +172,13 @@ class _PageBuilder:
             self.number += 1
         else:
             self.paragraph = [line]
+
+    def borderless(self, lines: list[Line]) -> None:
+        self.end_paragraph()
+        table_rows = block_rows(lines, is_label, self.number, self.page, self.tables)
+        self.tables += 1
+        self.rows.extend(table_rows)
+        self.number += len(table_rows)
 
     def table(self, grid: Grid, chars: list[Char]) -> None:
         self.end_paragraph()

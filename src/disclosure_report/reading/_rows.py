@@ -128,7 +128,7 @@ class _Collector:
         text = token.cell.text
         current = self.current
         spec = self.matcher.row(text)
-        if spec is None and (current is None or current.values):
+        if spec is None and (current is None or current.values or current.spec is None):
             spec = self._misprinted(token)
         if spec is not None:
             self.start(Occurrence(spec, token.cell, token.row))
