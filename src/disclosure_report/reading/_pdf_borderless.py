@@ -247,14 +247,14 @@ def _cells(
     top = min(w.top for w in everything)
     bottom = max(w.bottom for w in everything)
     for index, column in enumerate(columns):
-        word = row.values.get(index)
-        if word is None:
+        value = row.values.get(index)
+        if value is None:
             cells.append(
                 Cell("", number, first + index, page, _round((column.x0, top, column.x1, bottom)))
             )
         else:
             cells.append(
-                Cell(" ".join(word.text.split()), number, first + index, page, _box([word]))
+                Cell(" ".join(value.text.split()), number, first + index, page, _box([value]))
             )
     return cells
 

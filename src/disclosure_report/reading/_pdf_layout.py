@@ -24,8 +24,8 @@ from typing import Final, NamedTuple
 from disclosure_report.reading._normalize import fold
 from disclosure_report.reading._pdf_borderless import Block, block_rows, table_blocks
 from disclosure_report.reading._pdf_page import Char, PageContent, Rule
-from disclosure_report.reading._sections import SECTION_HEADINGS
 from disclosure_report.reading._pdf_words import Line, join_lines, join_paragraph, lines_of
+from disclosure_report.reading._sections import SECTION_HEADINGS
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._vocabulary import is_table3_caption, vocabulary
 
