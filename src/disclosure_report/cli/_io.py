@@ -24,7 +24,10 @@ from disclosure_report.serialize import from_json
 # The reader (and lxml) is imported only when a published report is read, so that checking a
 # report in the interchange format starts quickly.
 if TYPE_CHECKING:
-    from disclosure_report.reading import ReadingNote
+    from collections.abc import Mapping
+
+    from disclosure_report.model import CellAddress
+    from disclosure_report.reading import Location, ReadingNote
 
 
 EXIT_OK: Final = 0
@@ -98,12 +101,16 @@ class Loaded:
         notes: The reading notes of a published report (none for the interchange format).
         tables_found: The tables (2, 3, 4) that were read: those of a published report whose
             labels the reader found; every one for the interchange format, which has them all.
+        locations: Where each cell of a published report was printed
+            (:attr:`~disclosure_report.reading.ReadResult.locations`); none for the
+            interchange format.
     """
 
     report: Report
     kind: InputKind
     notes: tuple[ReadingNote, ...] = ()
     tables_found: tuple[int, ...] = tuple(TABLE_SECTIONS)
+    locations: Mapping[CellAddress, Location] = attrs.field(factory=dict)
 
     @property
     def tables_missing(self) -> tuple[int, ...]:
@@ -143,6 +150,7 @@ def load(file: str) -> Loaded:
         kind=result.kind,
         notes=result.notes,
         tables_found=result.tables_found,
+        locations=result.locations,
     )
 
 

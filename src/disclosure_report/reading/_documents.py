@@ -89,13 +89,12 @@ def _zip_type(data: bytes) -> DocumentType:
         if _ODF_TEXT in _member(data, "mimetype"):
             return "odt"
         refuse_unreadable("an OpenDocument file that is not a text document")
-    refuse_unreadable("a zip archive")
+    return refuse_unreadable("a zip archive")
 
 
 def _member(data: bytes, name: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        with archive.open(name) as member:
-            return member.read(256)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as member:
+        return member.read(256)
 
 
 def refuse_unreadable(what: str) -> NoReturn:

@@ -3,13 +3,15 @@ notes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model import Report
+from disclosure_report.model import CellAddress, Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
-from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._notes import Location, ReadingNote
 from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._source_layout import Kind
@@ -32,7 +34,12 @@ class ReadResult:
         tables_found: The tables (2, 3, 4) whose labels were found in the source.
         kind: How the source was read: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (a
             ``.doc``, ``.wps`` or ``.odt`` file is converted to ``.docx`` first).
-        encoding: How bytes were decoded; ``None`` for a ``str`` source.
+        encoding: How bytes were decoded; ``None`` for a ``str`` source (and for PDF and Word
+            documents, which carry their own encoding).
+        locations: Where each cell that was read is printed, by its address: the line (and,
+            in HTML and Word, the source table, row and grid column; in a PDF, the page and
+            the bounding box), so that a person can find the printed cell. A cell that was
+            not read (blank for want of a source cell) has none.
         extra_rows: Rows printed with values that the format does not have, kept as printed
             and never put into a cell (each also has an ``extra_row`` note): a local row, a
             subtotal, or a row printed in place of a group of rows, such as ``（六）其他处理``
@@ -44,6 +51,7 @@ class ReadResult:
     tables_found: tuple[int, ...]
     kind: Kind
     encoding: str | None
+    locations: Mapping[CellAddress, Location] = attrs.field(factory=dict)
     extra_rows: tuple[ExtraRow, ...] = ()
 
     @property
@@ -83,12 +91,13 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         raise InvalidReportError(
             [Problem("$", "a readable file", error.strerror or type(error).__name__)]
         ) from None
-    report, notes = build(extraction)
+    report, notes, locations = build(extraction)
     return ReadResult(
         report=report,
         notes=notes,
         tables_found=tuple(t.number for t in extraction.tables if t.found),
         kind=extraction.kind,
         encoding=extraction.encoding,
+        locations=locations,
         extra_rows=extraction.extra_rows,
     )
