@@ -19,12 +19,13 @@ from __future__ import annotations
 import functools
 import importlib
 
+from collections import Counter
 from typing import Any, Final
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
-from disclosure_report.reading._pdf_layout import page_rows
-from disclosure_report.reading._pdf_page import page_content
+from disclosure_report.reading._pdf_layout import margin_lines, page_rows
+from disclosure_report.reading._pdf_page import PageContent, page_content
 from disclosure_report.reading._source_layout import Layout, Row
 
 
@@ -59,58 +60,21 @@ def pdf_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
                     f"the document has {count} pages; pages after {MAX_PAGES} are not read",
                 )
             )
+        contents = _contents(pdfium, pdfium_c, document, min(count, MAX_PAGES), notes)
+        running = _running(contents)
         rows: list[Row] = []
         line = 1
         tables = 0
         printed = 0
-        for index in range(min(count, MAX_PAGES)):
-            number = index + 1
-            try:
-                page = document[index]
-            except pdfium.PdfiumError:
-                notes.append(
-                    ReadingNote(
-                        NoteCode.DECODING,
-                        Location(page=number),
-                        "the page cannot be opened; it is not read",
-                    )
-                )
-                continue
-            try:
-                content = page_content(pdfium_c, page)
-            finally:
-                page.close()
-            if content.cut:
-                notes.append(
-                    ReadingNote(
-                        NoteCode.LIMIT,
-                        Location(page=number),
-                        "the page holds more characters or drawing objects than a report's page; the rest is not read",
-                    )
-                )
+        for number, content in contents:
             text = [ch for ch in content.chars if not ch.space]
-            if content.garbled:
-                share = content.garbled / len(text)
-                if share > _GARBLED_PAGE:
-                    why = (
-                        f"{content.garbled} of {len(text)} characters have no usable Unicode"
-                        " map in their font (they would read as (cid:NN) or control"
-                        " characters): the page cannot be read without OCR; it is left out"
-                    )
-                    notes.append(ReadingNote(NoteCode.DECODING, Location(page=number), why))
-                    continue
-                why = (
-                    f"{content.garbled} of {len(text)} characters have no usable Unicode map"
-                    " in their font; they are read as U+FFFD, never as numbers"
-                )
-                notes.append(ReadingNote(NoteCode.DECODING, Location(page=number), why))
             if not text:
                 if content.images:
                     why = "the page is an image without a text layer (a scan): it cannot be read without OCR"
                     notes.append(ReadingNote(NoteCode.NO_TEXT, Location(page=number), why))
                 continue
             printed += len(text)
-            found = page_rows(content, number, line, tables)
+            found = page_rows(content, number, line, tables, running)
             rows.extend(found.rows)
             line += found.lines
             tables += len({row.table for row in found.rows if row.table is not None})
@@ -120,6 +84,54 @@ def pdf_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
     finally:
         document.close()
     return Layout("pdf", tuple(rows))
+
+
+def _contents(
+    pdfium: Any, pdfium_c: Any, document: Any, count: int, notes: list[ReadingNote]
+) -> list[tuple[int, PageContent]]:
+    """What each page holds, with notes on pages that cannot be read."""
+    contents: list[tuple[int, PageContent]] = []
+    for index in range(count):
+        number = index + 1
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            why = "the page cannot be opened; it is not read"
+            notes.append(ReadingNote(NoteCode.DECODING, Location(page=number), why))
+            continue
+        try:
+            content = page_content(pdfium_c, page)
+        finally:
+            page.close()
+        if content.cut:
+            why = "the page holds more characters or drawing objects than a report's page; the rest is not read"
+            notes.append(ReadingNote(NoteCode.LIMIT, Location(page=number), why))
+        text = sum(1 for ch in content.chars if not ch.space)
+        if content.garbled:
+            if content.garbled > _GARBLED_PAGE * text:
+                why = (
+                    f"{content.garbled} of {text} characters have no usable Unicode map in"
+                    " their font (they would read as (cid:NN) or control characters): the page"
+                    " cannot be read without OCR; it is left out"
+                )
+                notes.append(ReadingNote(NoteCode.DECODING, Location(page=number), why))
+                continue
+            why = (
+                f"{content.garbled} of {text} characters have no usable Unicode map in their"
+                " font; they are read as U+FFFD, never as numbers"
+            )
+            notes.append(ReadingNote(NoteCode.DECODING, Location(page=number), why))
+        contents.append((number, content))
+    return contents
+
+
+def _running(contents: list[tuple[int, PageContent]]) -> frozenset[str]:
+    """The running headers and footers: lines in the margins that more than one page prints
+    alike (numbers aside)."""
+    if len(contents) < 2:  # noqa: PLR2004 (a running line repeats)
+        return frozenset()
+    seen = Counter(s for _, content in contents for s in set(margin_lines(content)))
+    return frozenset(s for s, n in seen.items() if n > 1)
 
 
 @functools.cache

@@ -30,7 +30,7 @@ from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._vocabulary import is_table3_caption, vocabulary
 
 
-__all__ = ["Grid", "PageRows", "grids_of", "page_rows"]
+__all__ = ["Grid", "PageRows", "grids_of", "margin_lines", "page_rows", "signature"]
 
 SNAP: Final = 2.0
 """Rules closer than this (points) are at one position (double lines, stroke widths)."""
@@ -47,6 +47,7 @@ _PAGE_NUMBER = re.compile(
 _DASHED_NUMBER = re.compile(
     r"^[\-\u2010-\u2015\u2212\uff0d~\uff5e]\s*\d{1,4}\s*[\-\u2010-\u2015\u2212\uff0d~\uff5e]$"
 )
+_OUTER: Final = 0.2
 _MARGIN_LINES: Final = 2
 """Lines at the top and at the foot of a page looked at for a page number."""
 
@@ -81,9 +82,16 @@ class PageRows(NamedTuple):
     lines: int
 
 
-def page_rows(content: PageContent, page: int, first_line: int, table_base: int) -> PageRows:
+def page_rows(
+    content: PageContent,
+    page: int,
+    first_line: int,
+    table_base: int,
+    running: frozenset[str] = frozenset(),
+) -> PageRows:
     """The rows of *content*, page *page* (1-based), numbered from *first_line*; ruled tables
-    numbered from *table_base*."""
+    numbered from *table_base*. Lines in the page's margins whose :func:`signature` is in
+    *running* (a running header or footer) are left out."""
     grids = grids_of(content.rules)
     inside: list[list[Char]] = [[] for _ in grids]
     outside: list[Char] = []
@@ -95,7 +103,14 @@ def page_rows(content: PageContent, page: int, first_line: int, table_base: int)
                 break
         else:
             outside.append(ch)
-    lines = _without_page_numbers([line for line in lines_of(outside) if line.text().strip()])
+    lines = _without_page_numbers(
+        [
+            line
+            for line in lines_of(outside)
+            if line.text().strip() and not (running and _running(line, content.height, running))
+        ],
+        content.height,
+    )
     blocks: list[tuple[float, Line | int | Block]] = []
     borderless = table_blocks(lines, is_label, is_break)
     taken: set[int] = set()
@@ -115,6 +130,34 @@ def page_rows(content: PageContent, page: int, first_line: int, table_base: int)
             builder.table(grids[item], inside[item])
     builder.end_paragraph()
     return PageRows(builder.rows, builder.number - first_line)
+
+
+_RUNNING: Final = 0.1
+"""Running headers and footers stand in the top and bottom tenth of a page."""
+_DIGITS = re.compile(r"\d+")
+
+
+def signature(text: str) -> str:
+    """A line's text with its numbers and spaces left out: the same on every page for a
+    running header or footer (``第 3 页``, a date, a file name with a page count)."""
+    return _DIGITS.sub("#", "".join(text.split()))
+
+
+def margin_lines(content: PageContent) -> list[str]:
+    """The signatures of the lines in the margins of a page, where running headers and
+    footers stand."""
+    height = content.height
+    edge = [
+        ch
+        for ch in content.chars
+        if ch.bottom < _RUNNING * height or ch.top > (1 - _RUNNING) * height
+    ]
+    return [signature(line.text()) for line in lines_of(edge) if line.text().strip()]
+
+
+def _running(line: Line, height: float, running: frozenset[str]) -> bool:
+    outer = line.bottom < _RUNNING * height or line.top > (1 - _RUNNING) * height
+    return outer and signature(line.text()) in running
 
 
 def is_label(text: str) -> bool:
@@ -256,8 +299,9 @@ def _line_row(line: Line, number: int, page: int) -> Row:
     return Row(cells, number, delimited=True)
 
 
-def _without_page_numbers(lines: list[Line]) -> list[Line]:
-    """*lines* without the page numbers printed at the top or the foot of the page."""
+def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
+    """*lines* without the page numbers printed at the top or the foot of the page: among
+    its first and last lines, in its outer fifths."""
     if not lines:
         return lines
     drop: set[int] = set()
@@ -266,8 +310,9 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
         *range(max(len(lines) - _MARGIN_LINES, 0), len(lines)),
     ]
     for index in edge:
-        text = lines[index].text().strip()
-        if _PAGE_NUMBER.match(text):
+        line = lines[index]
+        outer = line.bottom < _OUTER * height or line.top > (1 - _OUTER) * height
+        if outer and _PAGE_NUMBER.match(line.text().strip()):
             drop.add(index)
     for index, line in enumerate(lines):
         if _DASHED_NUMBER.match(line.text().strip()):
