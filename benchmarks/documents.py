@@ -30,7 +30,7 @@ DEFAULTS = (Path("../shared/corpus/more/raw"), Path("/tmp/samples"))  # noqa: S1
 
 
 def _pages(data: bytes) -> int:
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     document = pypdfium2.PdfDocument(data)
     try:
