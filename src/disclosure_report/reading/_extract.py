@@ -18,6 +18,7 @@ from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._sections import (
     Sections,
     find_metadata,
@@ -82,6 +83,11 @@ class Extraction:
     notes: tuple[ReadingNote, ...]
     published: str | None = None
     stated: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def extra_rows(self) -> tuple[ExtraRow, ...]:
+        """Rows of tables 2 and 3 printed with values that the format does not have."""
+        return tuple(row for table in self.tables for row in table.extra_rows)
 
 
 def layout(source: Source, *, kind: Kind | None = None) -> Layout:
