@@ -204,7 +204,7 @@ class _Builder:
             rel = (element.get("rel") or "").lower().split()
             href = element.get("href")
             if "canonical" in rel and href is not None and "source_url" not in self.stated:
-                self.stated["source_url"] = href.strip()[:_MAX_URL]
+                self.stated["source_url"] = href[:_MAX_URL]  # as written, as region
             return
         name = element.get("name") or element.get("property") or element.get("itemprop")
         if not name:
@@ -219,7 +219,7 @@ class _Builder:
         stated = element.get("content")
         if field is not None and stated is not None and field not in self.stated:
             limit = _MAX_URL if field == "source_url" else _MAX_META
-            self.stated[field] = (stated.strip() if field != "region" else stated)[:limit]
+            self.stated[field] = (stated.strip() if field == "level" else stated)[:limit]
 
     def data(self, text: str, line: int) -> None:
         """Character data. White space matters only between other text; a source line break is
