@@ -12,6 +12,7 @@ from disclosure_report.model import CellAddress, Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
 from disclosure_report.reading._notes import Location, ReadingNote
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._source_layout import Kind
 
@@ -39,6 +40,10 @@ class ReadResult:
             in HTML and Word, the source table, row and grid column; in a PDF, the page and
             the bounding box), so that a person can find the printed cell. A cell that was
             not read (blank for want of a source cell) has none.
+        extra_rows: Rows printed with values that the format does not have, kept as printed
+            and never put into a cell (each also has an ``extra_row`` note): a local row, a
+            subtotal, or a row printed in place of a group of rows, such as ``（六）其他处理``
+            printed as one row in a report in the 2021 format, whose three rows stay blank.
     """
 
     report: Report
@@ -47,6 +52,7 @@ class ReadResult:
     kind: Kind
     encoding: str | None
     locations: Mapping[CellAddress, Location] = attrs.field(factory=dict)
+    extra_rows: tuple[ExtraRow, ...] = ()
 
     @property
     def has_tables(self) -> bool:
@@ -93,4 +99,5 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         kind=extraction.kind,
         encoding=extraction.encoding,
         locations=locations,
+        extra_rows=extraction.extra_rows,
     )
