@@ -40,6 +40,18 @@ def test_the_type_is_told_by_the_first_bytes(data: bytes, expected: str | None) 
     assert sniff(data) == expected
 
 
+def test_an_excel_workbook_is_read_as_one() -> None:
+    assert sniff(_zip("xl/workbook.xml")) == "xlsx"
+
+
+def test_a_broken_excel_workbook_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook")
+    with pytest.raises(InvalidReportError, match="Excel workbook"):
+        read(buffer.getvalue())
+
+
 @pytest.mark.parametrize(
     ("data", "named"),
     [
@@ -48,7 +60,6 @@ def test_the_type_is_told_by_the_first_bytes(data: bytes, expected: str | None) 
         (b"Rar!\x1a\x07\x00", "a RAR archive"),
         (b"\x1f\x8b\x08\x00", "a gzip archive"),
         (_zip("OFD.xml", "Doc_0/Document.xml"), "an OFD document"),
-        (_zip("xl/workbook.xml"), "an Excel workbook"),
         (_zip("readme.txt"), "a zip archive"),
         (
             _zip("content.xml", mimetype=b"application/vnd.oasis.opendocument.spreadsheet"),

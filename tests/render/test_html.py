@@ -383,8 +383,8 @@ def test_section_6_shows_recorded_fees() -> None:
 
 def test_bad_arguments_raise() -> None:
     with pytest.raises(ValueError, match="unknown output"):
-        render(_example(), to="pdf")  # type: ignore[arg-type]
+        render(_example(), to="pdf")  # type: ignore[call-overload]
     with pytest.raises(UnsupportedLocaleError):
         render(_example(), to="html", locale="fr")
     with pytest.raises(InvalidReportError):
-        render({"format_version": "2021"}, to="html")  # type: ignore[arg-type]
+        render({"format_version": "2021"}, to="html")  # type: ignore[call-overload]

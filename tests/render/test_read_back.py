@@ -55,7 +55,7 @@ WHOLE_REPORTS = reports(
 
 
 def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None:
-    result = read(render(report, to=to, locale=locale))  # type: ignore[arg-type]
+    result = read(render(report, to=to, locale=locale))  # type: ignore[call-overload]
     assert result.kind == ("html" if to == "html" else "text")
     assert result.tables_found == (2, 3, 4)
     assert result.report.format_version == report.format_version
@@ -72,7 +72,7 @@ def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None
 
 def _assert_reads_back_whole(report: Report, to: str, locale: str = "zh_Hans") -> None:
     _assert_reads_back(report, to, locale)
-    back = read(render(report, to=to, locale=locale)).report  # type: ignore[arg-type]
+    back = read(render(report, to=to, locale=locale)).report  # type: ignore[call-overload]
     if to == "html":
         assert back.metadata == report.metadata
     else:  # only the title is printed

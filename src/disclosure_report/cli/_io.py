@@ -47,7 +47,7 @@ MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 well under 1 MiB, and a larger input (``/dev/zero``, a wrong file) is an error, not a wait for
 memory to run out."""
 
-InputKind = Literal["json", "text", "html", "pdf", "docx"]
+InputKind = Literal["json", "text", "html", "pdf", "docx", "xlsx"]
 
 _SUFFIXES: Final[dict[str, InputKind]] = {
     ".json": "json",

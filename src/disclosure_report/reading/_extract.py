@@ -254,6 +254,10 @@ def _document_layout(data: bytes, kind: Kind | None, notes: list[ReadingNote]) -
         from disclosure_report.reading._pdf import pdf_layout
 
         return pdf_layout(data, notes)
+    if found == "xlsx":
+        from disclosure_report.reading._xlsx import xlsx_layout
+
+        return xlsx_layout(data, notes)
     from disclosure_report.reading._docx import docx_layout
 
     if found in {"odt", "ole2"}:

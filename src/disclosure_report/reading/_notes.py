@@ -66,6 +66,12 @@ class NoteCode(enum.StrEnum):
     NO_TEXT = "no_text"
     """A PDF or one of its pages has no text layer (a scan: its text is an image); it cannot
     be read without OCR."""
+    NUMBER_AS_TEXT = "number_as_text"
+    """A spreadsheet cell holds a number typed as text (``12件``, full-width digits); it was
+    read as the number it shows."""
+    FORMULA_NOT_COMPUTED = "formula_not_computed"
+    """A spreadsheet cell holds a formula whose value the file does not store; it is left
+    blank, never read as 0."""
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import attrs
 
 __all__ = ["Cell", "Kind", "Layout", "Row"]
 
-Kind = Literal["text", "html", "pdf", "docx"]
+Kind = Literal["text", "html", "pdf", "docx", "xlsx"]
 
 
 @attrs.frozen
