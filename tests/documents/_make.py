@@ -79,6 +79,9 @@ from disclosure_report.testing import (
 
 
 __all__ = [
+    "NAMES",
+    "SAMPLE_COUNT",
+    "SAMPLE_SEED",
     "TEMPLATE",
     "VARIANTS",
     "MadeDocument",
@@ -86,6 +89,7 @@ __all__ = [
     "SofficeError",
     "Variant",
     "cell_text",
+    "document_name",
     "fill_template",
     "lengthen",
     "make_documents",
@@ -133,14 +137,19 @@ class Variant:
 
 VARIANTS: Final = (
     Variant("plain"),
-    Variant("long-700", narrative_chars=700),
-    Variant("long-1400", narrative_chars=1400),
-    Variant("long-2100", narrative_chars=2100),
+    Variant("long-400", narrative_chars=400),
+    Variant("long-900", narrative_chars=900),
+    Variant("long-1600", narrative_chars=1600),
     Variant("borderless", borderless=True),
     Variant("narrow", narrow=True),
-    Variant("narrow-borderless-long", narrative_chars=1000, borderless=True, narrow=True),
+    Variant("narrow-borderless-long", narrative_chars=1200, borderless=True, narrow=True),
 )
-"""The variants that every sample report is made in."""
+"""The variants that every sample report is made in.
+
+With LibreOffice's layout, a page holds about 600 characters of narrative, and table 三 (more
+than a page long) starts on a new page when little room is left; the lengths are spread over
+that period, so that table 三 starts at different heights and breaks before different rows.
+"""
 
 
 # Narrative ------------------------------------------------------------------------------------
@@ -270,7 +279,9 @@ def _sample_report(draw: st.DrawFn) -> Report2021:
             overview=st.just(overview),
             problems_and_improvements=st.just(problems),
             other_matters=st.just(OtherMatters(text=other, processing_fees=None)),
-            marks=True,
+            # Most published tables are filled in throughout; some leave cells blank or mark
+            # them not applicable.
+            marks=draw(st.sampled_from((True, True, False))),
         )
     )
 
@@ -711,6 +722,23 @@ def to_pdf(document: bytes, *, timeout: float | None = None) -> bytes:
 
 # Made documents -------------------------------------------------------------------------------
 
+SAMPLE_COUNT: Final = 12
+"""How many generated reports the test documents are made of."""
+
+SAMPLE_SEED: Final = 2021
+"""The seed that the reports of the test documents are drawn with (:func:`sample_reports`)."""
+
+
+def document_name(index: int, variant: Variant) -> str:
+    """The name of the document of the report at *index* in *variant* (``r03-borderless``)."""
+    return f"r{index:02d}-{variant.name}"
+
+
+NAMES: Final = tuple(
+    document_name(index, variant) for index in range(SAMPLE_COUNT) for variant in VARIANTS
+)
+"""The names of the test documents, in the order :func:`make_documents` makes them."""
+
 
 @attrs.frozen
 class MadeDocument:
@@ -750,7 +778,7 @@ def make_documents(
             held = lengthen(report, variant.narrative_chars) if variant.narrative_chars else report
             made.append(
                 MadeDocument(
-                    name=f"r{index:02d}-{variant.name}",
+                    name=document_name(index, variant),
                     report=held,
                     variant=variant,
                     docx=fill_template(held, variant=variant),
