@@ -31,14 +31,17 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import os
 import random
 import shutil
+import signal
 import subprocess
 import tempfile
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -436,7 +439,7 @@ def _slots(document: Document) -> dict[CellAddress, Slot]:
 
 
 @functools.cache
-def template_slots() -> dict[CellAddress, Slot]:
+def template_slots() -> Mapping[CellAddress, Slot]:
     """Where each cell of a 2021 report goes in the template: found once, by the labels.
 
     A value cell of the template is an empty cell (or one holding only ideographic spaces); it
@@ -448,7 +451,7 @@ def template_slots() -> dict[CellAddress, Slot]:
     Raises:
         LookupError: When a cell of the model matches no cell of the template or more than one.
     """
-    return dict(_slots(docx.Document(str(TEMPLATE))))
+    return MappingProxyType(_slots(docx.Document(str(TEMPLATE))))
 
 
 # Filling the template -------------------------------------------------------------------------
@@ -697,19 +700,28 @@ def to_pdfs(documents: Sequence[bytes], *, timeout: float | None = None) -> list
             str(out),
             *map(str, names),
         ]
-        try:
-            done = subprocess.run(  # noqa: S603 (a fixed program and our own files)
-                command, capture_output=True, timeout=limit, check=False, cwd=root
-            )
-        except subprocess.TimeoutExpired as error:
-            msg = f"soffice took longer than {limit} s for {len(documents)} files"
-            raise SofficeError(msg) from error
+        # A session of its own, so that a run that takes too long is ended with every process
+        # it started (soffice starts soffice.bin), and nothing else.
+        with subprocess.Popen(  # noqa: S603 (a fixed program and our own files)
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=root,
+            start_new_session=True,
+        ) as process:
+            try:
+                _, stderr = process.communicate(timeout=limit)
+            except subprocess.TimeoutExpired as error:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                msg = f"soffice took longer than {limit} s for {len(documents)} files"
+                raise SofficeError(msg) from error
         pdfs = [out / (name.stem + ".pdf") for name in names]
         missing = [pdf.name for pdf in pdfs if not pdf.is_file()]
-        if done.returncode != 0 or missing:
+        if process.returncode != 0 or missing:
             msg = (
-                f"soffice exited {done.returncode}, no PDF for {missing[:5]}: "
-                + done.stderr.decode(errors="replace")[-2000:]
+                f"soffice exited {process.returncode}, no PDF for {missing[:5]}: "
+                + stderr.decode(errors="replace")[-2000:]
             )
             raise SofficeError(msg)
         return [pdf.read_bytes() for pdf in pdfs]
