@@ -59,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         "headers wrap. Blank cells are left as the template has them (empty, or U+3000 only);",
         "a cell marked not applicable holds its mark (/, -, — ...).",
         "",
+        "The PDFs embed the CJK font that LibreOffice found (Noto CJK with fonts-noto-cjk",
+        "installed); without any CJK font it prints boxes, but the text layer still holds the",
+        "characters.",
+        "",
     ]
     for document in documents:
         docx_name = f"{document.name}.docx"
