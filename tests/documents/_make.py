@@ -676,12 +676,12 @@ def to_pdfs(documents: Sequence[bytes], *, timeout: float | None = None) -> list
     Raises:
         SofficeError: When LibreOffice is missing, fails, times out or makes no PDF of a file.
     """
+    if not documents:
+        return []
     program = soffice()
     if program is None:
         msg = "LibreOffice (soffice) is not installed"
         raise SofficeError(msg)
-    if not documents:
-        return []
     limit = 60 + 2 * len(documents) if timeout is None else timeout
     with tempfile.TemporaryDirectory(prefix="disclosure-report-pdf-") as folder:
         root = Path(folder)

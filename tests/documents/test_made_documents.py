@@ -435,3 +435,12 @@ def test_to_pdf_prints_one_file(documents: Mapping[str, MadeDocument]) -> None:
     pdf = to_pdf(document.docx)
     assert pdf.startswith(b"%PDF-")
     assert _page_count(pdf) == _page_count(_pdf(document))
+
+
+def test_to_pdfs_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.documents import _make
+
+    monkeypatch.setattr(_make, "soffice", lambda: None)
+    assert _make.to_pdfs([]) == []
+    with pytest.raises(_make.SofficeError, match="not installed"):
+        _make.to_pdfs([b""])
