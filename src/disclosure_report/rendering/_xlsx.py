@@ -377,7 +377,7 @@ def _checks_2(version: FormatVersion, rules: dict[str, Rule], row_name: _Name) -
 def _checks_3(
     version: FormatVersion, rules: dict[str, Rule], row_name: _Name, column_name: _Name
 ) -> list[_Check]:
-    from disclosure_report.checks._applications import table3_plan
+    from disclosure_report.checks import table3_plan
 
     f1, i1, i2 = (rules.get(name) for name in ("T3.F1", "T3.I1", "T3.I2"))
     plan = table3_plan(version, (f1, i1, i2))
@@ -400,7 +400,7 @@ def _checks_3(
 
 
 def _checks_4(version: FormatVersion, rules: dict[str, Rule], row_name: _Name) -> list[_Check]:
-    from disclosure_report.checks._litigation import table4_plan
+    from disclosure_report.checks import table4_plan
 
     rule = rules.get("T4.I4")
     if rule is None:
