@@ -88,7 +88,7 @@ intersphinx_mapping = {
 if os.environ.get("DOCS_OFFLINE"):
     intersphinx_mapping = {}
     _external = (
-        r"decimal|datetime|enum|os|typing|collections\.abc|pathlib"
+        r"decimal|datetime|enum|os|typing|collections\.abc|pathlib|sqlite3"
         r"|babel|cattrs|attrs?|hypothesis"
     )
     nitpick_ignore_regex += [(role, rf"({_external})\..*") for role in ("py:class", "py:exc")]

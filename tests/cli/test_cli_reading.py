@@ -96,3 +96,16 @@ def test_a_report_without_any_table_exits_2(
 
     assert main(["check", path]) == 2
     assert "no table of the format" in capsys.readouterr().err
+
+
+def test_cells_of_a_published_report_say_where_each_was_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cells", _file(tmp_path, ".txt")]) == 0
+
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    licensing = next(r for r in records if r["row"] == "article_20_5.licensing")
+    assert licensing["value"] == 7
+    assert licensing["source"] == {"line": 7, "column": 1}
+    unread = next(r for r in records if r["table"] == 3)
+    assert unread["source"] is None

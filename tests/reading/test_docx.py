@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_report import BLANK, InvalidReportError, Report2021
-from disclosure_report.reading import Location, NoteCode, layout, read
+from disclosure_report import BLANK, CellAddress, InvalidReportError, Report2021
+from disclosure_report.reading import NoteCode, layout, read
 from disclosure_report.reading._docx import MAX_MEMBERS, MAX_RATIO, MAX_XML_BYTES
 from disclosure_report.reading._numbering import _format
 
@@ -115,9 +115,12 @@ def test_a_docx_is_read_from_its_tables_with_the_place_of_every_cell() -> None:
     assert report.active_disclosure.article_20_5.licensing.decisions == 7
     assert report.applications.new_received.total is BLANK
     # The 7th paragraph or table row of the document: Word table 0, row 2, grid column 1.
-    assert result.sources() == {
-        (2, "article_20_5.licensing", "decisions"): Location(line=7, table=0, row=2, column=1)
-    }
+    where = result.locations[CellAddress(2, "article_20_5.licensing", "decisions")]
+    assert (where.line, where.table, where.row, where.column) == (7, 0, 2, 1)
+    assert str(where) == (
+        "table 2, article_20_5.licensing/decisions, line 7, source table 0 row 2 column 1"
+    )
+    assert len(result.locations) == 1  # the cells of tables 3 and 4 were not read
     rows = layout(REPORT).rows
     assert [(r.line, r.table, r.index, r.delimited) for r in rows] == [
         (1, None, None, False),

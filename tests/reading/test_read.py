@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_report import BLANK, Amount, Report2019, Report2021, Unit
 from disclosure_report.exceptions import InvalidReportError
-from disclosure_report.model import cell_values
+from disclosure_report.model import CellAddress, cell_values
 from disclosure_report.reading import NoteCode, read
 from disclosure_report.serialize import from_json
 
@@ -116,3 +116,26 @@ def test_an_unreadable_path_raises_the_library_exception(
 ) -> None:
     with pytest.raises(InvalidReportError):
         read(tmp_path / "missing.txt")
+
+
+def test_every_cell_read_says_where_it_was_printed() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第（五）项\n"
+        "信息内容\t本年处理决定数量\n"
+        "行政许可\t7\n"
+        "第二十条第（六）项\n"
+        "信息内容\t本年处理决定数量\n"
+        "行政处罚\t9\n"
+    )
+    result = read(text)
+
+    licensing = CellAddress(2, "article_20_5.licensing", "decisions")
+    penalties = CellAddress(2, "article_20_6.penalties", "decisions")
+    assert result.locations[licensing].line == 5
+    assert result.locations[penalties].line == 8
+    assert result.locations[penalties].column == 1
+    assert result.locations[penalties].cell == ("article_20_6.penalties", "decisions")
+    # A cell with no source cell (table 3 was not printed) has no location.
+    assert CellAddress(3, "new_applications", "total") not in result.locations

@@ -24,7 +24,7 @@ def test_render_prints_the_report(
     to: str, lang: str, locale: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["render", str(EXAMPLE), "--to", to, "--lang", lang]) == 0
-    expected = render(from_json(EXAMPLE.read_bytes()), to=to, locale=locale)  # type: ignore[arg-type]
+    expected = render(from_json(EXAMPLE.read_bytes()), to=to, locale=locale)  # type: ignore[call-overload]
     assert capsys.readouterr().out == expected
 
 

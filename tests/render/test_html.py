@@ -365,7 +365,14 @@ def test_document_is_standalone() -> None:
     assert document.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert '<meta charset="utf-8">' in document
     assert "<style>" in document
-    assert "http" not in document.split("<body>")[0]
+    head = document.split("<body>")[0]
+    # Nothing is loaded from elsewhere; the one address is the report's own, as its canonical
+    # address (metadata.source_url), which a browser does not fetch.
+    assert "src=" not in head
+    assert "stylesheet" not in head
+    addresses = [part.split('"')[0] for part in head.split('href="')[1:]]
+    assert addresses == [_example().metadata.source_url]
+    assert head.count("http") == 1
     assert document.rstrip().endswith("</html>")
 
 
@@ -376,8 +383,8 @@ def test_section_6_shows_recorded_fees() -> None:
 
 def test_bad_arguments_raise() -> None:
     with pytest.raises(ValueError, match="unknown output"):
-        render(_example(), to="pdf")  # type: ignore[arg-type]
+        render(_example(), to="pdf")  # type: ignore[call-overload]
     with pytest.raises(UnsupportedLocaleError):
         render(_example(), to="html", locale="fr")
     with pytest.raises(InvalidReportError):
-        render({"format_version": "2021"}, to="html")  # type: ignore[arg-type]
+        render({"format_version": "2021"}, to="html")  # type: ignore[call-overload]

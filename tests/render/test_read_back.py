@@ -1,23 +1,31 @@
 """Rendered reports read back with the reader (:func:`disclosure_report.reading.read`) unchanged.
 
-A report rendered to HTML, Markdown or plain text must come back cell for cell, with its format
-version, agency and year. (Markdown cannot merge cells; the reader takes a label joined to its
-spanning labels with U+203A as its last part.)
+A report rendered to HTML, Markdown or plain text must come back whole: every cell, the format
+version, the narrative of sections 一, 五 and 六, the processing fees, and the metadata. HTML
+states all the metadata (in its head); text and Markdown print the title only, so there the
+agency and year come back and the publication date, source, level and region cannot. (Markdown
+cannot merge cells; the reader takes a label joined to its spanning labels with U+203A as its
+last part.)
+
+The narrative drawn here is text as a report prints it: paragraphs of words, one space between
+words, no control characters, tabs or pipes (which a plain-text table would take for cell
+boundaries), no paragraph starting with ``#`` (a plain-text heading).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import Report, cell_values, from_json
+from disclosure_report import OtherMatters, Report, cell_values, from_json
 from disclosure_report.reading import NoteCode, read
 from disclosure_report.rendering import render
-from disclosure_report.testing import metadata, reports
+from disclosure_report.testing import metadata, processing_fees, reports
 from disclosure_report.tidy import records
 
 
@@ -26,10 +34,28 @@ AGENCIES = ("自治区机关事务管理局", "某县人民政府办公室", "�
 # The reader finds a title's year as 19xx or 20xx, so the model's last year, 2100, is left out
 # here (reported to the reader's owner).
 YEARS = st.integers(min_value=2008, max_value=2099)
+_WORDS = st.text(
+    st.characters(categories=("L", "N", "P", "S"), exclude_characters="|\uff5c\\#"),
+    min_size=1,
+    max_size=12,
+)
+PRINTED = st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), max_size=4).map(
+    "\n".join
+)
+"""Narrative text as printed: up to four paragraphs of words."""
+WHOLE_REPORTS = reports(
+    metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS, region=st.none() | PRINTED),
+    overview=PRINTED,
+    problems_and_improvements=PRINTED,
+    other_matters=st.builds(
+        OtherMatters, text=PRINTED, processing_fees=st.none() | processing_fees()
+    ),
+    marks=True,
+)
 
 
 def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None:
-    result = read(render(report, to=to, locale=locale))  # type: ignore[arg-type]
+    result = read(render(report, to=to, locale=locale))  # type: ignore[call-overload]
     assert result.kind == ("html" if to == "html" else "text")
     assert result.tables_found == (2, 3, 4)
     assert result.report.format_version == report.format_version
@@ -44,10 +70,26 @@ def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None
     assert not [n for n in result.notes if n.code in misread]
 
 
+def _assert_reads_back_whole(report: Report, to: str, locale: str = "zh_Hans") -> None:
+    _assert_reads_back(report, to, locale)
+    back = read(render(report, to=to, locale=locale)).report  # type: ignore[call-overload]
+    if to == "html":
+        assert back.metadata == report.metadata
+    else:  # only the title is printed
+        assert back.metadata == attrs.evolve(
+            report.metadata, published=None, source_url=None, level=None, region=None
+        )
+    assert back.overview == report.overview
+    assert back.problems_and_improvements == report.problems_and_improvements
+    assert back.other_matters == report.other_matters
+    if to == "html":
+        assert back == report
+
+
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
 @pytest.mark.parametrize("to", ["html", "md", "text"])
 def test_example_reads_back(to: str, locale: str) -> None:
-    _assert_reads_back(from_json(EXAMPLE.read_bytes()), to, locale)
+    _assert_reads_back_whole(from_json(EXAMPLE.read_bytes()), to, locale)
 
 
 @settings(deadline=None)
@@ -57,6 +99,20 @@ def test_example_reads_back(to: str, locale: str) -> None:
 )
 def test_generated_reports_read_back(report: Report, to: str) -> None:
     _assert_reads_back(report, to)
+
+
+@settings(deadline=None)
+@given(report=WHOLE_REPORTS, to=st.sampled_from(["html", "md", "text"]))
+def test_whole_reports_read_back_narrative_fees_and_metadata_included(
+    report: Report, to: str
+) -> None:
+    _assert_reads_back_whole(report, to)
+
+
+@settings(deadline=None)
+@given(report=WHOLE_REPORTS, to=st.sampled_from(["html", "md", "text"]))
+def test_whole_reports_read_back_in_traditional_characters(report: Report, to: str) -> None:
+    _assert_reads_back_whole(report, to, "zh_Hant")
 
 
 @settings(deadline=None)

@@ -47,7 +47,7 @@ def test_the_extra_row_and_the_renamed_label_render(
     third_version: FormatVersion, to: str, locale: str
 ) -> None:
     report = a_report("2099")
-    out = render(report, to=to, locale=locale)  # type: ignore[arg-type]
+    out = render(report, to=to, locale=locale)  # type: ignore[call-overload]
 
     referred = outcome_label(third_version.report_class, "referred", "2099")
     granted = outcome_label(third_version.report_class, "granted", "2099")
@@ -56,7 +56,7 @@ def test_the_extra_row_and_the_renamed_label_render(
     assert granted.english in out
     shared = translate(outcome_label(Report2021, "granted", "2021"), locale)
     assert shared not in out
-    assert shared in render(a_report("2021"), to=to, locale=locale)  # type: ignore[arg-type]
+    assert shared in render(a_report("2021"), to=to, locale=locale)  # type: ignore[call-overload]
 
 
 def test_the_extra_row_has_its_cells_in_html(third_version: FormatVersion) -> None:
@@ -71,7 +71,7 @@ def test_the_extra_row_has_its_cells_in_html(third_version: FormatVersion) -> No
 def test_an_unregistered_version_does_not_render(third_version: FormatVersion) -> None:
     report = a_report(third_version.id)
     with pytest.raises(UnknownFormatVersionError, match="Report2019 or Report2021 or Report2099"):
-        render(object(), to="md")  # type: ignore[arg-type]
+        render(object(), to="md")  # type: ignore[call-overload]
     unregister_format_version(third_version.id)
     try:
         with pytest.raises(UnknownFormatVersionError, match="Report2019 or Report2021"):

@@ -36,6 +36,7 @@ from disclosure_report.cli._render import RENDER
 from disclosure_report.cli._rules import RULES
 from disclosure_report.cli._schema import SCHEMA
 from disclosure_report.cli._sum import SUM
+from disclosure_report.cli._template import TEMPLATE
 
 
 __all__ = ["COMMANDS", "main"]
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Command] = {
     "sum": SUM,
     "export": EXPORT,
     "render": RENDER,
+    "template": TEMPLATE,
     "rules": RULES,
 }
 """The subcommands, by name, in the order ``--help`` lists them."""

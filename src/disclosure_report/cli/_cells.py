@@ -1,4 +1,5 @@
-"""``disclosure-report cells``: every table cell as JSON Lines."""
+"""``disclosure-report cells``: every table cell as JSON Lines; of a published report, each with
+where it was printed (``source``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from disclosure_report.cli._command import (
 )
 from disclosure_report.cli._io import EXIT_OK, load
 from disclosure_report.cli._notes import print_notes
+from disclosure_report.model import CellAddress
 
 
 if TYPE_CHECKING:
@@ -31,21 +33,34 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
 
     loaded = load(args.file)
     print_notes(loaded.notes, args.file)
-    sources = loaded.sources
+    locations = loaded.locations
     for record in cell_records(loaded.report, locale=locale_of(args)):
-        if sources is not None:
-            where = sources.get((record["table"], record["row"], record["column"]))
-            record["source"] = None if where is None else _source(where)
-        out.write(json.dumps(record, ensure_ascii=False))
+        if locations:
+            address = CellAddress(record["table"], record["row"], record["column"])
+            where = locations.get(address)
+            out.write(
+                json.dumps(
+                    {**record, "source": None if where is None else source_of(where)},
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            out.write(json.dumps(record, ensure_ascii=False))
         out.write("\n")
     return EXIT_OK
 
 
-def _source(where: Location) -> dict[str, object]:
-    """Where a cell is printed, as JSON: the keys that are known of ``line``, ``table``, ``row``,
-    ``column`` (HTML and Word tables), ``page`` and ``box`` (PDF)."""
-    keys = ("line", "table", "row", "column", "page", "box")
-    return {key: value for key in keys if (value := getattr(where, key)) is not None}
+def source_of(where: Location) -> dict[str, object]:
+    """Where a cell was printed, as JSON: its line, and the source table, row and column (HTML,
+    Word), or the page and bounding box in points (PDF); only what the source has."""
+    found: dict[str, object] = {}
+    for name in ("page", "line", "table", "row", "column"):
+        value = getattr(where, name)
+        if value is not None:
+            found[name] = value
+    if where.box is not None:
+        found["box"] = [round(edge, 1) for edge in where.box]
+    return found
 
 
 CELLS = Command(

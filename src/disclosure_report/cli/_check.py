@@ -13,15 +13,19 @@ import json
 import sys
 
 from decimal import Decimal
+from pathlib import Path
 from typing import IO, Any
 
 from disclosure_report.checks import Finding, Rule, Severity, check, rules_of
 from disclosure_report.cli._command import (
     EXIT_CODES,
+    FILES_HELP,
     Command,
     add_lang,
     locale_of,
+    output,
 )
+from disclosure_report.cli._folder import MAX_JOBS, run_summary
 from disclosure_report.cli._io import (
     EXIT_ERRORS,
     EXIT_INCOMPLETE,
@@ -29,7 +33,7 @@ from disclosure_report.cli._io import (
     EXIT_UNREADABLE,
     Loaded,
 )
-from disclosure_report.cli._many import add_files, load_reports
+from disclosure_report.cli._many import load_reports
 from disclosure_report.cli._notes import note_record, print_notes
 from disclosure_report.cli._progress import progress
 from disclosure_report.exceptions import InvalidReportError
@@ -81,9 +85,46 @@ _NUMERALS = NC_("cli.check.numerals", "I II III IV V VI")
 """The numbers of the report's six sections, as the format numbers them, space-separated."""
 
 
+def _jobs(text: str) -> int:
+    """The value of ``--jobs``: a whole number of worker processes, 1 to :data:`MAX_JOBS`."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"a whole number from 1 to {MAX_JOBS}: {text!r}")
+    return value
+
+
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_files(parser)
+    parser.add_argument(
+        "files",
+        metavar="PATH",
+        nargs="+",
+        help=f"reports, or folders of reports (every file in them, at any depth, in sorted "
+        f"order; hidden files left out): {FILES_HELP}",
+    )
     add_lang(parser)
+    parser.add_argument(
+        "--summary",
+        type=output,
+        metavar="OUT",
+        help="check in parallel and write a summary of every file, its findings and reading "
+        "notes to OUT: .csv (with OUT-findings.csv and OUT-notes.csv beside it), .html (one "
+        "page) or .xlsx (needs openpyxl); the results are kept as they come in OUT.state",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="with --summary: worker processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --summary: skip the files whose content was checked by an earlier run "
+        "(interrupted or not), as kept in OUT.state",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -93,7 +134,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Exit codes: 0: no error finding (there may be warnings); 1: an error finding, a "
         "balance rule is broken; 3: no error finding, but a table of a published report's "
-        f"format was not found, so its rules were not checked; {EXIT_CODES}"
+        "format was not found, so its rules were not checked; with --summary, 2 also when a "
+        f"file is not a report or a body has two different reports for one year; {EXIT_CODES}"
     )
 
 
@@ -303,9 +345,33 @@ def _series(reports: list[Report]) -> tuple[list[_Series], bool]:
     return checked, failed
 
 
+def _files(args: argparse.Namespace) -> list[str] | None:
+    """The files to check: each folder replaced by its files
+    (:func:`disclosure_report.batch.walk`); ``None`` after saying why there are none, or why
+    the flags are wrong."""
+    if args.jobs is not None or args.resume:
+        print("disclosure-report: --jobs and --resume need --summary OUT", file=sys.stderr)
+        return None
+    paths: list[str] = args.files
+    if not any(path != "-" and Path(path).is_dir() for path in paths):
+        return paths
+    from disclosure_report.batch import walk
+
+    files = list(walk(paths))
+    if not files:
+        print("disclosure-report: no file to check in " + ", ".join(paths), file=sys.stderr)
+        return None
+    return files
+
+
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     locale = locale_of(args)
-    loaded, unreadable = load_reports(args.files)
+    if args.summary is not None:
+        return run_summary(args, locale, out)
+    files = _files(args)
+    if files is None:
+        return EXIT_UNREADABLE
+    loaded, unreadable = load_reports(files)
     checked = [
         (file, each, check(each.report))
         for file, each in progress(loaded, total=len(loaded), label="checking")
@@ -316,7 +382,7 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     )
     if args.format == "json":
         documents = [_report_document(each, findings, locale) for _, each, findings in checked]
-        if len(args.files) > 1:
+        if len(files) > 1:
             warnings = sum(document["warnings"] for document in documents) + sum(
                 _counts(findings)[1] for _, findings in series
             )

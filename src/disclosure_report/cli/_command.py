@@ -22,7 +22,8 @@ a gigabyte of spaces per line)."""
 
 FILES_HELP: Final = (
     "the JSON interchange format (.json), a published report as text (.txt, .md), HTML "
-    "(.html, .htm), PDF or Word (.docx; .doc, .wps, .odt with LibreOffice); '-': standard "
+    "(.html, .htm), PDF, Word (.docx; .doc, .wps, .odt with LibreOffice) or Excel (.xlsx); "
+    "'-': standard "
     "input, its kind told by its content; at most 64 MiB each"
 )
 """What a ``FILE`` may be (64 MiB is :data:`~._io.MAX_INPUT_BYTES`)."""

@@ -26,6 +26,7 @@ from disclosure_report.serialize import from_json
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from disclosure_report.model import CellAddress
     from disclosure_report.reading import Location, ReadingNote
 
 
@@ -46,7 +47,7 @@ MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 well under 1 MiB, and a larger input (``/dev/zero``, a wrong file) is an error, not a wait for
 memory to run out."""
 
-InputKind = Literal["json", "text", "html", "pdf", "docx"]
+InputKind = Literal["json", "text", "html", "pdf", "docx", "xlsx"]
 
 _SUFFIXES: Final[dict[str, InputKind]] = {
     ".json": "json",
@@ -100,16 +101,16 @@ class Loaded:
         notes: The reading notes of a published report (none for the interchange format).
         tables_found: The tables (2, 3, 4) that were read: those of a published report whose
             labels the reader found; every one for the interchange format, which has them all.
-        sources: Of a published report, where each cell read is printed, by its address
-            ``(table, row path, column)`` (:meth:`~disclosure_report.reading.ReadResult.sources`);
-            ``None`` for the interchange format.
+        locations: Where each cell of a published report was printed
+            (:attr:`~disclosure_report.reading.ReadResult.locations`); none for the
+            interchange format.
     """
 
     report: Report
     kind: InputKind
     notes: tuple[ReadingNote, ...] = ()
     tables_found: tuple[int, ...] = tuple(TABLE_SECTIONS)
-    sources: Mapping[tuple[int, str, str], Location] | None = None
+    locations: Mapping[CellAddress, Location] = attrs.field(factory=dict)
 
     @property
     def tables_missing(self) -> tuple[int, ...]:
@@ -149,7 +150,7 @@ def load(file: str) -> Loaded:
         kind=result.kind,
         notes=result.notes,
         tables_found=result.tables_found,
-        sources=result.sources(),
+        locations=result.locations,
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from disclosure_report.reading._extract import Extraction, extract, layout
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._read import ReadResult, read
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._source import Decoded, Source, decode, detect_kind
 from disclosure_report.reading._source_layout import Cell, Kind, Layout, Row
 from disclosure_report.reading._tables import ReadCell, TableRead
@@ -27,6 +28,7 @@ from disclosure_report.reading._tables import ReadCell, TableRead
 __all__ = [
     "Cell",
     "Decoded",
+    "ExtraRow",
     "Extraction",
     "Kind",
     "Layout",

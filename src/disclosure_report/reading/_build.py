@@ -17,12 +17,15 @@ import datetime as dt
 import re
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any, Final
 
 from disclosure_report.model import (
     FIRST_YEAR,
     LAST_YEAR,
     TABLE_SECTIONS,
+    AdministrativeLevel,
+    CellAddress,
     CellKind,
     CellSpec,
     Report,
@@ -31,7 +34,9 @@ from disclosure_report.model import (
     table_layout,
 )
 from disclosure_report.reading._extract import Extraction
+from disclosure_report.reading._fees import split_fees
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
+from disclosure_report.reading._rows import where
 from disclosure_report.reading._tables import ReadCell
 from disclosure_report.serialize import from_dict
 
@@ -48,9 +53,13 @@ _DATE: Final = re.compile(
 _YEAR_SPAN: Final = 3000  # characters of the opening and overview searched for a year
 
 
-def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
-    """The report that *extraction* describes, and the notes of building it (after its own)."""
+def build(
+    extraction: Extraction,
+) -> tuple[Report, tuple[ReadingNote, ...], dict[CellAddress, Location]]:
+    """The report that *extraction* describes, the notes of building it (after its own), and
+    where each cell that was read is printed in the source."""
     notes = list(extraction.notes)
+    locations: dict[CellAddress, Location] = {}
     report_class = report_class_of(extraction.version)
     rows = {
         (table.number, spec.key): row for table in extraction.tables for spec, row in table.rows
@@ -67,9 +76,13 @@ def build(extraction: Extraction) -> tuple[Report, tuple[ReadingNote, ...]]:
         for column, spec in columns:
             cell = by_column.get(column)
             node[column] = None if cell is None else _value(cell, spec, notes)
+            if cell is not None and cell.source is not None:
+                token = cell.source
+                locations[spec.address] = where(token.cell, token.row, table, row, column)
     data["problems_and_improvements"] = extraction.narrative.get(5, "")
-    data["other_matters"] = {"text": extraction.narrative.get(6, "")}
-    return from_dict(data), tuple(notes)
+    text, fees = split_fees(extraction.narrative.get(6, ""))
+    data["other_matters"] = {"text": text, "processing_fees": fees}
+    return from_dict(data), tuple(notes), locations
 
 
 _Columns = tuple[tuple[str, CellSpec], ...]
@@ -108,6 +121,9 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
     * agency: ``""`` (the extraction already noted it missing);
     * published: the date a page's ``<meta>`` states (``PubDate`` …), when it can be read; a
       value that cannot is noted (``metadata_unreadable``) and left empty, never guessed;
+    * source_url, level, region: as the page's head states them (``<link rel="canonical">``
+      or ``og:url``; ``disclosure-report.level`` and ``disclosure-report.region``, which this
+      library's HTML rendering writes); a level that is not one of the model's is noted;
     * year: the year written most often (``2023年``) in the opening and the overview, noted as
       inferred; when there is none, the first year of the format version (:attr:`~disclosure_report.FormatVersion.first_year`), noted
       as a placeholder that must not be relied on.
@@ -120,7 +136,25 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
         "agency": extraction.agency or "",
         "year": year,
         "published": None if published is None else published.isoformat(),
+        **_stated(extraction.stated, notes),
     }
+
+
+_LEVELS: Final = frozenset(level.value for level in AdministrativeLevel)
+
+
+def _stated(stated: Mapping[str, str], notes: list[ReadingNote]) -> dict[str, str]:
+    """The source URL, level and region that the page's head states; a level that is none of
+    the model's is noted and left empty, never guessed."""
+    found = {name: value for name, value in stated.items() if name in {"source_url", "region"}}
+    level = stated.get("level")
+    if level is not None:
+        if level in _LEVELS:
+            found["level"] = level
+        else:
+            why = f"the administrative level that the page states is none of {', '.join(sorted(_LEVELS))}; metadata.level is left empty"
+            notes.append(ReadingNote(NoteCode.METADATA_UNREADABLE, Location(), why, level))
+    return found
 
 
 def _published(stated: str | None, notes: list[ReadingNote]) -> dt.date | None:

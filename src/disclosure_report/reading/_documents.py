@@ -19,9 +19,10 @@ from disclosure_report.exceptions import InvalidReportError, Problem
 
 __all__ = ["DocumentType", "refuse_unreadable", "sniff"]
 
-DocumentType = Literal["pdf", "docx", "odt", "ole2"]
-"""Documents the reader takes: PDF and Word's ``.docx`` read directly; ``.odt`` and the OLE2
-compound files of ``.doc`` and ``.wps`` converted to ``.docx`` by LibreOffice first."""
+DocumentType = Literal["pdf", "docx", "odt", "ole2", "xlsx"]
+"""Documents the reader takes: PDF, Word's ``.docx`` and Excel's ``.xlsx`` read directly;
+``.odt`` and the OLE2 compound files of ``.doc`` and ``.wps`` converted to ``.docx`` by
+LibreOffice first."""
 
 _PDF_WINDOW: Final = 1024
 """A PDF's ``%PDF-`` may follow some junk; readers accept it within the first kilobyte."""
@@ -46,7 +47,7 @@ _OTHERS: Final = (
 _ZIP_TYPES: Final = (
     ("word/document.xml", "docx"),
     ("OFD.xml", "an OFD document"),
-    ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
+    ("xl/workbook.xml", "xlsx"),
     ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
 )
 _ODF_TEXT: Final = b"application/vnd.oasis.opendocument.text"
@@ -75,7 +76,7 @@ def sniff(data: bytes) -> DocumentType | None:
     return None
 
 
-def _zip_type(data: bytes) -> DocumentType:  # noqa: RET503 (refuse_unreadable raises)
+def _zip_type(data: bytes) -> DocumentType:
     if data[30:38] == b"mimetype" and _ODF_TEXT in data[38:120]:
         return "odt"
     try:
@@ -97,12 +98,14 @@ def _zip_type(data: bytes) -> DocumentType:  # noqa: RET503 (refuse_unreadable r
         if part in names:
             if kind == "docx":
                 return "docx"
+            if kind == "xlsx":
+                return "xlsx"
             refuse_unreadable(kind)
     if "mimetype" in names:
         if _ODF_TEXT in _member(data, "mimetype"):
             return "odt"
         refuse_unreadable("an OpenDocument file that is not a text document")
-    refuse_unreadable("a zip archive")
+    return refuse_unreadable("a zip archive")
 
 
 def _member(data: bytes, name: str) -> bytes:
@@ -123,7 +126,8 @@ def refuse_unreadable(what: str) -> NoReturn:
         [
             Problem(
                 "$",
-                "a report as text, HTML, PDF or Word (.docx; .doc, .wps and .odt with LibreOffice)",
+                "a report as text, HTML, PDF, Word (.docx; .doc, .wps and .odt with "
+                "LibreOffice) or Excel (.xlsx)",
                 f"{what}, not a format this library reads",
             )
         ]

@@ -7,7 +7,7 @@ model is the last step (:mod:`._build`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -18,6 +18,7 @@ from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import fold, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._sections import (
     Sections,
     find_metadata,
@@ -68,6 +69,7 @@ class Extraction:
         tables: Tables 2, 3 and 4 as read.
         notes: The reading notes, in document order where possible.
         published: The publication date as the page states it in a ``<meta>``, unparsed.
+        stated: The rest of the metadata that the page's head states (:attr:`Layout.stated`).
     """
 
     kind: Kind
@@ -80,6 +82,12 @@ class Extraction:
     tables: tuple[TableRead, TableRead, TableRead]
     notes: tuple[ReadingNote, ...]
     published: str | None = None
+    stated: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def extra_rows(self) -> tuple[ExtraRow, ...]:
+        """Rows of tables 2 and 3 printed with values that the format does not have."""
+        return tuple(row for table in self.tables for row in table.extra_rows)
 
 
 def layout(source: Source, *, kind: Kind | None = None) -> Layout:
@@ -174,6 +182,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         tables=(table2, table3, table4),
         notes=_capped(notes),
         published=page.published,
+        stated=page.stated,
     )
 
 
@@ -237,7 +246,7 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
                     f"the HTML parser stopped at {CUT}; the rest is ignored",
                 )
             )
-        return Layout("html", page.rows, page.title, decoded.encoding, page.published)
+        return Layout("html", page.rows, page.title, decoded.encoding, page.published, page.stated)
     return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
 
 
@@ -265,6 +274,10 @@ def _document_layout(data: bytes, kind: Kind | None, notes: list[ReadingNote]) -
         from disclosure_report.reading._pdf import pdf_layout
 
         return pdf_layout(data, notes)
+    if found == "xlsx":
+        from disclosure_report.reading._xlsx import xlsx_layout
+
+        return xlsx_layout(data, notes)
     from disclosure_report.reading._docx import docx_layout
 
     if found in {"odt", "ole2"}:

@@ -40,7 +40,7 @@ CUT = "elements nested more than 256 deep, or a text of more than 10 MB"
 
 _TABLE, _ROW, _CELL, _BLOCK, _HIDDEN, _META = 1, 2, 3, 4, 5, 6
 _ROLES = (
-    {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL, "meta": _META}
+    {"table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL, "meta": _META, "link": _META}
     | dict.fromkeys(
         (
             "address", "article", "aside", "blockquote", "br", "caption", "center", "dd",
@@ -78,8 +78,18 @@ _PUBLISHED_NAMES = frozenset(
 """The names (``name``, ``property`` or ``itemprop``; case, ``.``, ``:``, ``_`` and ``-``
 ignored) of the ``<meta>`` elements that state a page's publication date: ``PubDate``,
 ``publishdate``, ``ArticlePublishDate``, ``article:published_time``, ``DC.date.issued`` …"""
+_STATED_NAMES = {
+    "disclosurereportlevel": "level",
+    "disclosurereportregion": "region",
+    "ogurl": "source_url",
+}
+"""The ``<meta>`` names (normalized as for :data:`_PUBLISHED_NAMES`) that state the rest of a
+report's metadata: where it is published (``og:url``; also ``<link rel="canonical">``), and the
+administrative level and region, which this library's HTML rendering states as
+``disclosure-report.level`` and ``disclosure-report.region``."""
 _META_KEY = re.compile(r"[\s._:-]+")
 _MAX_META = 200
+_MAX_URL = 2000
 _SPAN = re.compile(r"\s*(\d{1,6})")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _MAX_COLUMNS = 64
@@ -138,6 +148,9 @@ class HtmlPage:
             own (:data:`CUT`).
         published: The publication date as the first ``<meta>`` that states one gives it
             (``<meta name="PubDate" content="2024-01-15 10:30">``), unparsed; ``None`` without.
+        stated: The rest of the metadata that the page's head states, unparsed, by the name of
+            the :class:`~disclosure_report.Metadata` field: ``source_url`` (``<link
+            rel="canonical">``, else ``og:url``), ``level`` and ``region``.
     """
 
     rows: tuple[Row, ...]
@@ -145,6 +158,7 @@ class HtmlPage:
     tables: int
     cut: bool = False
     published: str | None = None
+    stated: dict[str, str] = attrs.field(factory=dict)
 
 
 @attrs.define
@@ -181,14 +195,31 @@ class _Builder:
     count: int = 0
     title: str = ""
     published: str | None = None
+    stated: dict[str, str] = attrs.Factory(dict)
 
     def meta(self, element: _Element) -> None:
-        """A ``<meta>``: keep the first publication date stated (see :data:`_PUBLISHED_NAMES`)."""
+        """A ``<meta>`` or ``<link>``: keep the first publication date stated (see
+        :data:`_PUBLISHED_NAMES`), and the first of each of :data:`_STATED_NAMES`."""
+        if element.tag == "link":
+            rel = (element.get("rel") or "").lower().split()
+            href = element.get("href")
+            if "canonical" in rel and href is not None and "source_url" not in self.stated:
+                self.stated["source_url"] = href[:_MAX_URL]  # as written, as region
+            return
         name = element.get("name") or element.get("property") or element.get("itemprop")
-        if name and _META_KEY.sub("", name).lower() in _PUBLISHED_NAMES:
+        if not name:
+            return
+        key = _META_KEY.sub("", name).lower()
+        if key in _PUBLISHED_NAMES:
             content = (element.get("content") or "").strip()
-            if content:
+            if content and self.published is None:
                 self.published = content[:_MAX_META]
+            return
+        field = _STATED_NAMES.get(key)
+        stated = element.get("content")
+        if field is not None and stated is not None and field not in self.stated:
+            limit = _MAX_URL if field == "source_url" else _MAX_META
+            self.stated[field] = (stated.strip() if field == "level" else stated)[:limit]
 
     def data(self, text: str, line: int) -> None:
         """Character data. White space matters only between other text; a source line break is
@@ -339,7 +370,9 @@ def html_rows(text: str | bytes) -> HtmlPage:
     _walk(builder, etree.iterwalk(root, events=("start", "end")))
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
-    return HtmlPage(tuple(builder.out), title or None, builder.count, cut, builder.published)
+    return HtmlPage(
+        tuple(builder.out), title or None, builder.count, cut, builder.published, builder.stated
+    )
 
 
 def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
@@ -370,7 +403,7 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
                     walker.skip_subtree()  # its end (and tail) still comes
                     continue
             elif role == _META:
-                if event == "start" and builder.published is None:
+                if event == "start":
                     builder.meta(element)
             elif role == _BLOCK:  # the most frequent role: Builder.block, inlined
                 table = builder.data_table

@@ -41,6 +41,10 @@ class NoteCode(enum.StrEnum):
     """A row has more values than the format; the extra value was set aside."""
     EXTRA_ROW = "extra_row"
     """A row that is not part of the format (a local row, a subtotal); read, not used."""
+    LABEL_VARIANT = "label_variant"
+    """A row label printed unlike the format's wording (a misprint such as
+    ``2.其他法律行政止公开``, or a label cut short at a page break) was read as the row that
+    the format prints in its place."""
     EXTRA_COLUMN = "extra_column"
     """A column that is not part of the format (a subtotal column); read, not used."""
     ROW_REPEATED = "row_repeated"
@@ -62,6 +66,15 @@ class NoteCode(enum.StrEnum):
     """A section heading was not found."""
     LIMIT = "limit"
     """The input exceeded a size limit of the reader; the rest was ignored."""
+    NO_TEXT = "no_text"
+    """A PDF or one of its pages has no text layer (a scan: its text is an image); it cannot
+    be read without OCR."""
+    NUMBER_AS_TEXT = "number_as_text"
+    """A spreadsheet cell holds a number typed as text (``12件``, full-width digits); it was
+    read as the number it shows."""
+    FORMULA_NOT_COMPUTED = "formula_not_computed"
+    """A spreadsheet cell holds a formula whose value the file does not store; it is left
+    blank, never read as 0."""
 
 
 @attrs.frozen

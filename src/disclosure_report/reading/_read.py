@@ -3,16 +3,18 @@ notes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model import Report
+from disclosure_report.model import CellAddress, Report
 from disclosure_report.reading._build import build
 from disclosure_report.reading._extract import extract
 from disclosure_report.reading._notes import Location, ReadingNote
+from disclosure_report.reading._rows import ExtraRow
 from disclosure_report.reading._source import Source
 from disclosure_report.reading._source_layout import Kind
-from disclosure_report.reading._tables import TableRead
 
 
 __all__ = ["ReadResult", "read"]
@@ -32,7 +34,16 @@ class ReadResult:
         tables_found: The tables (2, 3, 4) whose labels were found in the source.
         kind: How the source was read: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (a
             ``.doc``, ``.wps`` or ``.odt`` file is converted to ``.docx`` first).
-        encoding: How bytes were decoded; ``None`` for a ``str`` source.
+        encoding: How bytes were decoded; ``None`` for a ``str`` source (and for PDF and Word
+            documents, which carry their own encoding).
+        locations: Where each cell that was read is printed, by its address: the line (and,
+            in HTML and Word, the source table, row and grid column; in a PDF, the page and
+            the bounding box), so that a person can find the printed cell. A cell that was
+            not read (blank for want of a source cell) has none.
+        extra_rows: Rows printed with values that the format does not have, kept as printed
+            and never put into a cell (each also has an ``extra_row`` note): a local row, a
+            subtotal, or a row printed in place of a group of rows, such as ``（六）其他处理``
+            printed as one row in a report in the 2021 format, whose three rows stay blank.
     """
 
     report: Report
@@ -40,35 +51,13 @@ class ReadResult:
     tables_found: tuple[int, ...]
     kind: Kind
     encoding: str | None
-    _tables: tuple[TableRead, ...] = attrs.field(default=(), repr=False, eq=False, alias="_tables")
+    locations: Mapping[CellAddress, Location] = attrs.field(factory=dict)
+    extra_rows: tuple[ExtraRow, ...] = ()
 
     @property
     def has_tables(self) -> bool:
         """Whether any table of the format was found; without one, nothing was read."""
         return bool(self.tables_found)
-
-    def sources(self) -> dict[tuple[int, str, str], Location]:
-        """Where each cell that was read is printed in the source, by its address ``(table,
-        row path, column)`` (``(3, "outcomes.granted", "total")``): the line, and the HTML or
-        Word table, row and grid column, or the PDF page and box. A cell that was not read (a
-        row or table not found, a blank cell that the source left out) has none."""
-        out: dict[tuple[int, str, str], Location] = {}
-        for table in self._tables:
-            for spec, cells in table.rows:
-                for cell in cells:
-                    token = cell.source
-                    if token is None:
-                        continue
-                    found, row = token.cell, token.row
-                    out[table.number, spec.key, cell.column.key] = Location(
-                        line=found.line,
-                        table=row.table,
-                        row=row.index,
-                        column=found.column if row.delimited else None,
-                        page=found.page,
-                        box=found.box,
-                    )
-        return out
 
 
 def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
@@ -102,12 +91,13 @@ def read(source: Source, *, kind: Kind | None = None) -> ReadResult:
         raise InvalidReportError(
             [Problem("$", "a readable file", error.strerror or type(error).__name__)]
         ) from None
-    report, notes = build(extraction)
+    report, notes, locations = build(extraction)
     return ReadResult(
         report=report,
         notes=notes,
         tables_found=tuple(t.number for t in extraction.tables if t.found),
         kind=extraction.kind,
         encoding=extraction.encoding,
-        _tables=extraction.tables,
+        locations=locations,
+        extra_rows=extraction.extra_rows,
     )

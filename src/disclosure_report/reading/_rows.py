@@ -20,6 +20,7 @@ from disclosure_report.reading._vocabulary import Matcher, RowSpec, is_table3_ca
 
 
 __all__ = [
+    "ExtraRow",
     "Occurrence",
     "Rows",
     "Token",
@@ -56,16 +57,43 @@ class Occurrence:
 
 
 @attrs.frozen
+class ExtraRow:
+    """A row printed with values that the format does not have: kept as printed, never put
+    into a cell of the format.
+
+    A report in the 2021 format that prints ``（六）其他处理`` as one row (the 2019 row set)
+    has one: its three rows in the 2021 format are left blank, and the printed values are here.
+
+    Attributes:
+        table: The report table (2 or 3).
+        label: The label as printed (with its continuation lines).
+        values: The row's cells as printed, in order.
+        group: The model path of the group of rows that the format prints under this label
+            (``outcomes.other_handling``), ``None`` for a row the format does not name at all
+            (a local row, a subtotal of its own).
+        where: Where the label is printed.
+    """
+
+    table: int
+    label: str
+    values: tuple[str, ...]
+    group: str | None
+    where: Location
+
+
+@attrs.frozen
 class Rows:
     """The rows of a table as found.
 
     Attributes:
         found: The first occurrence with data of each row, by row key.
         empty: Rows whose labels were found without data, by row key.
+        extra: Rows with values that the format does not have, in printed order.
     """
 
     found: dict[str, Occurrence]
     empty: dict[str, Occurrence]
+    extra: tuple[ExtraRow, ...] = ()
 
 
 @attrs.define
@@ -75,7 +103,10 @@ class _Collector:
     notes: list[ReadingNote]
     found: dict[str, Occurrence] = attrs.Factory(dict)
     empty: dict[str, Occurrence] = attrs.Factory(dict)
+    extra: list[ExtraRow] = attrs.Factory(list)
+    pending: list[Occurrence] = attrs.Factory(list)
     current: Occurrence | None = None
+    last: RowSpec | None = None
 
     def value(self, token: Token) -> None:
         if self.current is not None:
@@ -97,8 +128,12 @@ class _Collector:
         text = token.cell.text
         current = self.current
         spec = self.matcher.row(text)
+        if spec is None and (current is None or current.values or current.spec is None):
+            spec = self._misprinted(token)
         if spec is not None:
             self.start(Occurrence(spec, token.cell, token.row))
+            if not spec.is_group:
+                self.last = spec
         elif (
             self.matcher.is_header(text)
             or self.matcher.article_heading(text)
@@ -112,6 +147,21 @@ class _Collector:
         else:
             self.start(Occurrence(None, token.cell, token.row))
 
+    def _misprinted(self, token: Token) -> RowSpec | None:
+        """The row in its place, when *token* is its label misprinted (see :meth:`Matcher.near`)."""
+        spec = self.matcher.near(token.cell.text, self.last)
+        if spec is not None and not is_full(self.notes):
+            self.notes.append(
+                ReadingNote(
+                    NoteCode.LABEL_VARIANT,
+                    where(token.cell, token.row, self.number, spec.key),
+                    f"the label is not the format's {spec.label!r} (misprinted or cut short); read"
+                    " as that row, the one the format prints in its place",
+                    token.cell.text,
+                )
+            )
+        return spec
+
     def start(self, occurrence: Occurrence | None) -> None:
         if self.current is not None:
             self._finish(self.current)
@@ -121,10 +171,7 @@ class _Collector:
         spec = occurrence.spec
         if spec is None or spec.is_group:
             if any(t.value.kind == "number" for t in occurrence.values):
-                self._extra(
-                    occurrence,
-                    "a row that is not part of the format" if spec is None else "a subtotal row",
-                )
+                self._extra(occurrence)
             return
         if not occurrence.has_data:
             # A label without values: a header repeating a row's words, or a blank row.
@@ -148,19 +195,59 @@ class _Collector:
         else:
             self.found[spec.key] = occurrence
 
-    def _extra(self, occurrence: Occurrence, what: str) -> None:
-        if is_full(self.notes):
+    def _extra(self, occurrence: Occurrence) -> None:
+        if len(self.pending) < _MAX_EXTRA:
+            self.pending.append(occurrence)
+        elif is_full(self.notes):
             self.notes.skip()
-            return
-        values = " ".join(t.cell.text for t in occurrence.values)
-        self.notes.append(
-            ReadingNote(
-                NoteCode.EXTRA_ROW,
-                where(occurrence.label, occurrence.row, self.number),
-                f"{what}, read and set aside: {values}",
-                " ".join([occurrence.label.text, *occurrence.words]),
+
+    def report_extra(self) -> None:
+        """Keep the rows with values that the format does not have, and note them: after the
+        table, since whether a group's own rows are printed is known only then."""
+        for occurrence in self.pending:
+            spec = occurrence.spec
+            label = " ".join([occurrence.label.text, *occurrence.words])
+            location = where(occurrence.label, occurrence.row, self.number)
+            values = self._printed(occurrence)
+            self.extra.append(
+                ExtraRow(self.number, label, values, None if spec is None else spec.key, location)
             )
-        )
+            if is_full(self.notes):
+                self.notes.skip()
+                continue
+            if spec is None:
+                what = "a row that is not part of the format, read and set aside"
+            elif any(self._seen(member) for member in self.matcher.members(spec)):
+                what = "a subtotal row, read and set aside"
+            else:
+                what = (
+                    "a row printed in place of a group of rows of the format (as another"
+                    " version of the format prints it), read and set aside; the group's rows"
+                    " stay blank. Its values"
+                )
+            printed = " ".join(t for t in values if t) or "(blank)"
+            self.notes.append(
+                ReadingNote(NoteCode.EXTRA_ROW, location, f"{what}: {printed}", label)
+            )
+
+    def _printed(self, occurrence: Occurrence) -> tuple[str, ...]:
+        """The cells of an extra row as printed; blank cells beyond a group's columns that
+        stand next to the label (a label spanning two columns) dropped, as placing drops them."""
+        cells = [t.cell.text for t in occurrence.values]
+        members = self.matcher.members(occurrence.spec) if occurrence.spec else ()
+        size = len(members[0].columns) if members else 0
+        while size and len(cells) > size and not cells[0].strip():
+            cells.pop(0)
+        while size and len(cells) > size and not cells[-1].strip():
+            cells.pop()
+        return tuple(cells)
+
+    def _seen(self, spec: RowSpec) -> bool:
+        return spec.key in self.found or spec.key in self.empty
+
+
+_MAX_EXTRA = 1000
+"""Extra rows kept of one table at most."""
 
 
 def collect_rows(
@@ -177,7 +264,8 @@ def collect_rows(
         else:
             collector.text(token)
     collector.start(None)
-    return Rows(collector.found, collector.empty)
+    collector.report_extra()
+    return Rows(collector.found, collector.empty, tuple(collector.extra))
 
 
 def collect_values(rows: Sequence[Row], matcher: Matcher) -> tuple[list[Token], Token | None, bool]:

@@ -19,6 +19,7 @@ from disclosure_report.reading._source_layout import Row
 
 
 __all__ = [
+    "SECTION_HEADINGS",
     "Metadata",
     "Sections",
     "find_metadata",
@@ -26,7 +27,7 @@ __all__ = [
     "row_text",
 ]
 
-_HEADINGS = (
+SECTION_HEADINGS = (
     re.compile(r"^一[、.,:]?总体情况"),
     re.compile(r"^二[、.,:]?(?:行政机关)?主动公开"),
     re.compile(r"^三[、.,:]?(?:行政机关)?(?:收到和处理|收到|处理).{0,12}申请"),
@@ -104,7 +105,7 @@ def find_sections(rows: Sequence[Row]) -> Sections:
         if text is None:
             continue
         for section in range(next_section, 6):
-            if _HEADINGS[section].match(text):
+            if SECTION_HEADINGS[section].match(text):
                 starts[section] = index
                 next_section = section + 1
                 break

@@ -8,6 +8,7 @@ stages can say where a value came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 import attrs
@@ -15,7 +16,7 @@ import attrs
 
 __all__ = ["Cell", "Kind", "Layout", "Row"]
 
-Kind = Literal["text", "html", "pdf", "docx"]
+Kind = Literal["text", "html", "pdf", "docx", "xlsx"]
 
 
 @attrs.frozen
@@ -73,6 +74,9 @@ class Layout:
         encoding: How bytes were decoded (``"utf-8"``, ``"gb18030"`` …), ``None`` for ``str``.
         published: The publication date as the page's ``<meta>`` states it (``PubDate``,
             ``publishdate``, ``ArticlePublishDate`` …), unparsed; ``None`` without one.
+        stated: The rest of the metadata that a page's head states, unparsed, by the name of
+            the :class:`~disclosure_report.Metadata` field (``source_url``, ``level``,
+            ``region``).
     """
 
     kind: Kind
@@ -80,3 +84,4 @@ class Layout:
     title: str | None = None
     encoding: str | None = None
     published: str | None = None
+    stated: Mapping[str, str] = attrs.field(factory=dict)

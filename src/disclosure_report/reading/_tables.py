@@ -21,6 +21,7 @@ from disclosure_report.reading._place import (
     table4_check,
 )
 from disclosure_report.reading._rows import (
+    ExtraRow,
     Occurrence,
     Rows,
     collect_rows,
@@ -43,11 +44,14 @@ class TableRead:
         number: 2, 3 or 4.
         found: Whether the table was found (its labels, if not its values).
         rows: Every data row of the format, in printed order, with its cells.
+        extra_rows: Rows printed with values that the format does not have (see
+            :class:`~._rows.ExtraRow`), in printed order.
     """
 
     number: int
     found: bool
     rows: tuple[tuple[RowSpec, tuple[ReadCell, ...]], ...]
+    extra_rows: tuple[ExtraRow, ...] = ()
 
     def cell(self, row: str, column: str) -> ReadCell:
         """The cell at *row* (a model path) and *column* (a model column name)."""
@@ -79,7 +83,7 @@ def read_row_table(
         occurrence = found.found.get(spec.key) or found.empty.get(spec.key)
         cells = _blank(spec) if occurrence is None else place(occurrence, spec.columns, row_context)
         result.append((spec, cells))
-    return TableRead(context.number, bool(found.found or found.empty), tuple(result))
+    return TableRead(context.number, bool(found.found or found.empty), tuple(result), found.extra)
 
 
 def read_table4(
@@ -153,17 +157,17 @@ def _note_missing(data: list[RowSpec], found: Rows, last: int, context: Context)
             why = "the table's row labels are printed but none of its cells; all are left blank"
             notes.append(ReadingNote(NoteCode.ROW_SHORT, Location(section=number), why))
         return
+    groups = tuple(row.group + "." for row in found.extra if row.group is not None)
     for spec in data[:last]:
         if spec.key not in found.found and spec.key not in found.empty:
             where = Location(section=number, cell=(spec.key, "*"))
-            notes.append(
-                ReadingNote(
-                    NoteCode.ROW_MISSING,
-                    where,
-                    "row not found; its cells are left blank",
-                    spec.label,
+            why = "row not found; its cells are left blank"
+            if spec.key.startswith(groups):
+                why = (
+                    "row not printed: the report prints its group as one row, whose values are"
+                    " set aside (an extra row); its cells are left blank"
                 )
-            )
+            notes.append(ReadingNote(NoteCode.ROW_MISSING, where, why, spec.label))
     if last < len(data) - 1:
         first = data[last + 1]
         why = f"the table ends early: its last {len(data) - 1 - last} rows are not found; their cells are left blank"

@@ -24,6 +24,8 @@ _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
 """A Markdown backslash escape of ASCII punctuation, or a cell-separating pipe."""
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A Markdown backslash escape of ASCII punctuation."""
 _VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
 _MAX_CELLS = 200  # no table of the format has rows this wide
@@ -122,6 +124,8 @@ def _split_pipes(line: str) -> list[str]:
 
 def _plain_row(line: str) -> _Shape:
     line = _clean(_MD_HEADING.sub("", line) if line.startswith("#") else line)
+    if "\\" in line:  # Markdown's escapes ('\*', '\[', '1\.'): the characters themselves
+        line = _MD_ESCAPE.sub(r"\1", line)
     words = line.split(" ", _MAX_CELLS)
     if len(words) > _MAX_CELLS:  # prose or noise, not a table row
         return (line,), False

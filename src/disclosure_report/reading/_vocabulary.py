@@ -20,6 +20,7 @@ plug-in, a test) is read like the built-in ones.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
@@ -265,6 +266,8 @@ APPLICANTS_HEADERS: Final = (_zh(APPLICANTS_HEADER),)
 _MAX_HEADING = 40
 _CACHE = 4096
 _MIN_PREFIX = 4  # a shorter fragment of a label is too ambiguous to match
+_NEAR = 0.75  # how alike a misprinted label and the official one are, at least
+_MAX_NEAR = 80
 
 
 def _no_heading(_: str) -> int | None:
@@ -454,6 +457,34 @@ class Matcher:
             and _numbers_agree(split.number, spec)
         ]
         return prefixed[0] if len(prefixed) == 1 else None
+
+    def members(self, group: RowSpec) -> tuple[RowSpec, ...]:
+        """The data rows that the format prints under *group* (a group label)."""
+        prefix = group.key + "."
+        return tuple(s for s in self.rows if s.key.startswith(prefix) and not s.is_group)
+
+    def near(self, text: str, after: RowSpec | None) -> RowSpec | None:
+        """The row printed next after *after* when *text* is its label misprinted or cut short:
+        a label with the same item number whose words are mostly the official ones
+        (``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``) or begin them (a label cut
+        at a page break), ``None`` otherwise.
+
+        Only the row in that place is considered: a misprint is read where the format puts it,
+        never matched against every row.
+        """
+        if after is None or len(text) > _MAX_NEAR:
+            return None
+        split = split_label(text)
+        if split.number is None or len(split.core) < _MIN_PREFIX:
+            return None
+        index = self.rows.index(after) if after in self.rows else -1
+        following = next((s for s in self.rows[index + 1 :] if not s.is_group), None)
+        if following is None or following.split.number != split.number:
+            return None
+        if following.split.core.startswith(split.core):
+            return following  # cut short: at a page break, or by the cell's edge
+        ratio = difflib.SequenceMatcher(None, split.core, following.split.core).ratio()
+        return following if ratio >= _NEAR else None
 
     def is_header(self, text: str) -> bool:
         """Whether *text* is one of the table's header labels."""

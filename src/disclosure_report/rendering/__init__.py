@@ -1,4 +1,5 @@
-"""Rendering a report in the official layout of its format version: Markdown, HTML, plain text.
+"""Rendering a report in the official layout of its format version: Markdown, HTML, plain text,
+Word and Excel.
 
 :func:`render` prints the title, the six sections in order (the text sections as paragraphs,
 section 六 with the processing fees when recorded) and tables 二, 三 and 四 as the national
@@ -11,7 +12,12 @@ way:
   ``colspan``), ``<th>`` for headers and a ``data-cell`` address on every data cell;
 * ``md``: GitHub-flavoured Markdown, whose pipe tables cannot merge cells: a merged label is
   joined to each label it spans (see :data:`~._markdown.SEPARATOR`);
-* ``text``: tab-separated rows, as text copied from a published table reads.
+* ``text``: tab-separated rows, as text copied from a published table reads;
+* ``docx``: a Word document, the national template filled in, with merged cells and explicit
+  column widths (:mod:`._docx`);
+* ``xlsx``: an Excel workbook to fill in and collect: a sheet per section, the tables in the
+  official layout, labels protected, values validated, the balance rules as formulas beside the
+  tables (:mod:`._xlsx`; needs openpyxl, a dependency of the library).
 
 Cells render as they were published: blank cells empty, cells marked not applicable with their
 mark, amounts as their exact decimal.
@@ -20,7 +26,7 @@ mark, amounts as their exact decimal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, overload
 
 from disclosure_report.i18n import resolve_locale
 from disclosure_report.model import Report
@@ -30,10 +36,13 @@ from disclosure_report.rendering._markdown import render_markdown
 from disclosure_report.rendering._text import render_text
 
 
-__all__ = ["OUTPUTS", "Output", "render"]
+__all__ = ["BINARY_OUTPUTS", "OUTPUTS", "BinaryOutput", "Output", "render"]
 
 Output: TypeAlias = Literal["md", "html", "text"]
-"""The outputs :func:`~disclosure_report.render` produces: ``md``, ``html`` or ``text``."""
+"""The text outputs :func:`~disclosure_report.render` produces: ``md``, ``html`` or ``text``."""
+
+BinaryOutput: TypeAlias = Literal["docx", "xlsx"]
+"""The file outputs :func:`~disclosure_report.render` produces as bytes: ``docx`` or ``xlsx``."""
 
 _RENDERERS: Final[dict[str, Callable[[Report, str], str]]] = {
     "md": render_markdown,
@@ -42,17 +51,48 @@ _RENDERERS: Final[dict[str, Callable[[Report, str], str]]] = {
 }
 
 OUTPUTS: Final[tuple[Output, ...]] = ("md", "html", "text")
-"""The values of :func:`~disclosure_report.render`'s ``to``."""
+"""The values of :func:`~disclosure_report.render`'s ``to`` that give text."""
+
+BINARY_OUTPUTS: Final[tuple[BinaryOutput, ...]] = ("docx", "xlsx")
+"""The values of :func:`~disclosure_report.render`'s ``to`` that give the bytes of a file."""
 
 
-def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
-    """*report* in the official layout of its format version, as Markdown, HTML or plain text.
+def _render_docx(report: Report, locale: str) -> bytes:
+    from disclosure_report.rendering._docx import render_docx
+
+    return render_docx(report, locale)
+
+
+def _render_xlsx(report: Report, locale: str) -> bytes:
+    from disclosure_report.rendering._xlsx import render_xlsx
+
+    return render_xlsx(report, locale)
+
+
+_BINARY_RENDERERS: Final[dict[str, Callable[[Report, str], bytes]]] = {
+    "docx": _render_docx,
+    "xlsx": _render_xlsx,
+}
+
+
+@overload
+def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str: ...
+
+
+@overload
+def render(report: Report, *, to: BinaryOutput, locale: str = "zh_Hans") -> bytes: ...
+
+
+def render(report: Report, *, to: Output | BinaryOutput, locale: str = "zh_Hans") -> str | bytes:
+    """*report* in the official layout of its format version: Markdown, HTML or plain text as a
+    ``str``, a Word document or an Excel workbook as ``bytes``.
 
     Args:
         report: A report of any registered format version (see
             :func:`~disclosure_report.format_versions`).
-        to: ``"md"`` (GitHub-flavoured Markdown), ``"html"`` (a standalone document) or
-            ``"text"`` (tab-separated table rows).
+        to: ``"md"`` (GitHub-flavoured Markdown), ``"html"`` (a standalone document),
+            ``"text"`` (tab-separated table rows), ``"docx"`` (a Word document) or ``"xlsx"``
+            (an Excel workbook, to fill in and read back with :func:`~disclosure_report.read`).
         locale: The language of the labels: ``zh_Hans`` (the official wording), ``zh_Hant`` or
             ``en``, or any identifier that resolves to one of them (``zh_CN``, ``en-GB``).
 
@@ -60,11 +100,14 @@ def render(report: Report, *, to: Output, locale: str = "zh_Hans") -> str:
         UnknownFormatVersionError: When *report* is not a report of a registered format version
             (an :class:`~disclosure_report.exceptions.InvalidReportError`).
         UnsupportedLocaleError: When there is no catalog for *locale*.
-        ValueError: When *to* is not one of :data:`~disclosure_report.rendering.OUTPUTS`.
+        ValueError: When *to* is not one of :data:`~disclosure_report.rendering.OUTPUTS` or
+            :data:`~disclosure_report.rendering.BINARY_OUTPUTS`.
     """
-    renderer = _RENDERERS.get(to) if isinstance(to, str) else None
+    renderer: Callable[[Report, str], str | bytes] | None = None
+    if isinstance(to, str):
+        renderer = _RENDERERS.get(to) or _BINARY_RENDERERS.get(to)
     if renderer is None:
-        msg = f"unknown output {to!r}; expected one of: {', '.join(OUTPUTS)}"
+        msg = f"unknown output {to!r}; expected one of: {', '.join((*OUTPUTS, *BINARY_OUTPUTS))}"
         raise ValueError(msg)
     checked = check_report(report)
     resolve_locale(locale)

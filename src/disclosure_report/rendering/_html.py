@@ -12,7 +12,7 @@ from html import escape
 from typing import Final
 
 from disclosure_report.i18n import translate
-from disclosure_report.model import OtherMatters, Report
+from disclosure_report.model import Metadata, OtherMatters, Report
 from disclosure_report.rendering._content import (
     SECTIONS,
     TABLES,
@@ -91,6 +91,30 @@ def _fees(other: OtherMatters, locale: str) -> list[str]:
     ]
 
 
+def _head_metadata(metadata: Metadata) -> list[str]:
+    """The metadata the page does not print, stated in its head so that it reads back: the
+    publication date as ``PubDate`` (the name Chinese government sites use), the source as the
+    canonical address, and the level and region under names of the library's own."""
+    lines = []
+    if metadata.published is not None:
+        lines.append(f'<meta name="PubDate" content="{metadata.published.isoformat()}">')
+    if metadata.source_url is not None:
+        lines.append(f'<link rel="canonical" href="{_attribute(metadata.source_url)}">')
+    if metadata.level is not None:
+        lines.append(f'<meta name="disclosure-report.level" content="{metadata.level.value}">')
+    if metadata.region is not None:
+        lines.append(
+            f'<meta name="disclosure-report.region" content="{_attribute(metadata.region)}">'
+        )
+    return lines
+
+
+def _attribute(text: str) -> str:
+    """*text* as an attribute value: escaped, and a carriage return as a character reference,
+    which the parser keeps (a raw one it turns into a line feed)."""
+    return escape(text, quote=True).replace("\r", "&#13;")
+
+
 def render_html(report: Report, locale: str) -> str:
     """*report* as a complete HTML document in *locale*."""
     grids = {grid.table: grid for grid in grids_of(type(report))}
@@ -102,6 +126,7 @@ def render_html(report: Report, locale: str) -> str:
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{heading}</title>",
+        *_head_metadata(report.metadata),
         f"<style>\n{_STYLE}</style>",
         "</head>",
         "<body>",

@@ -1,0 +1,182 @@
+"""Characters into lines and words: the text of a PDF page as it is read.
+
+CJK text has no spaces between words, and a line of a report is justified: characters are
+grouped into a line by their vertical position (their boxes overlap the line's band), ordered by
+x, and a space is put where the gap between two characters is wide for their size (or a space is
+printed). A line breaks into *segments* at gaps of several characters' width: the cells of a
+table printed without borders, or a label and its values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Iterable, Sequence
+from typing import Final, NamedTuple
+
+from disclosure_report.reading._pdf_page import Char
+
+
+__all__ = ["Line", "Segment", "join_lines", "join_paragraph", "lines_of", "segments_of"]
+
+SPACE_GAP: Final = 0.25
+"""A gap wider than this many times the characters' height is a space."""
+CELL_GAP: Final = 1.6
+"""A gap wider than this many times the characters' height separates two cells."""
+_WIDE = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2014\u2026]"
+)
+"""CJK characters and full-width punctuation: no space between two of them."""
+
+
+class Segment(NamedTuple):
+    """Characters of a line between wide gaps: one cell of a table without borders."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Line(NamedTuple):
+    """A line of text: its characters in order, and its box."""
+
+    chars: tuple[Char, ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def text(self) -> str:
+        """The line's text, spaces where the gaps are wide."""
+        return _text(self.chars)
+
+    def segments(self, gap: float = CELL_GAP) -> list[Segment]:
+        """The line's parts between gaps wider than *gap* times its characters' height."""
+        return segments_of(self.chars, gap)
+
+
+def lines_of(chars: Iterable[Char]) -> list[Line]:
+    """The lines that *chars* form, top to bottom.
+
+    A character joins the line whose band (from the highest top to the lowest bottom of its
+    characters so far) holds its vertical centre; characters are taken by their centre, top
+    first, so that a line is made before the next one starts.
+    """
+    printed = sorted(
+        (ch for ch in chars if not ch.space), key=lambda ch: (ch.top + ch.bottom, ch.x0)
+    )
+    spaces = [ch for ch in chars if ch.space]
+    bands: list[list[Char]] = []
+    band_top = band_bottom = 0.0
+    for ch in printed:
+        middle = (ch.top + ch.bottom) / 2
+        if bands and band_top <= middle <= band_bottom:
+            bands[-1].append(ch)
+            band_top = min(band_top, ch.top)
+            band_bottom = max(band_bottom, ch.bottom)
+        else:
+            bands.append([ch])
+            band_top, band_bottom = ch.top, ch.bottom
+    lines = [_line(band) for band in bands]
+    if spaces and lines:
+        lines = _with_spaces(lines, spaces)
+    return lines
+
+
+def _line(chars: list[Char]) -> Line:
+    chars.sort(key=lambda ch: ch.x0)
+    return Line(
+        tuple(chars),
+        chars[0].x0,
+        min(ch.top for ch in chars),
+        max(ch.x1 for ch in chars),
+        max(ch.bottom for ch in chars),
+    )
+
+
+def _with_spaces(lines: list[Line], spaces: list[Char]) -> list[Line]:
+    """Put each printed space into the line whose band holds its centre."""
+    extra: dict[int, list[Char]] = {}
+    for space in spaces:
+        middle = (space.top + space.bottom) / 2
+        for index, line in enumerate(lines):
+            if line.top <= middle <= line.bottom:
+                extra.setdefault(index, []).append(space)
+                break
+    for index, found in extra.items():
+        line = lines[index]
+        chars = sorted((*line.chars, *found), key=lambda ch: ch.x0)
+        lines[index] = line._replace(chars=tuple(chars))
+    return lines
+
+
+def _height(chars: Sequence[Char]) -> float:
+    heights = sorted(ch.bottom - ch.top for ch in chars if not ch.space)
+    return heights[len(heights) // 2] if heights else 10.0
+
+
+def _text(chars: Sequence[Char]) -> str:
+    size = _height(chars)
+    out: list[str] = []
+    previous: Char | None = None
+    pending = False
+    for ch in chars:
+        if ch.space:
+            pending = previous is not None
+            continue
+        if (
+            previous is not None
+            and (pending or ch.x0 - previous.x1 > SPACE_GAP * size)
+            and not (_WIDE.match(previous.text) and _WIDE.match(ch.text))
+        ):
+            out.append(" ")  # never between two CJK characters: the gap is justification
+        out.append(ch.text)
+        previous = ch
+        pending = False
+    return "".join(out)
+
+
+def segments_of(chars: Sequence[Char], gap: float = CELL_GAP) -> list[Segment]:
+    """The parts of a line's *chars* between gaps wider than *gap* times their height."""
+    size = _height(chars)
+    parts: list[list[Char]] = []
+    previous: Char | None = None
+    for ch in chars:
+        if ch.space:
+            continue
+        if previous is None or ch.x0 - previous.x1 > gap * size:
+            parts.append([])
+        parts[-1].append(ch)
+        previous = ch
+    return [
+        Segment(
+            _text(part),
+            part[0].x0,
+            min(ch.top for ch in part),
+            part[-1].x1,
+            max(ch.bottom for ch in part),
+        )
+        for part in parts
+    ]
+
+
+def join_paragraph(texts: Sequence[str]) -> str:
+    """Lines of one paragraph as one text: no space where a CJK character meets another."""
+    out = ""
+    for text in texts:
+        if out and not (_WIDE.match(out[-1]) and _WIDE.match(text[:1])):
+            out += " "
+        out += text
+    return out
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """The text of a cell printed on several lines: one space between them, as a line break
+    in a cell of a web page reads (labels are compared without spaces)."""
+    return " ".join(t for t in texts if t)

@@ -1,0 +1,389 @@
+"""Reading PDF: the real corpus PDF, PDFs printed from our own rendering, hostile and
+unreadable PDFs (written here by hand, in PDF syntax), and the layout analysis on its own."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import subprocess
+import time
+import zlib
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_report import InvalidReportError, from_json, render
+from disclosure_report.reading import NoteCode, layout, read
+from disclosure_report.reading._pdf_layout import grids_of, page_rows
+from disclosure_report.reading._pdf_page import Char, PageContent, Rule, _unusable
+from disclosure_report.tidy import cell_records
+
+
+ROOT = Path(__file__).resolve().parents[2]
+MORE = ROOT.parent / "shared" / "corpus" / "more"
+HONGZE = MORE / "raw" / "101-hongze-district-gov-2024-pdf.pdf"
+EXAMPLE = ROOT / "examples" / "nx-jgswglj-2023.json"
+
+
+def pdf(*pages: bytes, extra: list[bytes] | None = None, trailer: bytes = b"") -> bytes:
+    """A PDF whose pages draw *pages* (content streams); *extra* objects are numbered from 4
+    + 2 * len(pages) on. Object 3 is a Type1 Helvetica font."""
+    objects: list[bytes] = []
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for i, content in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R"
+            " /Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.extend(extra or [])
+    return _assemble(objects, trailer)
+
+
+def _assemble(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
+    return bytes(out)
+
+
+def text(x: float, y: float, words: str) -> bytes:
+    return f"BT /F1 10 Tf {x} {y} Td ({words}) Tj ET\n".encode()
+
+
+# --- the corpus PDF ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="no corpus at ../shared/corpus/more")
+def test_the_corpus_pdf_is_read_exactly() -> None:
+    expected = json.loads((MORE / "expected" / (HONGZE.stem + ".json")).read_text("utf-8"))
+    result = read(HONGZE)
+
+    assert result.kind == "pdf"
+    assert (result.report.metadata.agency, result.report.metadata.year) == (
+        "淮安市洪泽区人民政府",
+        2024,
+    )
+    got: dict[int, list[object]] = {2: [], 3: [], 4: []}
+    for record in cell_records(result.report):
+        value = record["value"]
+        got[record["table"]].append(None if value is None else str(value))
+    flat3 = [None if v is None else str(v) for row in expected["table3"] for v in row]
+    assert got[2] == [str(v) for v in expected["table2"]]
+    assert got[3] == flat3
+    assert got[4] == [str(v) for v in expected["table4"]]
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="no corpus at ../shared/corpus/more")
+def test_the_group_printed_as_one_row_is_kept_as_printed() -> None:
+    expected = json.loads((MORE / "expected" / (HONGZE.stem + ".json")).read_text("utf-8"))
+    result = read(HONGZE.read_bytes())
+
+    (extra,) = result.extra_rows
+    assert extra.group == "outcomes.other_handling"
+    assert [int(v) for v in extra.values] == expected["table3_six_printed"]
+    assert extra.where.page == 4
+    assert extra.where.box is not None
+    codes = [n.code for n in result.notes]
+    assert NoteCode.EXTRA_ROW in codes
+    assert NoteCode.LABEL_VARIANT in codes  # '2.其他法律行政止公开', a misprint
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="no corpus at ../shared/corpus/more")
+def test_every_cell_read_from_a_pdf_has_its_page_and_box() -> None:
+    result = read(HONGZE)
+
+    assert result.locations
+    for location in result.locations.values():
+        assert location.page is not None
+        assert location.box is not None
+        x0, top, x1, bottom = location.box
+        assert 0 <= x0 < x1 <= 595
+        assert 0 <= top < bottom <= 842
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="no corpus at ../shared/corpus/more")
+def test_page_numbers_are_never_cells() -> None:
+    rows = layout(HONGZE).rows
+    texts = {cell.text for row in rows for cell in row.cells}
+    assert not {"-1-", "-2-", "-3-", "-4-", "-5-"} & texts
+
+
+# --- PDFs printed from our own rendering -------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no chromium to print a PDF")
+    folder = tmp_path_factory.mktemp("chromium")
+    page = folder / "report.html"
+    page.write_text(render(from_json(EXAMPLE.read_bytes()), to="html"), encoding="utf-8")
+    out = folder / "report.pdf"
+    subprocess.run(  # noqa: S603 (a fixed command)
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--print-to-pdf={out}",
+            str(page),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out.read_bytes()
+
+
+def test_a_report_printed_by_chromium_reads_back(chromium_pdf: bytes) -> None:
+    original = from_json(EXAMPLE.read_bytes())
+    result = read(chromium_pdf)
+
+    assert result.kind == "pdf"
+    assert list(cell_records(result.report)) == list(cell_records(original))
+
+
+# --- hostile and unreadable PDFs ---------------------------------------------------------------
+
+
+def test_a_truncated_pdf_is_an_error_or_a_note_never_a_foreign_exception() -> None:
+    data = pdf(text(72, 700, "hello"))
+    for cut in (12, len(data) // 3, len(data) // 2, len(data) - 30):
+        outcome = _read_or_error(data[:cut])
+        assert outcome == "pdf" or "PDF" in outcome
+
+
+def _read_or_error(data: bytes) -> str:
+    """The kind read, or the expectation of the library's error."""
+    try:
+        return read(data).kind
+    except InvalidReportError as error:
+        return error.problems[0].expected
+
+
+def test_an_encrypted_pdf_says_so() -> None:
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32, b"22" * 32)
+    data = pdf(text(72, 700, "secret"), extra=[encrypt], trailer=b"/Encrypt 6 0 R /ID [<00> <00>] ")
+    with pytest.raises(InvalidReportError, match="encrypted"):
+        read(data)
+
+
+def test_a_scan_gets_a_note_that_it_has_no_text() -> None:
+    image = b"q 100 0 0 100 72 600 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
+    result = read(pdf(image))
+
+    (note,) = [n for n in result.notes if n.code is NoteCode.NO_TEXT and n.where.page is None]
+    assert "no text layer" in note.why
+    assert "OCR" in note.why
+    assert result.tables_found == ()
+
+
+def test_a_pdf_bomb_of_many_pages_reads_a_bounded_number_in_bounded_time() -> None:
+    count = 100_000
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Length 0 >>\nstream\n\nendstream",
+        *(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>",) * count,
+    ]
+    start = time.perf_counter()
+    result = read(_assemble(objects))
+
+    assert time.perf_counter() - start < 30
+    assert any(n.code is NoteCode.LIMIT and "pages after 200" in n.why for n in result.notes)
+
+
+def test_deeply_nested_objects_and_forms_end_in_bounded_time() -> None:
+    depth = 5000
+    nested = b"[" * depth + b"]" * depth
+    forms = []
+    first = 6
+    for i in range(200):  # each form draws the next: nesting pdfium and the reader must cap
+        inner = f"/X{i + 1} Do".encode() if i < 199 else b"0 0 m 100 0 l S"
+        resources = (
+            f"/Resources << /XObject << /X{i + 1} {first + i + 1} 0 R >> >>" if i < 199 else ""
+        )
+        forms.append(
+            f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources} /Length {len(inner)} >>".encode()
+            + b"\nstream\n"
+            + inner
+            + b"\nendstream"
+        )
+    content = b"/X0 Do " + text(72, 700, "deep")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Junk " + nested + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /XObject << /X0 6 0 R >> >> >>"
+        ),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *forms,
+    ]
+    start = time.perf_counter()
+    with contextlib.suppress(InvalidReportError):
+        read(_assemble(objects))
+    assert time.perf_counter() - start < 30
+
+
+def test_a_huge_compressed_content_stream_is_bounded() -> None:
+    content = zlib.compress(b"0 0 m 1 1 l S\n" * 2_000_000)
+    stream = (
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"
+    )
+    data = pdf(b"")
+    data = _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            stream,
+        ]
+    )
+    start = time.perf_counter()
+    result = read(data)
+    assert time.perf_counter() - start < 60
+    assert any(n.code is NoteCode.LIMIT for n in result.notes)
+
+
+def test_characters_without_a_unicode_map_are_never_numbers() -> None:
+    assert _unusable(0xE001)  # private use: what a font without ToUnicode gives
+    assert _unusable(0x03)
+    assert _unusable(0xFFFD)
+    assert not _unusable(ord("7"))
+    assert not _unusable(ord("年"))
+
+
+def test_a_page_of_unmapped_glyphs_is_noted_and_left_out() -> None:
+    chars = [Char("\ufffd", 72 + 10 * i, 100, 80 + 10 * i, 110) for i in range(20)]
+    content = PageContent(chars, [], 20, False, False, 595, 842)
+    # The page layer reads such characters as U+FFFD, which no value is made of.
+    rows = page_rows(content, 1, 1, 0).rows
+    assert all("\ufffd" in cell.text for row in rows for cell in row.cells)
+
+
+# --- the layout analysis alone -----------------------------------------------------------------
+
+
+def _hline(y: float, x0: float, x1: float) -> Rule:
+    return Rule(x0, y, x1, y)
+
+
+def _vline(x: float, top: float, bottom: float) -> Rule:
+    return Rule(x, top, x, bottom)
+
+
+def test_a_rule_missing_between_slots_makes_a_merged_cell() -> None:
+    # Two rows, three columns; the first column spans both rows (no rule under its first row).
+    rules = [
+        _hline(100, 50, 350),
+        _hline(130, 150, 350),
+        _hline(160, 50, 350),
+        _vline(50, 100, 160),
+        _vline(150, 100, 160),
+        _vline(250, 100, 160),
+        _vline(350, 100, 160),
+    ]
+    (grid,) = grids_of(rules)
+
+    assert grid.xs == (50, 150, 250, 350)
+    assert grid.ys == (100, 130, 160)
+    assert grid.extent[0, 0] == (1, 0)
+    assert grid.origin[1, 0] == (0, 0)
+    assert grid.extent[1, 2] == (1, 2)
+
+
+def test_two_tables_whose_edges_nearly_line_up_stay_two() -> None:
+    rules = [
+        _hline(100, 50, 350),
+        _hline(150, 50, 350),
+        _vline(50, 100, 150),
+        _vline(350, 100, 150),
+        _hline(300, 51, 349),
+        _hline(350, 51, 349),
+        _vline(51, 300, 350),
+        _vline(349, 300, 350),
+    ]
+    assert len(grids_of(rules)) == 2
+
+
+def _line(x: float, top: float, word: str, size: float = 10) -> list[Char]:
+    return [
+        Char(ch, x + i * size, top, x + (i + 1) * size, top + size) for i, ch in enumerate(word)
+    ]
+
+
+def test_ruled_cells_hold_their_text_and_empty_cells_keep_their_column() -> None:
+    rules = [
+        _hline(100, 50, 350),
+        _hline(130, 50, 350),
+        _vline(50, 100, 130),
+        _vline(150, 100, 130),
+        _vline(250, 100, 130),
+        _vline(350, 100, 130),
+    ]
+    chars = [*_line(60, 110, "行政许可"), *_line(300, 110, "12")]
+    rows = page_rows(PageContent(chars, rules, 0, False, False, 595, 842), 2, 7, 0).rows
+
+    (row,) = rows
+    assert row.delimited
+    assert [(c.text, c.column) for c in row.cells] == [("行政许可", 0), ("", 1), ("12", 2)]
+    assert row.cells[2].page == 2
+    assert row.cells[2].box == (250, 100, 350, 130)
+
+
+def test_page_numbers_at_the_foot_are_dropped_and_a_narrative_number_is_kept() -> None:
+    chars = [
+        *_line(72, 30, "报告"),
+        *_line(72, 100, "共收到申请"),
+        *_line(72, 115, "12"),
+        *_line(72, 130, "件。"),
+        *_line(280, 800, "-4-"),
+    ]
+    rows = page_rows(PageContent(chars, [], 0, False, False, 595, 842), 1, 1, 0).rows
+    texts = [c.text for row in rows for c in row.cells]
+    assert "-4-" not in texts
+    assert "12" in " ".join(texts)
+
+
+def test_a_table_without_borders_keeps_blank_cells_in_their_columns() -> None:
+    header = [
+        *_line(60, 100, "信息内容"),
+        *_line(200, 100, "甲"),
+        *_line(300, 100, "乙"),
+        *_line(400, 100, "丙"),
+    ]
+    first = [*_line(60, 120, "规章"), *_line(200, 120, "1"), *_line(400, 120, "3")]
+    second = [
+        *_line(60, 140, "行政规范性文件"),
+        *_line(200, 140, "4"),
+        *_line(300, 140, "5"),
+        *_line(400, 140, "6"),
+    ]
+    rows = page_rows(
+        PageContent([*header, *first, *second], [], 0, False, False, 595, 842), 1, 1, 0
+    ).rows
+
+    by_label = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in rows}
+    assert by_label["规章"] == ["1", "", "3"]
+    assert by_label["行政规范性文件"] == ["4", "5", "6"]
