@@ -101,6 +101,18 @@ def test_a_row_printed_blank_is_read_as_its_blank_cells() -> None:
     assert NoteCode.ROW_SHORT not in {n.code for n in notes}
 
 
+def test_empty_cells_before_a_label_belong_to_no_row() -> None:
+    # Merged cells of the layout print as empty cells before a label; they are not blank cells
+    # of the row above, which was cut short on its own line.
+    text = T3_HEADING + _line(GRANTED, "1", "0", "0") + _line("\t（二）部分公开", *ONE)
+
+    table, notes = _read(text, 3)
+
+    assert _row(table, "outcomes.granted") == ["1", "0", "0", None, None, None, None]
+    assert _row(table, "outcomes.partially_granted") == list(ONE)
+    assert NoteCode.CELLS_AMBIGUOUS not in {n.code for n in notes}
+
+
 def test_rows_not_in_the_format_and_subtotal_rows_are_set_aside() -> None:
     text = (
         T3_HEADING
@@ -240,6 +252,14 @@ def test_a_label_before_the_values_of_table_4_is_not_a_cell() -> None:
     [note] = notes
     assert note.code is NoteCode.EXTRA_VALUE
     assert note.text.startswith("件数 | 1")
+
+
+def test_a_serial_number_before_the_label_of_table_4_is_not_a_cell() -> None:
+    table, notes = _read(T4_HEADING + T4_HEADER + "1\t件数\t" + T4_VALUES, 4)
+
+    assert _row(table, "reconsideration") == ["1", "0", "0", "0", "1"]
+    assert _row(table, "litigation_after_reconsideration") == ["0", "2", "0", "0", "2"]
+    assert notes == []
 
 
 def test_table_4_headers_without_values_are_found_and_blank() -> None:
