@@ -7,45 +7,48 @@ add up; a row cut short on its own line; values spread over lines whose blank ce
 (two equal numbers in table 3 are 自然人 and 总计, anything else is ambiguous); and each cell
 turned into a number, a mark or an unreadable blank.
 
-Mutations of ``_place.py``, ``_rows.py`` and ``_tables.py`` that these tests and those of
-``test_rows.py`` were checked against, each applied alone to a plain clone (no
-``../shared/corpus``), with a test that fails under it:
+Mutations of ``_place.py`` (P), ``_rows.py`` (R) and ``_tables.py`` (T) that these tests and
+those of ``test_rows.py`` were checked against, each applied alone to a plain clone (no
+``../shared/corpus``), and a test that fails under it (often among others):
 
-=====  ===========================================================  ==============================================================
- #     mutation                                                     killed by
-=====  ===========================================================  ==============================================================
- P1    a two-value row placed in the first two columns              test_two_equal_numbers_over_lines_are_natural_persons_and_total
- P2    自然人/总计 inference swapped (second value as 自然人)          test_two_equal_numbers_over_lines_are_natural_persons_and_total
- P3    inference without the two numbers being equal                test_two_unequal_numbers_over_lines_leave_the_row_blank
- P4    inference in table 4 too (no table-3 test)                   test_two_equal_numbers_over_lines_of_table_4_are_ambiguous
- P5    the row check drops the first column (``numbers[1:-1]``)     test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
- P6    the row check ignores the 其他 column (``numbers[:-2]``)       test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
- P7    the row check counts a mark as 0                             test_a_row_with_a_mark_and_an_extra_value_is_left_blank
- P8    the table-4 check tests the first group only                 test_table_4_sets_aside_the_value_that_balances_every_group
- P9    the table-4 check uses groups of 4                           test_table_4_sets_aside_the_value_that_balances_every_group
- P10   one blank fewer dropped beside the label (``> size + 1``)    test_blank_cells_beside_the_label_are_dropped_without_a_note
- P11   a blank dropped even when the count is right (``>= size``)   test_a_blank_first_cell_keeps_its_place
- P12   blank cells after the last column kept                       test_blank_cells_after_the_last_column_are_dropped
- P13   a row accepted when two ways of dropping a value balance     test_two_ways_of_dropping_a_value_that_balance_leave_the_row_blank
- P14   drop options told apart by position, not by values           test_a_doubled_cell_is_set_aside
- P15   the extra value set aside is the last, not the one found     test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
- P16   table 2 keeps the last values instead of the first           test_table_2_uses_the_first_values_of_a_row_too_long
- P17   the note of a set-aside table-3 value is extra_value         test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
- P18   a row cut short fills from the right                         test_a_row_cut_short_on_its_line_fills_from_the_left
- P19   values partly on the label's line count as one line (any)    test_values_partly_on_the_label_line_and_partly_below_are_inferred
- P20   a negative count accepted                                    test_unreadable_cells_are_blank_with_a_note
- R1    ROW_REPEATED keeps the second occurrence                     test_rows.py::test_a_repeated_row_keeps_its_first_occurrence
- R2    text among a row's values starts a new row                   test_rows.py::test_text_among_the_values_of_a_row_is_an_unreadable_cell
- R3    a label's continuation line starts a row of its own          test_rows.py::test_a_label_broken_across_lines_keeps_its_values
- R4    of two blank printings of a row, the shorter kept            test_rows.py::test_a_row_printed_blank_is_read_as_its_blank_cells
- R5    table 4 reads on after text that follows its values          test_rows.py::test_text_after_table_4_ends_it
- R6    table 4 reads numbers before its header                      test_rows.py::test_a_number_before_the_header_of_table_4_is_no_cell
- T1    table 2 checked with the table-3 row rule                    test_table_2_uses_the_first_values_of_a_row_too_long
- T2    table 4 placed without its group check                       test_table_4_sets_aside_the_value_that_balances_every_group
- T3    table 4's values always taken as one line                    test_table_4_spread_over_lines_with_a_value_missing_is_ambiguous
- T4    a table of bare labels: a note for every row                 test_rows.py::test_a_table_of_labels_without_cells_has_one_note
- T5    "ends early" also said of a complete table                   test_rows.py::test_a_complete_table_has_no_missing_row
-=====  ===========================================================  ==============================================================
+- P1: a two-value row placed in the first two columns -- test_two_equal_numbers_over_lines_are_natural_persons_and_total
+- P2: the 自然人/总计 inference swapped (second value as 自然人) -- test_two_equal_numbers_over_lines_are_natural_persons_and_total
+- P3: inference without the two numbers being equal -- test_two_unequal_numbers_over_lines_leave_the_row_blank
+- P4: inference in table 4 too (no table-3 test) -- test_two_equal_numbers_over_lines_of_table_4_are_ambiguous
+- P5: the row check drops the first column (numbers[1:-1]) -- test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
+- P6: the row check ignores the 其他 column (numbers[:-2]) -- test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
+- P7: the row check counts a mark as 0 -- test_a_row_with_a_mark_and_an_extra_value_is_left_blank
+- P8: the table-4 check tests its first group only -- test_table_4_sets_aside_the_value_that_balances_every_group
+- P9: the table-4 check uses groups of 4 -- test_table_4_sets_aside_the_value_that_balances_every_group
+- P10: one blank fewer dropped beside the label (> size + 1) -- test_blank_cells_beside_the_label_are_dropped_without_a_note
+- P11: a blank dropped though the count is right (>= size) -- test_a_blank_first_cell_keeps_its_place
+- P12: blank cells after the last column kept -- test_blank_cells_after_the_last_column_are_dropped
+- P13: a row accepted when two ways of dropping a value balance -- test_two_ways_of_dropping_a_value_that_balance_leave_the_row_blank
+- P14: drop options told apart by position, not by the values -- test_a_doubled_cell_is_set_aside
+- P15: the last value set aside, not the one that balances -- test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
+- P16: table 2 keeps the last values instead of the first -- test_table_2_uses_the_first_values_of_a_row_too_long
+- P17: a set-aside table-3 value noted as extra_value -- test_a_subtotal_column_is_set_aside_when_only_its_drop_balances
+- P18: a row cut short fills from the right -- test_a_row_cut_short_on_its_line_fills_from_the_left
+- P19: values partly on the label's line count as one line (any) -- test_values_partly_on_the_label_line_and_partly_below_are_inferred
+- P20: a negative count accepted -- test_unreadable_cells_are_blank_with_a_note
+- P21: the unit of a column header not applied -- test_an_amount_takes_the_unit_of_its_column_header_unless_it_prints_one
+- P22: a text cell accepted as a value -- test_unreadable_cells_are_blank_with_a_note
+- R1: ROW_REPEATED keeps the second occurrence -- test_rows.py::test_a_repeated_row_keeps_its_first_occurrence
+- R2: text among a row's values starts a row of its own -- test_rows.py::test_text_among_the_values_of_a_row_is_an_unreadable_cell
+- R3: a label's continuation line starts a row of its own -- test_rows.py::test_a_label_broken_across_lines_keeps_its_values
+- R4: of two blank printings of a row, the shorter kept -- test_rows.py::test_a_row_printed_blank_is_read_as_its_blank_cells
+- R5: table 4 read on past the text after its values -- test_rows.py::test_text_after_table_4_ends_it
+- R6: table 4 reads numbers before its header -- test_rows.py::test_a_number_before_the_header_of_table_4_is_no_cell
+- R7: no note for a number outside any row -- test_rows.py::test_a_number_after_a_header_and_before_any_row_is_stray
+- R8: empty cells before a label kept as values -- test_rows.py::test_empty_cells_before_a_label_belong_to_no_row
+- R9: a subtotal (group label) row taken as a row -- test_rows.py::test_rows_not_in_the_format_and_subtotal_rows_are_set_aside
+- R10: table 4 keeps the values before its row's label -- test_rows.py::test_a_serial_number_before_the_label_of_table_4_is_not_a_cell
+- T1: table 2 checked with the table-3 row rule -- test_table_2_uses_the_first_values_of_a_row_too_long
+- T2: table 4 placed without its group check -- test_table_4_sets_aside_the_value_that_balances_every_group
+- T3: table 4's values always taken as one line -- test_table_4_spread_over_lines_with_a_value_missing_is_ambiguous
+- T4: a table of bare labels: a note for every row -- test_rows.py::test_a_table_of_labels_without_cells_has_one_note
+- T5: 'ends early' also said of a complete table -- test_rows.py::test_a_complete_table_has_no_missing_row
+- T6: a missing row just before the last found not noted -- test_rows.py::test_a_missing_row_is_noted_and_the_rows_after_it_are_read
 """
 
 from __future__ import annotations
