@@ -37,6 +37,10 @@ def test_the_footer_of_a_site_page_ends_section_6() -> None:
         ("某局2023年政府信息公开工作年度报告", "某局", 2023),
         ("某县人民政府\n2023年政府信息公开工作年度报告", "某县人民政府", 2023),
         ("2023年度某局政府信息公开工作年度报告", "某局", 2023),
+        # 人民政府 ends the agency's name: the 政府 of 政府信息公开 is not printed twice.
+        ("2023年某县人民政府信息公开工作年度报告", "某县人民政府", 2023),
+        ("2023年某县人民政府政务公开工作年度报告", "某县人民政府", 2023),
+        ("2023年某县人民政府政府信息公开工作年度报告", "某县人民政府", 2023),
         # No year in the title: the period of the opening text states it.
         ("某局政府信息公开工作年度报告\n本报告统计期限为2022年1月1日至12月31日。", None, 2022),
         # A sentence that cites the report names no agency; nor does a long line above it.
