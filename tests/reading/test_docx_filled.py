@@ -1,9 +1,9 @@
 """Word files as agencies make them: the official template filled with python-docx, read back.
 
-The official 2021 template is the corpus file ``more/raw/102-official-blank-template-2021.docx``
-(beside the repository, as for ``test_corpus.py``); the tests that fill it skip when it is
-absent. Tables built with python-docx's own merges need no template. ``.doc`` and ``.odt`` copies
-are made by LibreOffice (``soffice``), once per session; those tests skip where it is missing.
+The official 2021 template is ``tests/documents/data/template-2021.docx`` (the corpus file
+``more/raw/102-official-blank-template-2021.docx``). Tables built with python-docx's own merges
+need no template. ``.doc`` and ``.odt`` copies are made by LibreOffice (``soffice``), once per
+session; those tests skip where it is missing.
 """
 
 from __future__ import annotations
@@ -35,9 +35,7 @@ from disclosure_report.reading import NoteCode, layout, read
 from disclosure_report.testing import metadata, reports
 
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-TEMPLATE = CORPUS / "more" / "raw" / "102-official-blank-template-2021.docx"
-needs_template = pytest.mark.skipif(not TEMPLATE.is_file(), reason=f"no template at {TEMPLATE}")
+TEMPLATE = Path(__file__).resolve().parents[1] / "documents" / "data" / "template-2021.docx"
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 TITLE = "政府信息公开工作年度报告格式模板"
@@ -102,7 +100,6 @@ _META = metadata(
 _TEXT = st.just("本年度，本机关认真落实政府信息公开工作。")
 
 
-@needs_template
 def test_the_blank_template_reads_as_blank_cells_of_the_2021_format() -> None:
     result = read(_template())
     assert result.kind == "docx"
@@ -114,7 +111,6 @@ def test_the_blank_template_reads_as_blank_cells_of_the_2021_format() -> None:
     assert NoteCode.VERSION_GUESSED not in codes  # told by its labels, not guessed
 
 
-@needs_template
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     report=reports(
