@@ -129,3 +129,77 @@ def test_an_excerpt_cut_short_is_read_as_far_as_it_goes_and_says_so() -> None:
     codes = {(n.code, n.where.section) for n in extraction.notes}
     assert (NoteCode.ROW_MISSING, 3) in codes
     assert (NoteCode.TABLE_MISSING, 4) in codes
+
+
+# Table 二: the other version's label, and values in cells merged across columns.
+
+MERGED_2021 = """<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>
+<p>二、主动公开政府信息情况</p><table>
+<tr><td colspan=4>第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>1</td><td>0</td><td>4</td></tr>
+<tr><td>规范性文件</td><td>2</td><td>1</td><td>9</td></tr>
+<tr><td colspan=4>第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan=3>本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan=3>17</td></tr>
+<tr><td colspan=4>第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan=3>本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan=3>12.5</td></tr>
+</table></body></html>"""
+
+
+def test_the_2019_label_of_a_2021_row_is_read_as_that_row() -> None:
+    extraction = extract(MERGED_2021)
+    assert extraction.version == "2021"
+    rows = dict(extraction.tables[0].rows)
+    normative = next(
+        cells for spec, cells in rows.items() if spec.key.endswith("normative_documents")
+    )
+    assert [c.value.number for c in normative] == [2, 1, 9]
+    assert not [n for n in extraction.notes if n.code is NoteCode.EXTRA_ROW]
+
+
+def test_a_value_merged_across_the_columns_is_the_rows_one_value() -> None:
+    extraction = extract(MERGED_2021)
+    cells = {spec.key: cells for spec, cells in extraction.tables[0].rows}
+    assert [c.value.number for c in cells["article_20_5.licensing"]] == [17]
+    assert [c.value.number for c in cells["article_20_8.administrative_fees"]] == [Decimal("12.5")]
+
+
+def test_a_shorter_label_matches_only_when_one_row_ends_so() -> None:
+    from disclosure_report.reading._vocabulary import Matcher, RowSpec
+
+    rows = (RowSpec("a", "行政规范性文件", ()), RowSpec("b", "地方规范性文件", ()))
+    assert Matcher(rows).row("规范性文件") is None  # two rows end so: no guess
+    assert Matcher(rows[:1]).row("规范性文件") is rows[0]
+
+
+# Page numbers printed in the text at a page break.
+
+
+def test_a_page_number_between_a_label_and_its_values_is_never_a_cell() -> None:
+    text = _lines(
+        "某局2023年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "规章",
+        "- 4 -",
+        "1",
+        "0",
+        "4",
+        "行政规范性文件",
+        "第 5 页 共 9 页",
+        "2",
+        "— 6 —",
+        "1",
+        "9",
+    )
+    assert _cells(text)[4:7] == [["规章"], ["1"], ["0"]]
+    rows = extract(text).tables[0].rows
+    assert [c.value.number for c in rows[0][1]] == [1, 0, 4]
+    assert [c.value.number for c in rows[1][1]] == [2, 1, 9]
+
+
+def test_a_bare_number_is_a_value_not_a_page_number() -> None:
+    assert _cells(_lines("规章", "4", "-4", "4/9")) == [["规章"], ["4"], ["-4"], ["4/9"]]

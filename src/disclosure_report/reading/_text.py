@@ -31,6 +31,13 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A Markdown backslash escape of ASCII punctuation."""
 _VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
+_DASH = "\\-\u2010-\u2015\u2212\uff0d~\uff5e"
+_PAGE_NUMBER = re.compile(
+    rf"[{_DASH}]\s*[0-9\uff10-\uff19]{{1,4}}\s*[{_DASH}]"
+    r"|第\s*[0-9\uff10-\uff19]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9\uff10-\uff19]{1,4}\s*页)?"
+)
+"""A page number as printed text keeps it at a page break (``- 4 -``, ``— 5 —``, ``第4页``,
+``第 4 页 共 9 页``): never a cell. A bare number is a value (one cell per line prints them so)."""
 _MAX_CELLS = 200  # no table of the format has rows this wide
 _MAX_CACHED = 400
 """Longer lines are prose, seldom repeated: not kept in the cache of shapes."""
@@ -142,7 +149,7 @@ def _shape(line: str) -> _Shape | None:
     (a table's rows, a layout's fillers): a repeated line is split once, and its rows share
     the texts."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or _PAGE_NUMBER.fullmatch(stripped):
         return None
     if "\t" in line:
         return _cells(line.split("\t"))
