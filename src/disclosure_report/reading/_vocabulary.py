@@ -456,7 +456,18 @@ class Matcher:
             and 2 * len(core) >= len(spec.split.core)
             and _numbers_agree(split.number, spec)
         ]
-        return prefixed[0] if len(prefixed) == 1 else None
+        if prefixed:
+            return prefixed[0] if len(prefixed) == 1 else None
+        # A label without its leading qualifier: the other version's wording (规范性文件 for
+        # 行政规范性文件). Only where one row ends so and no row's words are those exactly.
+        suffixed = [
+            spec
+            for spec in self.rows
+            if spec.split.core.endswith(core)
+            and 2 * len(core) >= len(spec.split.core)
+            and _numbers_agree(split.number, spec)
+        ]
+        return suffixed[0] if len(suffixed) == 1 else None
 
     def members(self, group: RowSpec) -> tuple[RowSpec, ...]:
         """The data rows that the format prints under *group* (a group label)."""
