@@ -17,7 +17,16 @@ from typing import Final, NamedTuple
 from disclosure_report.reading._pdf_page import Char
 
 
-__all__ = ["Line", "Segment", "join_lines", "join_paragraph", "lines_of", "segments_of"]
+__all__ = [
+    "SPACE_GAP",
+    "Line",
+    "Segment",
+    "is_wide",
+    "join_lines",
+    "join_paragraph",
+    "lines_of",
+    "segments_of",
+]
 
 SPACE_GAP: Final = 0.25
 """A gap wider than this many times the characters' height is a space."""
@@ -121,6 +130,11 @@ def _height(chars: Sequence[Char]) -> float:
     return heights[len(heights) // 2] if heights else 10.0
 
 
+def is_wide(text: str) -> bool:
+    """Whether *text* starts with a CJK character or full-width punctuation."""
+    return _WIDE.match(text) is not None
+
+
 def _text(chars: Sequence[Char]) -> str:
     size = _height(chars)
     out: list[str] = []
@@ -130,16 +144,28 @@ def _text(chars: Sequence[Char]) -> str:
         if ch.space:
             pending = previous is not None
             continue
-        if (
-            previous is not None
-            and (pending or ch.x0 - previous.x1 > SPACE_GAP * size)
-            and not (_WIDE.match(previous.text) and _WIDE.match(ch.text))
+        if previous is not None and _spaced(
+            previous.text, ch.text, pending, ch.x0 - previous.x1, size
         ):
-            out.append(" ")  # never between two CJK characters: the gap is justification
+            out.append(" ")
         out.append(ch.text)
         previous = ch
         pending = False
     return "".join(out)
+
+
+def _spaced(before: str, after: str, printed: bool, gap: float, size: float) -> bool:
+    """Whether a space stands between the characters *before* and *after*: never between two
+    CJK characters (a gap there is justification); between a CJK character and another only
+    where the text layer prints one (``2024年`` in a justified line has gaps, not spaces);
+    between two others where it prints one or where the gap is wide (text layers that place
+    words without space characters)."""
+    wide_before, wide_after = is_wide(before), is_wide(after)
+    if wide_before and wide_after:
+        return False
+    if wide_before or wide_after:
+        return printed
+    return printed or gap > SPACE_GAP * size
 
 
 def segments_of(chars: Sequence[Char], gap: float = CELL_GAP) -> list[Segment]:
@@ -166,13 +192,24 @@ def segments_of(chars: Sequence[Char], gap: float = CELL_GAP) -> list[Segment]:
     ]
 
 
-def join_paragraph(texts: Sequence[str]) -> str:
-    """Lines of one paragraph as one text: no space where a CJK character meets another."""
+def join_paragraph(lines: Sequence[Line]) -> str:
+    """Lines of one paragraph, wrapped by the layout, as one text: no space where a CJK
+    character meets another, a space between two words of other scripts (a line wraps between
+    words), and between a CJK character and another only where the text layer prints one at
+    the line's end or start."""
     out = ""
-    for text in texts:
-        if out and not (_WIDE.match(out[-1]) and _WIDE.match(text[:1])):
-            out += " "
+    trailing = False
+    for line in lines:
+        text = " ".join(line.text().split())
+        if not text:
+            continue
+        if out:
+            printed = trailing or line.chars[0].space
+            wide_before, wide_after = is_wide(out[-1]), is_wide(text[0])
+            if not (wide_before and wide_after) and (printed or not (wide_before or wide_after)):
+                out += " "
         out += text
+        trailing = line.chars[-1].space
     return out
 
 
