@@ -78,7 +78,7 @@ def pdf_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
                 continue
             printed += text
             plans.append(page_plan(content, number, running))
-        rows = document_rows(plans)
+        rows = document_rows(plans, notes)
         if count and not printed:
             why = "the document has no text layer (a scan, or pages printed as images): it cannot be read without OCR"
             notes.append(ReadingNote(NoteCode.NO_TEXT, Location(), why))

@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from disclosure_report.reading._normalize import fold
+from disclosure_report.reading._normalize import fold, split_label
+from disclosure_report.reading._notes import ReadingNote
 from disclosure_report.reading._pdf_borderless import block_rows, table_blocks
 from disclosure_report.reading._pdf_page import Char, PageContent, Rule
 from disclosure_report.reading._pdf_words import (
@@ -167,10 +168,11 @@ def page_rows(
     return PageRows(builder.rows, builder.number - first_line)
 
 
-def document_rows(plans: Sequence[PagePlan]) -> list[Row]:
+def document_rows(plans: Sequence[PagePlan], notes: list[ReadingNote] | None = None) -> list[Row]:
     """The rows of a document's pages, in order: a paragraph that goes on across a page break
-    is one row."""
-    builder = RowBuilder(1, 0, text_geometry(plans))
+    is one row, and a table without borders whose header is at the foot of the page before
+    takes its columns from it too. What cannot be read goes to *notes*."""
+    builder = RowBuilder(1, 0, text_geometry(plans), notes)
     for plan in plans:
         builder.add(plan)
     builder.end_paragraph()
@@ -294,26 +296,42 @@ class RowBuilder:
     """A document's rows, made block by block, top to bottom, page by page; narrative lines
     joined into paragraphs, across a page break too."""
 
-    def __init__(self, first_line: int, table_base: int, geometry: TextGeometry) -> None:
+    def __init__(
+        self,
+        first_line: int,
+        table_base: int,
+        geometry: TextGeometry,
+        notes: list[ReadingNote] | None = None,
+    ) -> None:
         self.geometry = geometry
+        self.notes = notes
         self.number = first_line
         self.tables = table_base
         self.rows: list[Row] = []
         self.paragraph: list[tuple[int, Line]] = []
         self.page = 0
         self.width = 0.0
+        self.header: list[Line] = []
+        """Lines of several words at the foot of the page before: the header of a table
+        without borders that goes on on this page."""
 
     def add(self, plan: PagePlan) -> None:
         """The rows of the page of *plan*; a paragraph open at the foot of the page before
         stays open."""
         self.page, self.width = plan.page, plan.width
-        for item in plan.items:
+        carried = self.header
+        recent: list[Line] = []
+        for index, item in enumerate(plan.items):
             if isinstance(item, Line):
                 self.line(item)
-            elif isinstance(item, list):
-                self.borderless(item)
+                recent = [] if is_break(item.text()) else [*recent, item]
+                continue
+            if isinstance(item, list):
+                self.borderless(item, carried if index == 0 else [], recent)
             else:
                 self.table(*item)
+            recent = []
+        self.header = _foot_header(plan.items)
 
     def line(self, line: Line) -> None:
         if self.paragraph and self._continues(line):
@@ -326,9 +344,24 @@ class RowBuilder:
             self.rows.append(_line_row(line, self.number, self.page))
             self.number += 1
 
-    def borderless(self, lines: list[Line]) -> None:
+    def borderless(
+        self, lines: list[Line], above: Sequence[Line] = (), header: Sequence[Line] = ()
+    ) -> None:
+        """A table without borders on *lines*; *above*: the header lines at the foot of the
+        page before, when the table starts this page; *header*: the lines of this page between
+        the last heading and the table."""
         self.end_paragraph()
-        table_rows = block_rows(lines, is_label, self.number, self.page, self.tables)
+        table_rows = block_rows(
+            lines,
+            is_label,
+            self.number,
+            self.page,
+            self.tables,
+            above=above,
+            header=header,
+            counts=_table4_counts([*above, *header, *lines]),
+            notes=self.notes,
+        )
         self.tables += 1
         self.rows.extend(table_rows)
         self.number += len(table_rows)
@@ -380,6 +413,36 @@ class RowBuilder:
         """Whether *line* is centred on the page, away from the edges of the text."""
         short = line.x1 < self.geometry.right - _SPACE * line.height
         return short and abs((line.x0 + line.x1) - self.width) < line.height
+
+
+def _foot_header(items: Sequence[Line | list[Line] | tuple[Grid, list[Char]]]) -> list[Line]:
+    """The lines at the foot of a page after its last paragraph of text, table or heading,
+    when one of them breaks into words: the header of a table that the page break cuts."""
+    found: list[Line] = []
+    for item in reversed(items):
+        if not isinstance(item, Line) or is_break(item.text()):
+            break
+        found.append(item)
+    found.reverse()
+    return found if any(not _single(line) for line in found) else []
+
+
+def _table4_counts(lines: Sequence[Line]) -> frozenset[int]:
+    """How many value columns table 四 has (in the format versions), when *lines* print its
+    header; else none."""
+    words = vocabulary()
+    if not any(
+        split_label(segment.text).core in words.table4_anchors
+        for line in lines
+        for segment in line.segments(_HEADER_GAP)
+    ):
+        return frozenset()
+    return frozenset(
+        sum(len(spec.columns) for spec in labels.table4) for labels in words.labels.values()
+    )
+
+
+_HEADER_GAP: Final = 0.6
 
 
 def _first_word(line: Line) -> float:
