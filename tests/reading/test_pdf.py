@@ -557,3 +557,17 @@ def test_table_4_values_whose_columns_are_unknown_are_left_out_with_a_note() -> 
     assert note.code is NoteCode.CELLS_AMBIGUOUS
     assert note.where.page == 1
     assert note.text.startswith("4 | 5 | 12")
+
+
+def test_a_full_first_line_and_an_indented_line_below_are_two_paragraphs() -> None:
+    # 39 characters after an indent of two fill the line exactly; the next paragraph starts at
+    # the same indent. The text's left edge shows where a wrapped paragraph goes on.
+    full = "本机关政府信息公开工作还存在一些不足：部分栏目更新不够及时，政策解读的形式较为单一。"[
+        :39
+    ]
+    one, top = _paragraph(full, 100)
+    two, top = _paragraph(FIRST, top)
+
+    rows = page_rows(_page([*one, *two]), 1, 1, 0).rows
+
+    assert _texts(rows) == [full, FIRST]

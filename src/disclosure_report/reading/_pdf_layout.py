@@ -238,6 +238,8 @@ class TextGeometry(NamedTuple):
 
     right: float
     pitch: float
+    left: float | None = None
+    """The left edge of the text, when some paragraph shows it (a line after a wrapped one)."""
 
 
 def text_geometry(plans: Sequence[PagePlan]) -> TextGeometry:
@@ -247,7 +249,8 @@ def text_geometry(plans: Sequence[PagePlan]) -> TextGeometry:
     of a paragraph that the layout wrapped end there, or a little short of it when the next
     character did not fit; a paragraph's last line ends anywhere): the furthest end of those
     lines, leaving out punctuation hanging past the edge. The pitch is the most common distance
-    between the tops of consecutive lines of one size.
+    between the tops of consecutive lines of one size. The left edge is where most lines that
+    follow a line reaching the right edge start (a wrapped paragraph goes on there).
     """
     narrative = [
         [item for item in plan.items if isinstance(item, Line) and _single(item)] for plan in plans
@@ -270,7 +273,16 @@ def text_geometry(plans: Sequence[PagePlan]) -> TextGeometry:
         and before.height < after.top - before.top < _MAX_PITCH * before.height
     )
     pitch = max(steps, key=lambda step: (steps[step], -step)) if steps else 0.0
-    return TextGeometry(right, pitch)
+    starts = Counter(
+        round(after.x0)
+        for lines in narrative
+        for before, after in itertools.pairwise(lines)
+        if before.x1 >= right - before.height and 0 < after.top - before.top <= pitch * 1.1
+    )
+    if not starts:
+        return TextGeometry(right, pitch)
+    left = max(starts, key=lambda start: (sum(starts[start + d] for d in (-1, 0, 1)), -start))
+    return TextGeometry(right, pitch, float(left))
 
 
 _SAME_SIZE: Final = 0.15
@@ -388,7 +400,7 @@ class RowBuilder:
         size = max(before.height, 1.0)
         if abs(line.height - before.height) >= _SAME_SIZE * size or not _single(line):
             return False
-        right, pitch = self.geometry
+        right, pitch, left = self.geometry
         if page == self.page and self._centred(before) and self._centred(line):
             # A title broken over lines, each centred.
             return 0 <= line.top - before.bottom < size
@@ -398,8 +410,11 @@ class RowBuilder:
                 return False
         elif page != self.page - 1:
             return False
-        if len(self.paragraph) == 1:
-            # The paragraph's first line: the next one starts at its indent or left of it.
+        if len(self.paragraph) == 1 and left is not None and before.x0 > left + _INDENT * size:
+            # An indented first line: the paragraph goes on left of it, a line at its indent
+            # starts the next one.
+            aligned = before.x0 - _MAX_INDENT * size <= line.x0 < before.x0 - _INDENT * size
+        elif len(self.paragraph) == 1:
             aligned = before.x0 - _MAX_INDENT * size <= line.x0 <= before.x0 + _INDENT * size
         else:
             aligned = abs(line.x0 - before.x0) <= _INDENT * size
