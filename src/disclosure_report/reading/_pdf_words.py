@@ -48,14 +48,25 @@ class Segment(NamedTuple):
     bottom: float
 
 
-class Line(NamedTuple):
-    """A line of text: its characters in order, and its box."""
+class Line:
+    """A line of text: its characters in order, and its box. Its text and its segments are
+    worked out once (the layout asks for them often)."""
 
-    chars: tuple[Char, ...]
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    __slots__ = ("_segments", "_text", "bottom", "chars", "top", "x0", "x1")
+
+    def __init__(
+        self, chars: tuple[Char, ...], x0: float, top: float, x1: float, bottom: float
+    ) -> None:
+        self.chars = chars
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self._text: str | None = None
+        self._segments: dict[float, list[Segment]] = {}
+
+    def __repr__(self) -> str:
+        return f"Line({self.text()!r}, {self.x0:.1f}, {self.top:.1f}, {self.x1:.1f}, {self.bottom:.1f})"
 
     @property
     def height(self) -> float:
@@ -63,11 +74,20 @@ class Line(NamedTuple):
 
     def text(self) -> str:
         """The line's text, spaces where the gaps are wide."""
-        return _text(self.chars)
+        if self._text is None:
+            self._text = _text(self.chars)
+        return self._text
 
     def segments(self, gap: float = CELL_GAP) -> list[Segment]:
         """The line's parts between gaps wider than *gap* times its characters' height."""
-        return segments_of(self.chars, gap)
+        found = self._segments.get(gap)
+        if found is None:
+            found = self._segments[gap] = segments_of(self.chars, gap)
+        return found
+
+    def with_chars(self, chars: tuple[Char, ...]) -> Line:
+        """The line with *chars* in place of its characters (in the same box)."""
+        return Line(chars, self.x0, self.top, self.x1, self.bottom)
 
 
 def lines_of(chars: Iterable[Char]) -> list[Line]:
@@ -121,7 +141,7 @@ def _with_spaces(lines: list[Line], spaces: list[Char]) -> list[Line]:
     for index, found in extra.items():
         line = lines[index]
         chars = sorted((*line.chars, *found), key=lambda ch: ch.x0)
-        lines[index] = line._replace(chars=tuple(chars))
+        lines[index] = line.with_chars(tuple(chars))
     return lines
 
 
@@ -132,7 +152,19 @@ def _height(chars: Sequence[Char]) -> float:
 
 def is_wide(text: str) -> bool:
     """Whether *text* starts with a CJK character or full-width punctuation."""
-    return _WIDE.match(text) is not None
+    if not text:
+        return False
+    wide = _WIDE_CHARS.get(text[0])
+    if wide is None:
+        wide = _WIDE.match(text[0]) is not None
+        if len(_WIDE_CHARS) < _CACHED:
+            _WIDE_CHARS[text[0]] = wide
+    return wide
+
+
+_WIDE_CHARS: dict[str, bool] = {}
+_CACHED: Final = 20_000
+"""Characters whose width class is kept, at most (a report uses a few thousand)."""
 
 
 def _text(chars: Sequence[Char]) -> str:
