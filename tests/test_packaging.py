@@ -79,3 +79,22 @@ def test_command_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"disclosure-report {DIST.version}\n"
+
+
+def test_no_package_imports_another_packages_private_module() -> None:
+    """Packages meet at their public faces (``disclosure_report.checks``), never at another
+    package's ``_private`` module, so that each can change its insides alone."""
+    import ast
+
+    source = Path(disclosure_report.__file__).parent
+    crossings = []
+    for path in sorted(source.rglob("*.py")):
+        package = path.relative_to(source).parts[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if parts[0] != "disclosure_report" or len(parts) < 3:
+                    continue
+                if parts[1] != package and any(p.startswith("_") for p in parts[2:]):
+                    crossings.append(f"{path.relative_to(source)}: {node.module}")
+    assert crossings == []

@@ -37,6 +37,14 @@ article_heading = WORDS.article_heading
         ("本年制作件数", None, "本年制发件数"),
         ("規範性檔案", None, "规范性文件"),
         ("3.危及“三安全一稳定”", 3, "危及三安全一稳定"),
+        # Item numbers of ten and beyond, in every written form.
+        ("十、其他", 10, "其他"),
+        ("（十一）其他", 11, "其他"),
+        ("（二十）其他", 20, "其他"),
+        ("（二十三）其他", 23, "其他"),
+        # Annotations nested deeper than the passes of balanced ones, or left open.
+        ("规章（一（二（三（四（五）））））", None, "规章"),
+        ("规章（设区的市", None, "规章"),
     ],
 )
 def test_split_label(printed: str, number: int | None, core: str) -> None:

@@ -31,7 +31,14 @@ from disclosure_report.batch._folder import (
     walk,
 )
 from disclosure_report.batch._frame import records_frame
-from disclosure_report.batch._summary import FILE_FIELDS, FINDING_FIELDS, NOTE_FIELDS, SUFFIXES
+from disclosure_report.batch._summary import (
+    FILE_FIELDS,
+    FINDING_FIELDS,
+    NOTE_FIELDS,
+    STATUS_LABELS,
+    SUFFIXES,
+    validate_summary,
+)
 
 
 __all__ = [
@@ -41,6 +48,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "NOTE_FIELDS",
     "STATUSES",
+    "STATUS_LABELS",
     "SUFFIXES",
     "DocumentResult",
     "FindingRecord",
@@ -53,5 +61,6 @@ __all__ = [
     "records_frame",
     "state_path",
     "summary_paths",
+    "validate_summary",
     "walk",
 ]

@@ -29,9 +29,11 @@ __all__ = [
     "FILE_FIELDS",
     "FINDING_FIELDS",
     "NOTE_FIELDS",
+    "STATUS_LABELS",
     "SUFFIXES",
     "FileRow",
     "file_rows",
+    "validate_summary",
     "writer_for",
 ]
 
@@ -297,6 +299,17 @@ def _openpyxl() -> Any:
     except ImportError as error:
         msg = "a summary in .xlsx needs openpyxl: pip install openpyxl"
         raise ImportError(msg) from error
+
+
+def validate_summary(summary: Path) -> None:
+    """Raise unless a summary can be written at *summary*: its suffix is one of
+    :data:`SUFFIXES`, and for ``.xlsx`` openpyxl is installed.
+
+    Raises:
+        ValueError: For a suffix that is not one of :data:`SUFFIXES`.
+        ImportError: For ``.xlsx`` without openpyxl.
+    """
+    writer_for(summary)
 
 
 def writer_for(summary: Path) -> Callable[[Store, Path, str], tuple[Path, ...]]:

@@ -9,7 +9,9 @@ never correct: a total that does not add up is reported as printed.
 
 from __future__ import annotations
 
+from disclosure_report.checks._applications import table3_plan
 from disclosure_report.checks._finding import Finding
+from disclosure_report.checks._litigation import table4_plan
 from disclosure_report.checks._report import check, check_part
 from disclosure_report.checks._rows import rows_with
 from disclosure_report.checks._rules import (
@@ -42,5 +44,7 @@ __all__ = [
     "rule_by_id",
     "rules_of",
     "series_rules_of",
+    "table3_plan",
+    "table4_plan",
     "x1_rule",
 ]

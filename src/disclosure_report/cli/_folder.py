@@ -76,7 +76,7 @@ def _write_json(result: FolderSummary, out: IO[str]) -> None:
 
 
 def _write_text(result: FolderSummary, locale: str, out: IO[str]) -> None:
-    from disclosure_report.batch._summary import STATUS_LABELS
+    from disclosure_report.batch import STATUS_LABELS
 
     separator = translate(_SEPARATOR, locale)
     statuses = separator.join(
@@ -102,11 +102,10 @@ def _files(args: argparse.Namespace, summary: Path) -> list[str] | None:
     Raises:
         WriteFailure: When a file of the summary cannot be written.
     """
-    from disclosure_report.batch import state_path, summary_paths, walk
-    from disclosure_report.batch._summary import writer_for
+    from disclosure_report.batch import state_path, summary_paths, validate_summary, walk
 
     try:
-        writer_for(summary)
+        validate_summary(summary)
     except (ValueError, ImportError) as error:
         print(f"disclosure-report: --summary {args.summary}: {error}", file=sys.stderr)
         return None

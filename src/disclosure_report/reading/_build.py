@@ -20,9 +20,11 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Final
 
+from disclosure_report.i18n import SUPPORTED_LOCALES, translate
 from disclosure_report.model import (
     FIRST_YEAR,
     LAST_YEAR,
+    LEVEL_LABELS,
     TABLE_SECTIONS,
     AdministrativeLevel,
     CellAddress,
@@ -140,7 +142,12 @@ def metadata_of(extraction: Extraction, notes: list[ReadingNote]) -> dict[str, A
     }
 
 
-_LEVELS: Final = frozenset(level.value for level in AdministrativeLevel)
+_LEVELS: Final = {level.value: level.value for level in AdministrativeLevel} | {
+    translate(label, locale): level.value
+    for level, label in LEVEL_LABELS.items()
+    for locale in SUPPORTED_LOCALES
+}
+"""A level as stated: its value (``county``) or its label in any catalog language (``县级``)."""
 
 
 def _stated(stated: Mapping[str, str], notes: list[ReadingNote]) -> dict[str, str]:
@@ -149,10 +156,12 @@ def _stated(stated: Mapping[str, str], notes: list[ReadingNote]) -> dict[str, st
     found = {name: value for name, value in stated.items() if name in {"source_url", "region"}}
     level = stated.get("level")
     if level is not None:
-        if level in _LEVELS:
-            found["level"] = level
+        value = _LEVELS.get(level.strip())
+        if value is not None:
+            found["level"] = value
         else:
-            why = f"the administrative level that the page states is none of {', '.join(sorted(_LEVELS))}; metadata.level is left empty"
+            levels = ", ".join(level.value for level in AdministrativeLevel)
+            why = f"the administrative level that the page states is none of {levels}; metadata.level is left empty"
             notes.append(ReadingNote(NoteCode.METADATA_UNREADABLE, Location(), why, level))
     return found
 

@@ -47,9 +47,11 @@ _FOOTER = re.compile(
     r"版权所有|主办单位|网站标识码|友情链接|返回顶部|我要纠错|政务服务)"
 )
 _TITLE = re.compile(
-    r"(?P<before>[^《》]{0,60}?)(?P<year>(?:19|20)\d{2})年度?(?P<after>[^《》]{0,40}?)"
+    r"(?P<before>[^《》]{0,60}?)(?P<year>(?:19|20)\d{2})年度?(?P<after>[^《》]{0,40}?(?:人民政府)?)"
     r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报)"
 )
+"""A report's title. An agency after the year keeps the 人民政府 that ends its name, though the
+title does not print the 政府 of 政府信息公开 again: 人民 alone names no agency."""
 _PERIOD = re.compile(
     r"(?P<year>(?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?P=year)年)?12月31日"
 )

@@ -380,22 +380,27 @@ class _Builder:
             self.notes.append(ReadingNote(code, where, why, text))
 
 
-def _published(read: _Read | None, labels: frozenset[str], date1904: bool) -> str | None:
-    """The text right of the label of the date of publication, a date serial as a date."""
+def _metadata(read: _Read | None, labels: dict[str, str], date1904: bool) -> dict[str, str]:
+    """The metadata stated in *read* (the first sheet): for each row whose cell is one of the
+    *labels* (a field's label in any catalog language, to the field's name), the text right of
+    it; a date serial as a date."""
+    found: dict[str, str] = {}
     if read is None:
-        return None
+        return found
     for row in sorted(read.cells):
         values = read.cells[row]
         columns = sorted(values)
         for index, column in enumerate(columns):
-            if " ".join(values[column].text.split()) not in labels:
+            name = labels.get(" ".join(values[column].text.split()))
+            if name is None or name in found:
                 continue
             for later in columns[index + 1 :]:
-                text = values[later].text.strip()
-                if text:
-                    return _as_date(text, date1904)
-            return None
-    return None
+                text = values[later].text
+                if text.strip():
+                    found[name] = _as_date(text.strip(), date1904) if name == "published" else text
+                    break
+            break
+    return found
 
 
 def _as_date(text: str, date1904: bool) -> str:
@@ -409,13 +414,18 @@ def _as_date(text: str, date1904: bool) -> str:
         return text
 
 
-def _published_labels() -> frozenset[str]:
-    """The label of the date of publication in every catalog (the field's own label)."""
+def _metadata_labels() -> dict[str, str]:
+    """The label of each metadata field but the agency and year (which the title prints), in
+    every catalog language, to the field's name."""
     from disclosure_report.i18n import SUPPORTED_LOCALES, translate
     from disclosure_report.model import Metadata, label_of
 
-    label = label_of(attrs.fields(Metadata).published)
-    return frozenset(translate(label, locale) for locale in SUPPORTED_LOCALES)
+    return {
+        translate(label_of(field), locale): field.name
+        for field in attrs.fields(Metadata)
+        if field.name not in {"agency", "year"}
+        for locale in SUPPORTED_LOCALES
+    }
 
 
 def xlsx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
@@ -445,8 +455,6 @@ def xlsx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
             for row in run:
                 for column in _filled(read, row):
                     builder.text(read.cells[row][column])
-    return Layout(
-        "xlsx",
-        tuple(builder.rows),
-        published=_published(first, _published_labels(), date1904),
-    )
+    stated = _metadata(first, _metadata_labels(), date1904)
+    published = stated.pop("published", None)
+    return Layout("xlsx", tuple(builder.rows), published=published, stated=stated)

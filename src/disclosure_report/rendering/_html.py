@@ -8,7 +8,7 @@ parsing labels. All text is escaped.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 from typing import Final
 
 from disclosure_report.i18n import translate
@@ -27,6 +27,12 @@ from disclosure_report.rendering._content import (
     values,
 )
 from disclosure_report.rendering._grid import Data, Grid, Head, grids_of
+
+
+def escape(text: str, *, quote: bool = True) -> str:
+    """*text* escaped for HTML, a carriage return as a character reference: a parser turns a raw
+    one into a line feed, so the text would not read back as it is."""
+    return _html_escape(text, quote=quote).replace("\r", "&#13;")
 
 
 __all__ = ["render_html"]
@@ -99,20 +105,12 @@ def _head_metadata(metadata: Metadata) -> list[str]:
     if metadata.published is not None:
         lines.append(f'<meta name="PubDate" content="{metadata.published.isoformat()}">')
     if metadata.source_url is not None:
-        lines.append(f'<link rel="canonical" href="{_attribute(metadata.source_url)}">')
+        lines.append(f'<link rel="canonical" href="{escape(metadata.source_url)}">')
     if metadata.level is not None:
         lines.append(f'<meta name="disclosure-report.level" content="{metadata.level.value}">')
     if metadata.region is not None:
-        lines.append(
-            f'<meta name="disclosure-report.region" content="{_attribute(metadata.region)}">'
-        )
+        lines.append(f'<meta name="disclosure-report.region" content="{escape(metadata.region)}">')
     return lines
-
-
-def _attribute(text: str) -> str:
-    """*text* as an attribute value: escaped, and a carriage return as a character reference,
-    which the parser keeps (a raw one it turns into a line feed)."""
-    return escape(text, quote=True).replace("\r", "&#13;")
 
 
 def render_html(report: Report, locale: str) -> str:

@@ -29,6 +29,7 @@ conditional formats, which a workbook to fill in needs (see ``docs/design-notes.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -40,9 +41,11 @@ import attrs
 from disclosure_report.i18n import resolve_locale, translate
 from disclosure_report.model import (
     BLANK,
+    LEVEL_LABELS,
     NC_,
     NOT_APPLICABLE_SYMBOLS,
     UNIT_LABELS,
+    AdministrativeLevel,
     Amount,
     CellAddress,
     CellKind,
@@ -80,8 +83,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHECKS_NOTE",
+    "METADATA_FIELDS",
     "NOT_APPLICABLE",
-    "PUBLISHED_LABEL",
     "TABLE_ROW",
     "escape_text",
     "render_xlsx",
@@ -109,7 +112,11 @@ _VALID: Final = {
     ),
 }
 
-PUBLISHED_LABEL: Final = label_of(attrs.fields(Metadata).published)
+METADATA_FIELDS: Final = tuple(
+    field for field in attrs.fields(Metadata) if field.name not in {"agency", "year"}
+)
+"""The metadata that the workbook gives a row of its own under the title, which prints the
+agency and the year."""
 """The label of the date of publication on sheet 一, beside the date (which the reader reads)."""
 
 NOT_APPLICABLE: Final = "/"
@@ -377,7 +384,7 @@ def _checks_2(version: FormatVersion, rules: dict[str, Rule], row_name: _Name) -
 def _checks_3(
     version: FormatVersion, rules: dict[str, Rule], row_name: _Name, column_name: _Name
 ) -> list[_Check]:
-    from disclosure_report.checks._applications import table3_plan
+    from disclosure_report.checks import table3_plan
 
     f1, i1, i2 = (rules.get(name) for name in ("T3.F1", "T3.I1", "T3.I2"))
     plan = table3_plan(version, (f1, i1, i2))
@@ -400,7 +407,7 @@ def _checks_3(
 
 
 def _checks_4(version: FormatVersion, rules: dict[str, Rule], row_name: _Name) -> list[_Check]:
-    from disclosure_report.checks._litigation import table4_plan
+    from disclosure_report.checks import table4_plan
 
     rule = rules.get("T4.I4")
     if rule is None:
@@ -477,6 +484,26 @@ def _protect(sheet: Worksheet) -> None:
     protection.formatCells = False
 
 
+def _metadata_rows(sheet: Worksheet, metadata: Metadata, locale: str, style: _Style) -> int:
+    """Under the title, a row for each field of *metadata* that the title does not print (the
+    date of publication, the source, the level, the region), its label beside a cell open to
+    the person filling it in; returns the last row. As text, so a date stays as written."""
+    row = 1
+    for field in METADATA_FIELDS:
+        row += 1
+        value = getattr(metadata, field.name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, AdministrativeLevel):
+            value = translate(LEVEL_LABELS[value], locale)
+        label = sheet.cell(row=row, column=1, value=translate(label_of(field), locale))
+        label.font = style.font
+        cell = sheet.cell(row=row, column=2, value=None if value is None else escape_text(value))
+        cell.protection = style.open
+        cell.number_format = "@"
+    return row
+
+
 def render_xlsx(report: Report, locale: str) -> bytes:
     """*report* as an Excel workbook in *locale*: the bytes of a ``.xlsx`` file."""
     from openpyxl import Workbook
@@ -497,15 +524,7 @@ def render_xlsx(report: Report, locale: str) -> bytes:
             cell.alignment = style.center
             cell.protection = style.open
             sheet.row_dimensions[1].height = 30
-            published = report.metadata.published
-            label = sheet.cell(row=2, column=1, value=translate(PUBLISHED_LABEL, locale))
-            label.font = style.font
-            date = sheet.cell(
-                row=2, column=2, value=None if published is None else published.isoformat()
-            )
-            date.protection = style.open
-            date.number_format = "@"
-            row = 4
+            row = _metadata_rows(sheet, report.metadata, locale, style) + 2  # a blank row between
         _heading(sheet, row, heading, style)
         if name in TABLES:
             grid = grids[TABLES[name]]
