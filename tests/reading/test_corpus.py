@@ -88,6 +88,30 @@ def test_no_unreadable_cell_in_the_corpus(path: Path) -> None:
     assert not [n for n in extraction.notes if n.code is NoteCode.UNREADABLE_CELL]
 
 
+MORE = CORPUS / "more"
+MORE_READ = ["102-official-blank-template-2021"]
+"""The documents of ``more/`` that the reader reads (the rest are scored apart, by
+``../shared/corpus/check --corpus ../shared/corpus/more``, until it does)."""
+
+
+@pytest.mark.parametrize("stem", MORE_READ)
+def test_every_cell_of_the_documents_read(stem: str) -> None:
+    expected = json.loads((MORE / "expected" / f"{stem}.json").read_text(encoding="utf-8"))
+    extraction = extract(next((MORE / "raw").glob(stem + ".*")))
+
+    assert extraction.version == expected["format"]
+    for number, values in _flat(expected).items():
+        printed = _printed(extraction.tables[number - 2])
+        assert printed == [_expected(v) for v in values]
+
+
+def test_the_blank_template_says_that_no_values_were_found() -> None:
+    extraction = extract(MORE / "raw" / "102-official-blank-template-2021.docx")
+
+    assert extraction.kind == "docx"
+    assert [n.code for n in extraction.notes].count(NoteCode.NO_VALUES) == 1
+
+
 def test_cells_dropped_by_the_layout_are_inferred_with_a_note() -> None:
     extraction = extract(_body("003-yueyang-nanhu-bureau-2019"))
 

@@ -51,6 +51,9 @@ _ZIP_TYPES: Final = (
     ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
 )
 _ODF_TEXT: Final = b"application/vnd.oasis.opendocument.text"
+_WORD_PARTS: Final = (b"[Content_Types].xml", b"word/", b"_rels/", b"docProps/", b"customXml/")
+"""Names that open a Word file's zip archive: a damaged archive that begins with one is a
+damaged Word file."""
 
 
 def sniff(data: bytes) -> DocumentType | None:
@@ -80,6 +83,16 @@ def _zip_type(data: bytes) -> DocumentType:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        if _first_member(data).startswith(_WORD_PARTS):
+            raise InvalidReportError(
+                [
+                    Problem(
+                        "$",
+                        "a Word file (.docx) that opens",
+                        "a damaged Word file: its zip archive is cut short or corrupt",
+                    )
+                ]
+            ) from None
         refuse_unreadable("a damaged zip archive (a .docx is one, but this cannot be opened)")
     for part, kind in _ZIP_TYPES:
         if part in names:
@@ -98,6 +111,13 @@ def _zip_type(data: bytes) -> DocumentType:
 def _member(data: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as member:
         return member.read(256)
+
+
+def _first_member(data: bytes) -> bytes:
+    """The name of the first member of a zip archive, from its local header (which a cut
+    archive still has, unlike the central directory at its end)."""
+    length = int.from_bytes(data[26:28], "little")
+    return data[30 : 30 + min(length, 256)]
 
 
 def refuse_unreadable(what: str) -> NoReturn:

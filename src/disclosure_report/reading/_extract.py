@@ -148,6 +148,18 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
                     "table not found; its cells are left blank",
                 )
             )
+    found = [table for table in (table2, table3, table4) if table.found]
+    if found and not any(
+        cell.value.kind != "blank" for table in found for _, cells in table.rows for cell in cells
+    ):
+        notes.append(
+            ReadingNote(
+                NoteCode.NO_VALUES,
+                Location(),
+                f"no values were found: every cell of {_tables_named(found)} is blank "
+                "(an unfilled template?)",
+            )
+        )
     if metadata.agency is None or metadata.year is None:
         missing = " and ".join(
             n for n, v in (("agency", metadata.agency), ("year", metadata.year)) if v is None
@@ -172,6 +184,14 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         published=page.published,
         stated=page.stated,
     )
+
+
+def _tables_named(tables: Sequence[TableRead]) -> str:
+    """``table 2``, ``tables 2 and 4``, ``tables 2, 3 and 4``."""
+    numbers = [str(table.number) for table in tables]
+    if len(numbers) == 1:
+        return f"table {numbers[0]}"
+    return f"tables {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:

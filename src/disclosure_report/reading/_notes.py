@@ -26,6 +26,9 @@ class NoteCode(enum.StrEnum):
     recognized."""
     TABLE_MISSING = "table_missing"
     """A table of the format was not found."""
+    NO_VALUES = "no_values"
+    """Tables of the format were found, but every cell of them is empty (an unfilled template):
+    the report holds no value, only blank cells."""
     ROW_MISSING = "row_missing"
     """A row of a table was not found; its cells are left blank."""
     ROW_SHORT = "row_short"

@@ -17,7 +17,7 @@ from typing import TypeAlias
 from disclosure_report.reading._source_layout import Cell, Row
 
 
-__all__ = ["text_rows"]
+__all__ = ["text_rows", "text_shape"]
 
 _NEWLINES = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -66,6 +66,12 @@ def _shape(line: str) -> _Shape | None:
     if "|" in stripped or "\uff5c" in stripped:
         return _pipe_row(stripped.replace("\uff5c", "|"))
     return _plain_row(stripped)
+
+
+def text_shape(line: str) -> _Shape | None:
+    """The cells' texts of *line* (one line of text) and whether the line marks its cells, as
+    :func:`text_rows` splits it; ``None`` for a line without cells."""
+    return _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
 
 
 def _lines(text: str) -> Iterator[str]:
