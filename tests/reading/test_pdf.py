@@ -571,3 +571,21 @@ def test_a_full_first_line_and_an_indented_line_below_are_two_paragraphs() -> No
     rows = page_rows(_page([*one, *two]), 1, 1, 0).rows
 
     assert _texts(rows) == [full, FIRST]
+
+
+def test_punctuation_hanging_past_the_edge_does_not_move_it() -> None:
+    # Most lines end in a comma that hangs past the right edge; the one line that ends in a
+    # letter, at the edge, is wrapped too.
+    words = 2 * (FIRST + SECOND).replace("，", "").replace("。", "")
+    first = _line(_LEFT + 2 * _SIZE, 100, words[:39])  # to the edge
+    hanging = [
+        _line(_LEFT, 100 + _PITCH * i, words[39 * i : 39 * i + 41] + "，")  # past it
+        for i in (1, 2)
+    ]
+    last = _line(_LEFT, 100 + _PITCH * 3, "加强政务新媒体的日常管理。")
+    assert first[-1].x1 == _RIGHT
+    assert hanging[0][-1].x0 == _RIGHT
+
+    rows = page_rows(_page([*first, *hanging[0], *hanging[1], *last]), 1, 1, 0).rows
+
+    assert len(rows) == 1

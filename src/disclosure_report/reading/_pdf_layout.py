@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -248,23 +249,27 @@ def text_geometry(plans: Sequence[PagePlan]) -> TextGeometry:
     The right edge is where most lines that reach past the middle of their page end (the lines
     of a paragraph that the layout wrapped end there, or a little short of it when the next
     character did not fit; a paragraph's last line ends anywhere): the furthest end of those
-    lines, leaving out punctuation hanging past the edge. The pitch is the most common distance
-    between the tops of consecutive lines of one size. The left edge is where most lines that
+    lines that end in a letter (punctuation may hang past the edge). The pitch is the most
+    common distance between the tops of consecutive lines of one size. The left edge is where most lines that
     follow a line reaching the right edge start (a wrapped paragraph goes on there).
     """
     narrative = [
         [item for item in plan.items if isinstance(item, Line) and _single(item)] for plan in plans
     ]
-    ends = Counter(
-        round(line.x1)
+    long = [
+        line
         for plan, lines in zip(plans, narrative, strict=True)
         for line in lines
         if line.x1 > plan.width / 2
-    )
-    if not ends:
+    ]
+    if not long:
         return TextGeometry(0.0, 0.0)
+    # Punctuation may hang past the edge (or be squeezed before it): lines that end in a
+    # letter show the edge.
+    lettered = [line for line in long if not _punctuation(line.chars[-1].text)] or long
+    ends = Counter(round(line.x1) for line in lettered)
     mode = max(ends, key=lambda end: (sum(ends[end + d] for d in (-1, 0, 1)), end))
-    right = max(line.x1 for lines in narrative for line in lines if abs(line.x1 - mode) <= _EDGE)
+    right = max(line.x1 for line in lettered if abs(line.x1 - mode) <= _EDGE)
     steps = Counter(
         round(after.top - before.top, 1)
         for lines in narrative
@@ -298,6 +303,10 @@ _INDENT: Final = 0.6
 indented: it starts a paragraph."""
 _MAX_INDENT: Final = 6.0
 """A first-line indent is at most this many characters' height."""
+
+
+def _punctuation(text: str) -> bool:
+    return unicodedata.category(text[:1] or " ").startswith("P")
 
 
 def _single(line: Line) -> bool:
