@@ -47,6 +47,8 @@ def test_checks_are_exported() -> None:
         "rule_by_id",
         "rules_of",
         "series_rules_of",
+        "table3_plan",
+        "table4_plan",
         "x1_rule",
     ]
 

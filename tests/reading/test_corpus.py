@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_report.reading import NoteCode, extract
+from disclosure_report.reading import NoteCode, extract, read
 from disclosure_report.reading._tables import TableRead
 
 
@@ -89,7 +89,7 @@ def test_no_unreadable_cell_in_the_corpus(path: Path) -> None:
 
 
 MORE = CORPUS / "more"
-MORE_READ = ["102-official-blank-template-2021"]
+MORE_READ = ["101-hongze-district-gov-2024-pdf", "102-official-blank-template-2021"]
 """The documents of ``more/`` that the reader reads (the rest are scored apart, by
 ``../shared/corpus/check --corpus ../shared/corpus/more``, until it does)."""
 
@@ -103,6 +103,17 @@ def test_every_cell_of_the_documents_read(stem: str) -> None:
     for number, values in _flat(expected).items():
         printed = _printed(extraction.tables[number - 2])
         assert printed == [_expected(v) for v in values]
+
+
+def test_the_printed_group_row_of_the_pdf_is_kept_as_printed() -> None:
+    stem = "101-hongze-district-gov-2024-pdf"
+    expected = json.loads((MORE / "expected" / f"{stem}.json").read_text(encoding="utf-8"))
+    result = read(MORE / "raw" / f"{stem}.pdf")
+
+    (row,) = [row for row in result.extra_rows if row.table == 3]
+    assert row.group == "outcomes.other_handling"
+    assert list(row.values) == [str(v) for v in expected["table3_six_printed"]]
+    assert row.where.page is not None
 
 
 def test_the_blank_template_says_that_no_values_were_found() -> None:

@@ -118,6 +118,7 @@ def test_rows_not_in_the_format_and_subtotal_rows_are_set_aside() -> None:
         T3_HEADING
         + _line(NEW, *ONE)
         + _line("（三）不予公开", *TWO)  # a group label: its values would be a subtotal
+        + _line("1.属于国家秘密", *TWO)  # of which this row is printed: so it is a subtotal
         + _line("其他情况", *TWO)
         + "（四）无法提供\n"  # a group label without values: nothing to say
         + _line("1.本机关不掌握相关政府信息", *ONE)
@@ -126,12 +127,27 @@ def test_rows_not_in_the_format_and_subtotal_rows_are_set_aside() -> None:
     table, notes = _read(text, 3)
 
     assert _row(table, "outcomes.unable_to_provide.not_held") == list(ONE)
+    assert _row(table, "outcomes.withheld.state_secret") == list(TWO)
     extra = [n for n in notes if n.code is NoteCode.EXTRA_ROW]
     assert [(n.text, n.why.partition(",")[0]) for n in extra] == [
         ("（三）不予公开", "a subtotal row"),
         ("其他情况", "a row that is not part of the format"),
     ]
     assert "2 0 0 0 0 0 2" in extra[0].why
+
+
+def test_a_group_row_printed_without_its_rows_stands_in_for_them() -> None:
+    # A 2021 table 三 that prints （六）其他处理 as one row, as the 2019 format does: no cell of
+    # the format takes its values; they are kept as printed, and its rows are blank.
+    text = T3_HEADING + _line(NEW, *ONE) + _line("（六）其他处理", *TWO)
+
+    table, notes = _read(text, 3)
+
+    (extra,) = [n for n in notes if n.code is NoteCode.EXTRA_ROW]
+    assert extra.text == "（六）其他处理"
+    assert extra.why.startswith("a row printed in place of a group of rows of the format")
+    assert "2 0 0 0 0 0 2" in extra.why
+    assert _row(table, "outcomes.other_handling.unpaid_fee") == [None] * 7
 
 
 def test_a_number_after_a_header_and_before_any_row_is_stray() -> None:

@@ -72,6 +72,7 @@ _DOCTYPE: Final = b"<!DOCTYPE"
 _DOCUMENT: Final = "word/document.xml"
 _NUMBERING: Final = "word/numbering.xml"
 _STYLES: Final = "word/styles.xml"
+_CUSTOM: Final = "docProps/custom.xml"
 
 _MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -171,7 +172,7 @@ def docx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:  # noqa: ARG00
             not parse), exceeds a bound (:data:`MAX_MEMBERS`, :data:`MAX_XML_BYTES`,
             :data:`MAX_RATIO`), declares a DTD, or has no document body.
     """
-    document, numbering, styles = _parts(data)
+    document, numbering, styles, custom = _parts(data)
     root = _parse(document)
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
     tags = _TAGS.get(namespace)
@@ -186,12 +187,43 @@ def docx_layout(data: bytes, notes: list[ReadingNote]) -> Layout:  # noqa: ARG00
     )
     reader = _Reader(tags, lists or None)
     reader.blocks(body)
-    return Layout("docx", tuple(reader.rows))
+    stated = {} if custom is None else _custom_properties(_parse(custom))
+    published = stated.pop("published", None)
+    return Layout("docx", tuple(reader.rows), published=published, stated=stated)
 
 
-def _parts(data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
-    """``word/document.xml``, ``word/numbering.xml`` and ``word/styles.xml`` (the latter two
-    when present) of the zip archive *data*, within the bounds."""
+_CUSTOM_FIELDS: Final = {
+    "pubdate": "published",
+    "disclosurereportsourceurl": "source_url",
+    "disclosurereportlevel": "level",
+    "disclosurereportregion": "region",
+}
+"""The custom document properties (name lowered, ``.``, ``_``, ``-`` and spaces left out) that
+state the metadata a Word document does not print, to the metadata field: those that
+:func:`~disclosure_report.render` writes."""
+_CUSTOM_NAME: Final = re.compile(r"[\s._:-]+")
+_MAX_PROPERTY: Final = 2000
+
+
+def _custom_properties(root: _Element) -> dict[str, str]:
+    """The metadata that ``docProps/custom.xml`` (*root*) states, by field; the first of each,
+    as written."""
+    found: dict[str, str] = {}
+    for element in root:
+        name = _CUSTOM_NAME.sub("", element.get("name") or "").lower()
+        field = _CUSTOM_FIELDS.get(name)
+        if field is None or field in found:
+            continue
+        for value in element:
+            found[field] = (value.text or "")[:_MAX_PROPERTY]
+            break
+    return found
+
+
+def _parts(data: bytes) -> tuple[bytes, bytes | None, bytes | None, bytes | None]:
+    """``word/document.xml``, ``word/numbering.xml``, ``word/styles.xml`` and
+    ``docProps/custom.xml`` (the latter three when present) of the zip archive *data*, within
+    the bounds."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -201,7 +233,8 @@ def _parts(data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
             document = _member(archive, _DOCUMENT)
             numbering = _member(archive, _NUMBERING) if _NUMBERING in names else None
             styles = _member(archive, _STYLES) if numbering and _STYLES in names else None
-            return document, numbering, styles
+            custom = _member(archive, _CUSTOM) if _CUSTOM in names else None
+            return document, numbering, styles, custom
     except InvalidReportError:  # a bound, refused above (a ValueError, like zipfile's own)
         raise
     except KeyError:

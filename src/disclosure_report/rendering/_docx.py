@@ -322,6 +322,45 @@ def _core(report: Report, locale: str) -> str:
     )
 
 
+_CUSTOM_NAMES: Final = {
+    "published": "PubDate",
+    "source_url": "disclosure-report.source_url",
+    "level": "disclosure-report.level",
+    "region": "disclosure-report.region",
+}
+"""The custom document properties that state the metadata a Word document does not print
+(File, Properties, Custom in Word and WPS): the publication date under the name Chinese
+government sites use, the rest under names of the library's own."""
+_CUSTOM_FMTID: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_CUSTOM_REL: Final = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+
+
+def _custom(report: Report) -> str | None:
+    """``docProps/custom.xml``: the metadata of :data:`_CUSTOM_NAMES` that *report* has, or
+    ``None`` when it has none."""
+    metadata = report.metadata
+    properties: list[str] = []
+    for field, name in _CUSTOM_NAMES.items():
+        value = getattr(metadata, field)
+        if value is None:
+            continue
+        text = value.isoformat() if field == "published" else getattr(value, "value", value)
+        properties.append(
+            f'<property fmtid="{_CUSTOM_FMTID}" pid="{len(properties) + 2}" name="{name}">'
+            f"<vt:lpwstr>{_text(text)}</vt:lpwstr></property>"
+        )
+    if not properties:
+        return None
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{"".join(properties)}</Properties>'
+    )
+
+
 _CONTENT_TYPES: Final = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -334,6 +373,10 @@ _CONTENT_TYPES: Final = (
     '<Override PartName="/docProps/core.xml" ContentType="application/'
     'vnd.openxmlformats-package.core-properties+xml"/>'
     "</Types>"
+)
+_CUSTOM_TYPE: Final = (
+    '<Override PartName="/docProps/custom.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.custom-properties+xml"/>'
 )
 _RELS: Final = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -352,16 +395,24 @@ _DOCUMENT_RELS: Final = (
 
 def render_docx(report: Report, locale: str) -> bytes:
     """*report* as a Word document in *locale*: the bytes of a ``.docx`` file."""
-    return zip_parts(
-        {
-            "[Content_Types].xml": _CONTENT_TYPES,
-            "_rels/.rels": _RELS,
-            "docProps/core.xml": _core(report, locale),
-            "word/_rels/document.xml.rels": _DOCUMENT_RELS,
-            "word/styles.xml": _styles(locale),
-            "word/document.xml": _document(report, locale),
-        }
-    )
+    custom = _custom(report)
+    parts = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _RELS,
+        "docProps/core.xml": _core(report, locale),
+        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
+        "word/styles.xml": _styles(locale),
+        "word/document.xml": _document(report, locale),
+    }
+    if custom is not None:
+        parts["[Content_Types].xml"] = _CONTENT_TYPES.replace("</Types>", _CUSTOM_TYPE + "</Types>")
+        parts["_rels/.rels"] = _RELS.replace(
+            "</Relationships>",
+            f'<Relationship Id="rId3" Type="{_CUSTOM_REL}" Target="docProps/custom.xml"/>'
+            "</Relationships>",
+        )
+        parts["docProps/custom.xml"] = custom
+    return zip_parts(parts)
 
 
 def zip_parts(parts: dict[str, str]) -> bytes:
