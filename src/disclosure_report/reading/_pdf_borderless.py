@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._pdf_words import Line, Segment, join_lines
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import classify
@@ -114,12 +115,36 @@ def block_rows(
     first_line: int,
     page: int,
     table: int,
+    *,
+    above: Sequence[Line] = (),
+    header: Sequence[Line] = (),
+    counts: frozenset[int] = frozenset(),
+    notes: list[ReadingNote] | None = None,
 ) -> list[Row]:
-    """The rows of a table without borders printed on *lines*."""
+    """The rows of a table without borders printed on *lines*.
+
+    *above* are header lines printed at the foot of the page before (a table broken across a
+    page break): their words place columns, they give no rows. *counts*, when given, are the
+    numbers of value columns the table may have (table 四: 15); when the values and the header
+    words give another number, the fragments of the header (in *lines*, *above*, and *header*:
+    the lines before *lines* on their page) decide the columns (a header broken over lines,
+    each fragment in its column), and when they cannot, the values are left out and said so
+    in *notes*, never shifted into the wrong columns.
+    """
     words = [_words(line) for line in lines]
-    columns = _columns(words)
+    columns = _columns([*words, *(_words(line) for line in above)])
     if not columns:
         return []
+    if counts and len(columns) not in counts:
+        columns, words = _counted_columns(
+            lines,
+            above=[*above, *header],
+            words=words,
+            columns=columns,
+            counts=counts,
+            page=page,
+            notes=notes,
+        )
     label_edge = columns[0].x0 + 0.5
     size = _size(lines)
     label_columns = _label_columns([w for line in words for w in line if w.x1 <= label_edge], size)
@@ -158,6 +183,87 @@ def block_rows(
         if cells:
             out.append(Row(tuple(cells), number, delimited=True, table=table, index=len(out)))
     return out
+
+
+def _counted_columns(
+    lines: Sequence[Line],
+    *,
+    above: Sequence[Line],
+    words: list[list[Segment]],
+    columns: list[_Column],
+    counts: frozenset[int],
+    page: int,
+    notes: list[ReadingNote] | None,
+) -> tuple[list[_Column], list[list[Segment]]]:
+    """The columns of a block whose values and header words give a number of columns that
+    *counts* does not allow: those of the header's fragments, or, when they do not tell, the
+    block's words without its values, which are noted in *notes*."""
+    fixed = _fragment_columns([*lines, *above], words, counts)
+    if fixed is not None:
+        return fixed, words
+    _ambiguous(words, columns, counts, page, notes)
+    return columns, [[w for w in line if not classify(w.text).is_value] for line in words]
+
+
+def _fragment_columns(
+    lines: Sequence[Line], words: list[list[Segment]], counts: frozenset[int]
+) -> list[_Column] | None:
+    """The value columns that the header's fragments give, when they are as many as *counts*
+    allows and every value of *words* stands in one of them, no two of a line in one.
+
+    The fragments are the parts of the header lines between fine gaps, narrowest first: a
+    fragment (the lowest first among equals) that overlaps no column yet starts one (the
+    pieces of a column's header overlap it, a group header spans several and adds none).
+    """
+    fragments = [
+        part
+        for line in lines
+        if not any(classify(w.text).is_value for w in _words(line))
+        for part in line.segments(_FINE_GAP)
+    ]
+    columns: list[_Column] = []
+    for part in sorted(fragments, key=lambda part: (part.x1 - part.x0, -part.top)):
+        hits = [c for c in columns if part.x0 < c.x1 and c.x0 < part.x1]
+        if not hits:
+            columns.append(_Column(part.x0, part.x1))
+    columns.sort()
+    if len(columns) not in counts:
+        return None
+    for line in words:
+        taken: set[int] = set()
+        for word in line:
+            if not classify(word.text).is_value:
+                continue
+            middle = (word.x0 + word.x1) / 2
+            inside = [i for i, c in enumerate(columns) if c.x0 <= middle <= c.x1]
+            found = inside or [
+                i for i, c in enumerate(columns) if word.x0 < c.x1 and c.x0 < word.x1
+            ]
+            if len(found) != 1 or found[0] in taken:
+                return None
+            taken.add(found[0])
+    return columns
+
+
+def _ambiguous(
+    words: list[list[Segment]],
+    columns: list[_Column],
+    counts: frozenset[int],
+    page: int,
+    notes: list[ReadingNote] | None,
+) -> None:
+    values = [w for line in words for w in line if classify(w.text).is_value]
+    if notes is None or not values:
+        return
+    box = _box(values)
+    expected = " or ".join(str(n) for n in sorted(counts))
+    why = (
+        f"a table without borders whose values and header give {len(columns)} columns where"
+        f" the format has {expected}: which columns its values stand in is unknown; the"
+        " cells are left blank"
+    )
+    text = " | ".join(w.text for w in values)
+    notes.append(ReadingNote(NoteCode.CELLS_AMBIGUOUS, Location(page=page, box=box), why, text))
 
 
 class _Row:
