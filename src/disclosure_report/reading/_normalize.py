@@ -96,6 +96,7 @@ def fold(text: str) -> str:
     return _DROP.sub("", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
     """*text* folded and case-folded, its punctuation kept: how a heading or caption worded by
     another catalog (``Article 20, item (5)``, ``I. Overview``) is compared, since its numbers

@@ -52,8 +52,11 @@ _TRANSLATED_HEADINGS: Final = {
     for locale in _TRANSLATED_LOCALES
 }
 """The section headings as the other catalogs word them (:func:`heading_key`), by index."""
-_MAX_TRANSLATED = max(len(key) for key in _TRANSLATED_HEADINGS) + 8
-_HEADING_START = re.compile(r"[\s#*\u3000]*[一二三四五六]")
+_TRANSLATED_FIRST: Final = "".join(
+    sorted({c for key in _TRANSLATED_HEADINGS for c in (key[0], key[0].upper())})
+)
+"""The characters that a translated heading starts with (``I`` and ``V``, either case)."""
+_HEADING_START = re.compile(rf"[\s#*\u3000]*[一二三四五六{re.escape(_TRANSLATED_FIRST)}]")
 _MAX_AGENCY = 40
 _MAX_TITLE = 300  # a longer line is no title; only its start may hold one
 _MAX_PARAGRAPH = 2000
@@ -138,13 +141,10 @@ def find_sections(rows: Sequence[Row]) -> Sections:
     for index, row in enumerate(rows):
         text = _heading_text(row)
         if text is None:
-            translated = _translated_heading(row)
-            if translated is not None and translated >= next_section:
-                starts[translated] = index
-                next_section = translated + 1
             continue
+        translated = _TRANSLATED_HEADINGS.get(text.casefold())
         for section in range(next_section, 6):
-            if SECTION_HEADINGS[section].match(text):
+            if section == translated or SECTION_HEADINGS[section].match(text):
                 starts[section] = index
                 next_section = section + 1
                 break
@@ -224,17 +224,6 @@ def _translated_title(text: str) -> Metadata | None:
     return None
 
 
-def _translated_heading(row: Row) -> int | None:
-    """The index of the section whose heading *row* is, as another catalog words it."""
-    cells = row.cells
-    if len(cells) != 1 or row.table is not None:
-        return None
-    text = cells[0].text
-    if not text or len(text) > _MAX_TRANSLATED:
-        return None
-    return _TRANSLATED_HEADINGS.get(heading_key(text))
-
-
 def _heading_text(row: Row) -> str | None:
     texts = [c.text for c in row.cells if c.text]
     if len(texts) != 1 or (row.table is not None and len(row.cells) > 1):
@@ -242,7 +231,9 @@ def _heading_text(row: Row) -> str | None:
     if not _HEADING_START.match(texts[0]):
         return None
     folded = fold(texts[0])
-    return folded if len(folded) <= _MAX_HEADING else None
+    if len(folded) <= _MAX_HEADING or folded.casefold() in _TRANSLATED_HEADINGS:
+        return folded
+    return None
 
 
 def _clean_agency(text: str) -> str | None:
