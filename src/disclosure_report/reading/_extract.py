@@ -16,7 +16,7 @@ from disclosure_report.i18n import translate
 from disclosure_report.model import UNIT_LABELS, FormatVersion, Unit
 from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
-from disclosure_report.reading._normalize import heading_key, split_label
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES, heading_key, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
 from disclosure_report.reading._rows import ExtraRow
@@ -55,7 +55,11 @@ _MAX_LABEL = 80  # longer cells are narrative
 _UNITS = sorted(
     {
         **{u.value: u.value for u in Unit},
-        **{heading_key(translate(label, "en")): u.value for u, label in UNIT_LABELS.items()},
+        **{
+            heading_key(translate(label, locale)): u.value
+            for u, label in UNIT_LABELS.items()
+            for locale in TRANSLATED_LOCALES
+        },
     }.items(),
     key=lambda name: len(name[0]),
     reverse=True,

@@ -15,10 +15,17 @@ import functools
 import re
 import unicodedata
 
+from typing import Final
+
 import attrs
 
 
-__all__ = ["Split", "fold", "heading_key", "split_label"]
+__all__ = ["TRANSLATED_LOCALES", "Split", "fold", "heading_key", "split_label"]
+
+TRANSLATED_LOCALES: Final = ("en",)
+"""The catalogs, besides the official Chinese, whose wording the reader matches: labels,
+headings, the title and units as the library renders them in that language. (Traditional
+characters need no catalog: :func:`fold` makes them simplified.)"""
 
 # Traditional characters that occur in the format's labels and headings, and their simplified
 # forms. Reports on traditional-character mirror sites use them. Every zh_Hant label of every

@@ -22,7 +22,7 @@ import attrs
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY, SECTION_TITLES
-from disclosure_report.reading._normalize import fold, heading_key
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES, fold, heading_key
 from disclosure_report.reading._source_layout import Row
 
 
@@ -44,12 +44,10 @@ SECTION_HEADINGS = (
     re.compile(r"^六[、.,:]?.{0,10}(?:其他|事项)"),
 )
 _MAX_HEADING = 60
-_TRANSLATED_LOCALES: Final = ("en",)
-"""The catalogs, besides the official Chinese, whose headings and title are read."""
 _TRANSLATED_HEADINGS: Final = {
     heading_key(translate(label, locale)): section
     for section, label in enumerate(SECTION_TITLES.values())
-    for locale in _TRANSLATED_LOCALES
+    for locale in TRANSLATED_LOCALES
 }
 """The section headings as the other catalogs word them (:func:`heading_key`), by index."""
 _TRANSLATED_FIRST: Final = "".join(
@@ -84,7 +82,7 @@ def _title_pattern(template: str) -> re.Pattern[str]:
 
 _TRANSLATED_TITLES: Final = tuple(
     _title_pattern(translate(label, locale))
-    for locale in _TRANSLATED_LOCALES
+    for locale in TRANSLATED_LOCALES
     for label in (REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY)
 )
 """The report's title as the other catalogs word it, with and without the agency."""

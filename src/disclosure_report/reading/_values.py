@@ -20,6 +20,7 @@ import attrs
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import UNIT_LABELS
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES
 
 
 __all__ = ["MARKS", "Value", "classify"]
@@ -38,7 +39,7 @@ _BLANKS = re.compile(r"[\s\u200b\ufeff]+")
 _TRANSLATED_UNITS: Final = {
     " ".join(translate(label, locale).split()).casefold(): unit.value
     for unit, label in UNIT_LABELS.items()
-    for locale in ("en",)
+    for locale in TRANSLATED_LOCALES
 }
 """The units as the other catalogs name them (``10,000 yuan``), to the unit (``万元``)."""
 _UNIT_AFTER = re.compile(r"(?P<number>[^\s()]+) ?\((?P<unit>[^()]+)\)")

@@ -45,7 +45,13 @@ from disclosure_report.model import (
 from disclosure_report.model import (
     CellKind as ModelCellKind,
 )
-from disclosure_report.reading._normalize import Split, fold, heading_key, split_label
+from disclosure_report.reading._normalize import (
+    TRANSLATED_LOCALES,
+    Split,
+    fold,
+    heading_key,
+    split_label,
+)
 
 
 __all__ = [
@@ -68,8 +74,6 @@ _KINDS: Final[dict[ModelCellKind, CellKind]] = {
     ModelCellKind.AMOUNT: "amount",
 }
 _LOCALE = "zh_Hans"
-_ALIAS_LOCALES: Final = ("en",)
-"""Catalogs whose wording is matched besides the official one (zh_Hant folds to zh_Hans)."""
 _T = TypeVar("_T")
 
 
@@ -119,14 +123,14 @@ def _wordings(label: Label) -> tuple[str, ...]:
     """*label* in the official wording, then in the other catalogs that word it otherwise."""
     official = _zh(label)
     return tuple(
-        dict.fromkeys((official, *(translate(label, locale) for locale in _ALIAS_LOCALES)))
+        dict.fromkeys((official, *(translate(label, locale) for locale in TRANSLATED_LOCALES)))
     )
 
 
 def _aliases(label: Label) -> tuple[str, ...]:
     """The cores of *label* in the other catalog languages that differ from the official one."""
     official = split_label(_zh(label)).core
-    cores = (split_label(translate(label, locale)).core for locale in _ALIAS_LOCALES)
+    cores = (split_label(translate(label, locale)).core for locale in TRANSLATED_LOCALES)
     return tuple(dict.fromkeys(core for core in cores if core and core != official))
 
 
@@ -227,7 +231,7 @@ class VersionLabels:
         article_headings: The same items by their headings in the other catalog languages
             (:func:`heading_key` of ``Article 20, item (5)``).
 
-    Every label is here in each catalog language (:data:`_ALIAS_LOCALES`) besides the
+    Every label is here in each catalog language (:data:`TRANSLATED_LOCALES`) besides the
     official one.
     """
 
