@@ -51,7 +51,13 @@ PRINTED = st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), max_s
 def _whole_reports(version: str | None = None) -> st.SearchStrategy[Report]:
     return reports(
         version,
-        metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS, region=st.none() | PRINTED),
+        metadata=metadata(
+            agency=st.sampled_from(AGENCIES),
+            year=YEARS,
+            # Text as printed: an HTML page cannot carry a NUL character.
+            source_url=st.none() | PRINTED.map("https://example.gov.cn/".__add__),
+            region=st.none() | PRINTED,
+        ),
         overview=PRINTED,
         problems_and_improvements=PRINTED,
         other_matters=st.builds(
