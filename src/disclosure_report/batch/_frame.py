@@ -9,7 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from disclosure_report.batch._document import DocumentResult
-from disclosure_report.tidy import TYPED_FIELDS, schema
+from disclosure_report.tidy import TYPED_FIELDS, schema, table_to_dataframe
 
 
 __all__ = ["records_frame"]
@@ -34,7 +34,6 @@ def records_frame(results: Iterable[DocumentResult]) -> Any:
     Raises:
         ImportError: Without pandas or pyarrow (the ``analysis`` extra).
     """
-    pd = _module("pandas")
     pa = _module("pyarrow")
     pc = _module("pyarrow.compute")
     target = schema().insert(0, pa.field("file", pa.string()))
@@ -59,10 +58,4 @@ def records_frame(results: Iterable[DocumentResult]) -> Any:
     )
     arrays = [file, *(pa.array(columns[f.name], type=f.type) for f in target if f.name != "file")]
     table = pa.table(arrays, schema=target)
-    types = {
-        pa.int8(): pd.Int8Dtype(),
-        pa.int32(): pd.Int32Dtype(),
-        pa.int64(): pd.Int64Dtype(),
-        pa.string(): pd.StringDtype(),
-    }
-    return table.to_pandas(types_mapper=types.get)
+    return table_to_dataframe(table)

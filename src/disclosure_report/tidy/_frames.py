@@ -22,7 +22,14 @@ from disclosure_report.tidy._records import _cell, _labels
 from disclosure_report.tidy._records import _plan as _cell_plan
 
 
-__all__ = ["TYPED_FIELDS", "schema", "to_arrow_batches", "to_dataframe", "write_parquet"]
+__all__ = [
+    "TYPED_FIELDS",
+    "schema",
+    "table_to_dataframe",
+    "to_arrow_batches",
+    "to_dataframe",
+    "write_parquet",
+]
 
 TYPED_FIELDS: Final = (
     ("agency", "string"),
@@ -301,10 +308,21 @@ def to_dataframe(reports: Iterable[Report], *, locale: str | None = None) -> Any
         InvalidReportError: When an item is not a report.
         ImportError: Without pandas or pyarrow.
     """
-    pd = _optional("pandas")
     pa = _arrow()
     batches = list(to_arrow_batches(reports, locale=locale))
-    table = pa.Table.from_batches(batches, schema=schema())
+    return table_to_dataframe(pa.Table.from_batches(batches, schema=schema()))
+
+
+def table_to_dataframe(table: Any) -> Any:
+    """The pandas DataFrame of an Arrow *table* of tidy records (:data:`TYPED_FIELDS`, and
+    any further columns), with pandas' nullable dtypes, so that a blank cell is ``<NA>``,
+    never ``NaN`` in a float column.
+
+    Raises:
+        ImportError: Without pandas or pyarrow (the ``analysis`` extra).
+    """
+    pd = _optional("pandas")
+    pa = _arrow()
     types = {
         pa.int8(): pd.Int8Dtype(),
         pa.int32(): pd.Int32Dtype(),
