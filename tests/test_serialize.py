@@ -1198,7 +1198,7 @@ def test_an_integer_too_long_to_show_is_a_problem_not_a_crash() -> None:
     with pytest.raises(UnknownFormatVersionError) as raised:
         from_dict({"format_version": huge})
     assert [p.path for p in raised.value.problems] == ["$.format_version"]
-    with pytest.raises(InvalidReportError) as raised:
+    with pytest.raises(InvalidReportError) as invalid:
         Metadata(agency="某局", year=huge)
-    assert [p.path for p in raised.value.problems] == ["year"]
-    assert "too many digits" in raised.value.problems[0].got
+    assert [p.path for p in invalid.value.problems] == ["year"]
+    assert "too many digits" in invalid.value.problems[0].got
