@@ -83,19 +83,9 @@ def test_word_file_narrative_reads_back(
 
 # PDF -----------------------------------------------------------------------------------------
 
-# A known bug, open in issue 9: in the suite run against the installed wheel, CI drew for
-# r01 a report whose borderless PDF read a table-二 cell marked '—' as blank (the same reports
-# read exactly in the editable run and here). Until it is found and fixed, the borderless PDF
-# reads are allowed to fail; they pass everywhere it has been reproduced so far.
-_BORDERLESS_BUG = pytest.mark.xfail(
-    strict=False, reason="issue 9: a borderless PDF cell marked '—' read as blank in one CI run"
-)
-PDF_NAMES = [
-    pytest.param(name, marks=_BORDERLESS_BUG) if "borderless" in name else name for name in NAMES
-]
 
 
-@pytest.mark.parametrize("name", PDF_NAMES)
+@pytest.mark.parametrize("name", NAMES)
 def test_pdf_file_tables_read_back(
     name: str, documents: Mapping[str, MadeDocument], tmp_path: Path
 ) -> None:
@@ -110,7 +100,7 @@ def test_pdf_bytes_tables_read_back(name: str, documents: Mapping[str, MadeDocum
     _assert_tables_read(read(document.pdf), document.report)
 
 
-@pytest.mark.parametrize("name", PDF_NAMES)
+@pytest.mark.parametrize("name", NAMES)
 def test_pdf_file_narrative_reads_back(
     name: str, documents: Mapping[str, MadeDocument], tmp_path: Path
 ) -> None:
