@@ -7,7 +7,8 @@ overlap whether they are aligned left, right or centred); a header word over a c
 no value at all adds that column. Everything left of the first value column is the labels.
 
 A row of the table may take several lines: a label wrapped over two or three lines, values
-centred beside it, a group label (``（三）不予公开``) broken beside its rows. A line continues the
+centred beside it, a group label (``（三）不予公开``) broken beside its rows. The wrapped rest of
+a label belongs to the table even as its last lines on a page. A line continues the
 row above unless it starts a label of its own (an item number, or a label, header or heading of
 the format) or puts a value in a column that the row has already filled. Each row is given like
 a row of an HTML table: its label cells (one per label column, lines joined), then one cell per
@@ -75,11 +76,33 @@ def table_blocks(
                 continue
             start, values = index, 0
         values += sum(1 for w in words if classify(w.text).is_value)
-        if tabular or is_label(text):
+        if (
+            tabular
+            or is_label(text)
+            or (last == index - 1 and _continues_label(lines[last], line, is_label))
+        ):
             last = index
     if start is not None and values >= _MIN_VALUES:
         blocks.append(Block(start, last + 1))
     return blocks
+
+
+def _continues_label(above: Line, line: Line, is_label: Callable[[str], bool]) -> bool:
+    """Whether *line*, a short line of one word, is the wrapped rest of a label on the line
+    *above*: it starts where that label starts, is no wider than its cell (as far as the label
+    shows it), and the label alone is not one of the format's (it was cut by the wrap).
+
+    Inside a table such lines come before the next row and join it anyway; this keeps them
+    when the table breaks across pages right after them."""
+    for word in _words(above):
+        if (
+            abs(word.x0 - line.x0) <= 1
+            and line.x1 <= word.x1 + line.height
+            and not classify(word.text).is_value
+            and not is_label(word.text)
+        ):
+            return True
+    return False
 
 
 def _words(line: Line) -> list[Segment]:
@@ -280,17 +303,29 @@ def _size(lines: Sequence[Line]) -> float:
 
 def _columns(words: list[list[Segment]]) -> list[_Column]:
     """The value columns: the extents of the values, overlapping ones joined; then the
-    extents of header words that overlap no value column (a column left blank throughout)."""
+    extents of header words that overlap no value column (a column left blank throughout).
+
+    Such a header word may stand left of every value (the first column blank in every row):
+    it is a column's when it starts right of the labels, the words that lines holding values
+    print left of their values."""
     values = [w for line in words for w in line if classify(w.text).is_value]
     columns = _joined(values)
     if not columns:
         return []
     edge = columns[0].x0
+    labels = [
+        w.x1
+        for line in words
+        if any(classify(w.text).is_value for w in line)
+        for w in line
+        if w.x1 <= edge and not classify(w.text).is_value
+    ]
+    start = min(edge, max(labels)) if labels else edge
     others = [
         w
         for line in words
         for w in line
-        if w.x0 >= edge and not classify(w.text).is_value and not _overlaps(w, columns)
+        if w.x0 >= start and not classify(w.text).is_value and not _overlaps(w, columns)
     ]
     return sorted([*columns, *_joined(others)])
 
