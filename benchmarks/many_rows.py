@@ -57,7 +57,7 @@ def _table2_rows() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
     headers, in printed order."""
     rows: dict[str, tuple[str, str, list[str]]] = {}
     for spec in table_layout(Report2021):
-        if spec.address.table != 2:  # noqa: PLR2004 (table 二)
+        if spec.address.table != 2:  # table 二
             continue
         row = rows.setdefault(
             spec.address.row,
@@ -87,7 +87,10 @@ def write_inputs(folder: Path, count: int, *, mixed: bool) -> dict[str, tuple[Pa
     checked and its first value."""
     head, rows, key, value = _rows(count, mixed=mixed)
     text_path, html_path = folder / "rows.txt", folder / "rows.html"
-    with text_path.open("w", encoding="utf-8") as text, html_path.open("w", encoding="utf-8") as html:
+    with (
+        text_path.open("w", encoding="utf-8") as text,
+        html_path.open("w", encoding="utf-8") as html,
+    ):
         text.write("某局2023年政府信息公开工作年度报告\n" + "\n".join(head[:2]) + "\n")
         text.write("\t".join(head[2:]) + "\n")
         html.write("<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>\n")
@@ -107,8 +110,8 @@ def _check(path: Path, key: str, value: int) -> None:
     for name in key.split("."):
         node = getattr(node, name)
     first = getattr(node, next(iter(type(node).__attrs_attrs__)).name)  # type: ignore[attr-defined]
-    assert first == value, (key, first)  # noqa: S101 (a benchmark's own check)
-    assert any(n.why.endswith("more reading notes left out") for n in result.notes)  # noqa: S101
+    assert first == value, (key, first)
+    assert any(n.why.endswith("more reading notes left out") for n in result.notes)
 
 
 def _child(args: argparse.Namespace) -> dict[str, float]:
@@ -193,8 +196,10 @@ def main() -> int:
         for path, _, _ in small.values():
             path.rename(path.with_name("small" + path.suffix))
         inputs = write_inputs(folder, args.rows, mixed=args.mixed)
-        print(f"{args.rows:,} rows ({'every row of table 二' if args.mixed else '行政许可'}), "
-              f"one core, Python {sys.version.split()[0]}")
+        print(
+            f"{args.rows:,} rows ({'every row of table 二' if args.mixed else '行政许可'}), "
+            f"one core, Python {sys.version.split()[0]}"
+        )
         for kind in args.kinds:
             path, key, value = inputs[kind]
             _check(path, key, value)

@@ -1,0 +1,138 @@
+"""The rows of a text layout held compactly: a shape per distinct line, two numbers per row.
+
+A :class:`~._source_layout.Row` with its cells costs some 300 bytes, twenty times a line of a
+table (``行政许可\t7``): a long page of repeated rows held as objects took 25 times its size in
+memory, and a second of the collector's time (issue 14). :class:`CompactRows` keeps each distinct
+shape of a line once (its cells' texts, and whether the line marks its cells) and, per row, the
+shape's number and the line's number in two arrays; a row is made when it is asked for, and is
+then garbage as soon as the stage that asked is done with it.
+
+The stages that look only at texts (sections, anchors, the version's votes, the units, the
+narrative) use :func:`samples` and :func:`firsts`: one shared row per shape, so that a repeated
+line is judged once. The table stage iterates the rows themselves: each row is made once per
+pass, so that the cells of one row are the same objects for as long as the pass holds them.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import TypeAlias, overload
+
+from disclosure_report.reading._source_layout import Cell, Row
+
+
+__all__ = ["CompactRows", "Shape", "firsts", "samples"]
+
+Shape: TypeAlias = tuple[tuple[str, ...], bool]
+"""The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
+
+
+class _Store:
+    """What the rows of one text share: the distinct shapes (each with its number, and its
+    sample row once one is made), and per row the shape's number and the line's."""
+
+    __slots__ = ("ids", "index", "lines", "samples", "shapes")
+
+    def __init__(self) -> None:
+        self.shapes: list[Shape] = []
+        self.index: dict[Shape, int] = {}
+        self.samples: list[Row | None] = []
+        self.ids = array("I")
+        self.lines = array("I")
+
+
+class CompactRows(Sequence[Row]):
+    """Rows of text, made when asked for (see the module's docstring).
+
+    Build one with :meth:`add`; slices are views that share the arrays, so that a table's
+    region costs no copy.
+    """
+
+    __slots__ = ("_start", "_stop", "_store")
+
+    def __init__(self, store: _Store | None = None, start: int = 0, stop: int | None = None):
+        self._store = _Store() if store is None else store
+        self._start = start
+        self._stop = stop
+
+    def add(self, shape: Shape, line: int) -> None:
+        """Append the row of *shape* printed on *line* (before any slice is taken)."""
+        store = self._store
+        index = store.index.get(shape)
+        if index is None:
+            index = store.index[shape] = len(store.shapes)
+            store.shapes.append(shape)
+            store.samples.append(None)
+        store.ids.append(index)
+        store.lines.append(line)
+
+    def __len__(self) -> int:
+        stop = len(self._store.ids) if self._stop is None else self._stop
+        return stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return tuple(self[i] for i in range(start, stop, step))
+            return CompactRows(self._store, self._start + start, self._start + max(start, stop))
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        store, position = self._store, self._start + index
+        return _row(store.shapes[store.ids[position]], store.lines[position])
+
+    def __iter__(self) -> Iterator[Row]:
+        store = self._store
+        shapes, ids, lines = store.shapes, store.ids, store.lines
+        for position in range(self._start, self._start + len(self)):
+            yield _row(shapes[ids[position]], lines[position])
+
+    def shared(self) -> Iterator[tuple[int, Row]]:
+        """Each row's shape number and that shape's sample row (made once, then shared)."""
+        store = self._store
+        shapes, ids, lines, made = store.shapes, store.ids, store.lines, store.samples
+        for position in range(self._start, self._start + len(self)):
+            shape = ids[position]
+            sample = made[shape]
+            if sample is None:
+                sample = made[shape] = _row(shapes[shape], lines[position])
+            yield shape, sample
+
+
+def samples(rows: Sequence[Row]) -> Iterator[Row]:
+    """The rows, or for :class:`CompactRows` a shared row per shape in each row's place (its
+    texts are the row's; its line is that of the shape's first row): for stages that read
+    only the texts, which then make no object per row."""
+    if isinstance(rows, CompactRows):
+        return (sample for _, sample in rows.shared())
+    return iter(rows)
+
+
+def firsts(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
+    """The index and (as :func:`samples`) the row of each row of *rows*, but of a
+    :class:`CompactRows` only the first row of each shape: a later row of the same shape has
+    the same texts and gets the same verdict from a stage that judges texts alone, which only
+    the first can change."""
+    if not isinstance(rows, CompactRows):
+        yield from enumerate(rows)
+        return
+    seen: set[int] = set()
+    for index, (shape, sample) in enumerate(rows.shared()):
+        if shape not in seen:
+            seen.add(shape)
+            yield index, sample
+
+
+def _row(shape: Shape, line: int) -> Row:
+    texts, delimited = shape
+    if delimited:
+        return Row(tuple([Cell(t, line, i) for i, t in enumerate(texts)]), line, delimited=True)
+    return Row((Cell(texts[0], line),), line)
