@@ -22,28 +22,39 @@ from typing import TypeAlias, overload
 from disclosure_report.reading._source_layout import Cell, Row
 
 
-__all__ = ["CompactRows", "Shape", "firsts", "samples"]
+__all__ = ["CompactRows", "Shape", "TableShape", "firsts", "samples"]
 
 Shape: TypeAlias = tuple[tuple[str, ...], bool]
 """The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
+TableShape: TypeAlias = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], int]
+"""The cells' texts of a row of an HTML table, their grid columns, their lines (each less the
+row's), and the index of the table: such a row marks its cells."""
+_NONE = -1
+"""The row's index in its table when it is in none (:attr:`Row.index`, ``None``)."""
 
 
 class _Store:
     """What the rows of one text share: the distinct shapes (each with its number, and its
-    sample row once one is made), and per row the shape's number and the line's."""
+    sample row once one is made), and per row the shape's number, the line's, and the row's
+    index in its table."""
 
-    __slots__ = ("ids", "index", "lines", "samples", "shapes")
+    __slots__ = ("ids", "index", "indexes", "lines", "samples", "shapes")
 
     def __init__(self) -> None:
-        self.shapes: list[Shape] = []
-        self.index: dict[Shape, int] = {}
+        self.shapes: list[Shape | TableShape] = []
+        self.index: dict[Shape | TableShape, int] = {}
         self.samples: list[Row | None] = []
         self.ids = array("I")
         self.lines = array("I")
+        self.indexes = array("i")
+
+    def row(self, position: int) -> Row:
+        """The row at *position*, made now."""
+        return _row(self.shapes[self.ids[position]], self.lines[position], self.indexes[position])
 
 
 class CompactRows(Sequence[Row]):
-    """Rows of text, made when asked for (see the module's docstring).
+    """Rows of text or HTML, made when asked for (see the module's docstring).
 
     Build one with :meth:`add`; slices are views that share the arrays, so that a table's
     region costs no copy.
@@ -56,16 +67,18 @@ class CompactRows(Sequence[Row]):
         self._start = start
         self._stop = stop
 
-    def add(self, shape: Shape, line: int) -> None:
-        """Append the row of *shape* printed on *line* (before any slice is taken)."""
+    def add(self, shape: Shape | TableShape, line: int, index: int | None = None) -> None:
+        """Append the row of *shape* printed on *line*, the *index*-th row of its table (before
+        any slice is taken)."""
         store = self._store
-        index = store.index.get(shape)
-        if index is None:
-            index = store.index[shape] = len(store.shapes)
+        number = store.index.get(shape)
+        if number is None:
+            number = store.index[shape] = len(store.shapes)
             store.shapes.append(shape)
             store.samples.append(None)
-        store.ids.append(index)
+        store.ids.append(number)
         store.lines.append(line)
+        store.indexes.append(_NONE if index is None else index)
 
     def __len__(self) -> int:
         stop = len(self._store.ids) if self._stop is None else self._stop
@@ -86,24 +99,22 @@ class CompactRows(Sequence[Row]):
             index += count
         if not 0 <= index < count:
             raise IndexError(index)
-        store, position = self._store, self._start + index
-        return _row(store.shapes[store.ids[position]], store.lines[position])
+        return self._store.row(self._start + index)
 
     def __iter__(self) -> Iterator[Row]:
-        store = self._store
-        shapes, ids, lines = store.shapes, store.ids, store.lines
+        row = self._store.row
         for position in range(self._start, self._start + len(self)):
-            yield _row(shapes[ids[position]], lines[position])
+            yield row(position)
 
     def shared(self) -> Iterator[tuple[int, Row]]:
         """Each row's shape number and that shape's sample row (made once, then shared)."""
         store = self._store
-        shapes, ids, lines, made = store.shapes, store.ids, store.lines, store.samples
+        ids, made = store.ids, store.samples
         for position in range(self._start, self._start + len(self)):
             shape = ids[position]
             sample = made[shape]
             if sample is None:
-                sample = made[shape] = _row(shapes[shape], lines[position])
+                sample = made[shape] = store.row(position)
             yield shape, sample
 
 
@@ -131,7 +142,17 @@ def firsts(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
             yield index, sample
 
 
-def _row(shape: Shape, line: int) -> Row:
+def _row(shape: Shape | TableShape, line: int, index: int) -> Row:
+    if len(shape) == 4:  # noqa: PLR2004 (a TableShape)
+        texts, columns, offsets, table = shape
+        cells = zip(texts, columns, offsets, strict=True)
+        return Row(
+            tuple([Cell(t, line + o, c) for t, c, o in cells]),
+            line,
+            delimited=True,
+            table=table,
+            index=index,
+        )
     texts, delimited = shape
     if delimited:
         return Row(tuple([Cell(t, line, i) for i, t in enumerate(texts)]), line, delimited=True)

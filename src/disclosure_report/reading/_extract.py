@@ -213,8 +213,8 @@ def _tables_named(tables: Sequence[TableRead]) -> str:
 def _layout(
     source: Source, kind: Kind | None, notes: list[ReadingNote]
 ) -> tuple[Layout, Sequence[Row]]:
-    """The layout of *source* and its rows: of text, the layout's ``rows`` are left empty and
-    the rows are held compactly (:class:`~._compact.CompactRows`), which only the public
+    """The layout of *source* and its rows: of text and HTML, the layout's ``rows`` are left
+    empty and the rows are held compactly (:class:`~._compact.CompactRows`), which only the public
     :func:`layout` turns into a tuple."""
     data, suffix = load(source)
     if isinstance(data, bytes) and kind not in {"text", "html"}:
@@ -267,8 +267,8 @@ def _layout(
                     f"the HTML parser stopped at {CUT}; the rest is ignored",
                 )
             )
-        html = Layout("html", page.rows, page.title, decoded.encoding, page.published, page.stated)
-        return html, html.rows
+        html = Layout("html", (), page.title, decoded.encoding, page.published, page.stated)
+        return html, page.rows
     return Layout("text", (), None, decoded.encoding), text_rows(text)
 
 

@@ -22,13 +22,15 @@ import functools
 import importlib
 import re
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol, cast
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, TypeAlias, cast
 
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._compact import CompactRows
+from disclosure_report.reading._source_layout import Row
 
 
 __all__ = ["HtmlPage", "html_rows"]
@@ -155,7 +157,7 @@ class HtmlPage:
             rel="canonical">``, else ``og:url``), ``level`` and ``region``.
     """
 
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
     title: str | None
     tables: int
     cut: bool = False
@@ -171,14 +173,27 @@ class _RawCell:
     colspan: int
 
 
+_Closed: TypeAlias = tuple[
+    tuple[str, ...], tuple[int, ...], tuple[tuple[int, int], ...] | None, tuple[str, ...] | None
+]
+"""A closed row of a table, as the builder keeps it: its cells' texts, their lines (each less
+the row's), their row and column spans (``None`` when none spans), and their text as printed
+with its line breaks (``None`` when no cell has one, since the texts then say it all). A long
+table repeats its rows: each distinct closed row is kept once (:attr:`_Builder.closed`)."""
+
+
 @attrs.define
 class _Table:
     line: int
-    rows: list[list[_RawCell]] = attrs.Factory(list)
-    row_lines: list[int] = attrs.Factory(list)
+    closed: array[int] = attrs.Factory(lambda: array("I"))
+    """Per row, the number of its closed row (:attr:`_Builder.closed`)."""
+    row_lines: array[int] = attrs.Factory(lambda: array("I"))
     row: list[_RawCell] | None = None
     cell: _RawCell | None = None
     layout: bool = False
+    wordy: bool = False
+    """Whether a cell holds so much text (or so many lines) that the table lays out a page
+    rather than holding data."""
 
 
 @attrs.define
@@ -189,7 +204,7 @@ class _Builder:
     from there on): ``data_table`` is that table, or ``None`` where text goes to ``text``.
     """
 
-    out: list[Row] = attrs.Factory(list)
+    out: CompactRows = attrs.Factory(CompactRows)
     text: list[str] = attrs.Factory(list)
     text_line: int = 0
     tables: list[_Table] = attrs.Factory(list)
@@ -198,6 +213,8 @@ class _Builder:
     title: str = ""
     published: str | None = None
     stated: dict[str, str] = attrs.Factory(dict)
+    closed: list[_Closed] = attrs.Factory(list)
+    closed_index: dict[_Closed, int] = attrs.Factory(dict)
 
     def meta(self, element: _Element) -> None:
         """A ``<meta>`` or ``<link>``: keep the first publication date stated (see
@@ -253,7 +270,7 @@ class _Builder:
         if self.text:
             clean = _clean("".join(self.text))
             if clean:
-                self.out.append(Row((Cell(clean, self.text_line),), self.text_line))
+                self.out.add(((clean,), False), self.text_line)
             self.text.clear()
 
     def start(self, role: int, line: int, element: _Element) -> None:
@@ -316,38 +333,63 @@ class _Builder:
 
     def _close_row(self, table: _Table) -> None:
         table.cell = None
-        if table.row is not None:
-            table.rows.append(table.row)
+        row = table.row
+        if row is not None:
             table.row = None
+            line = table.row_lines[-1]
+            texts, offsets, spans, printed = [], [], [], []
+            for cell in row:
+                pieces = cell.pieces
+                joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+                text = _clean(joined)
+                table.wordy = table.wordy or _wordy(text, joined)
+                texts.append(text)
+                offsets.append(cell.line - line)
+                spans.append((cell.rowspan, cell.colspan))
+                printed.append(joined)
+            closed = (
+                tuple(texts),
+                tuple(offsets),
+                tuple(spans) if any(span != (1, 1) for span in spans) else None,
+                tuple(printed) if any("\n" in p for p in printed) else None,
+            )
+            number = self.closed_index.get(closed)
+            if number is None:
+                number = self.closed_index[closed] = len(self.closed)
+                self.closed.append(closed)
+            table.closed.append(number)
 
     def _to_layout(self, table: _Table) -> None:
         """Read a table that holds another table as text, from here on."""
         self._close_row(table)
         self._emit_text(table)
-        table.rows.clear()
+        del table.closed[:], table.row_lines[:]
         table.layout = True
 
     def _emit_text(self, table: _Table) -> None:
-        for row in table.rows:
-            for cell in row:
-                for part in "".join(cell.pieces).split("\n"):
-                    clean = _clean(part)
+        for number, line in zip(table.closed, table.row_lines, strict=True):
+            texts, offsets, _, printed = self.closed[number]
+            for text, offset, joined in zip(texts, offsets, printed or texts, strict=True):
+                parts = joined.split("\n") if printed else [text]
+                for part in parts:
+                    clean = _clean(part) if printed else part
                     if clean:
-                        self.out.append(Row((Cell(clean, cell.line),), cell.line))
+                        self.out.add(((clean,), False), line + offset)
 
     def _emit(self, table: _Table) -> None:
-        texts = _cell_texts(table)
-        if texts is None:  # a page-layout table
+        if table.wordy:  # a page-layout table
             self._emit_text(table)
             return
         index = self.count
         self.count += 1
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
-        for number, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True)):
-            cells = _grid_row(row, row_texts, covered)
-            if cells:
-                line = table.row_lines[number]
-                self.out.append(Row(cells, line, delimited=True, table=index, index=number))
+        for number, (closed, line) in enumerate(zip(table.closed, table.row_lines, strict=True)):
+            texts, offsets, spans, _ = self.closed[closed]
+            columns = _grid_row(spans or ((1, 1),) * len(texts), covered)
+            if columns:
+                kept = len(columns)
+                shape = (texts[:kept], columns, offsets[:kept], index)
+                self.out.add(shape, line, number)
 
 
 def html_rows(text: str | bytes) -> HtmlPage:
@@ -373,7 +415,7 @@ def html_rows(text: str | bytes) -> HtmlPage:
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
     return HtmlPage(
-        tuple(builder.out), title or None, builder.count, cut, builder.published, builder.stated
+        builder.out, title or None, builder.count, cut, builder.published, builder.stated
     )
 
 
@@ -455,47 +497,37 @@ def _span(value: str, limit: int) -> int:
     return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
-def _grid_row(row: list[_RawCell], texts: list[str], covered: dict[int, int]) -> tuple[Cell, ...]:
-    """The cells of *row* at their grid columns, past the columns that cells from the rows
-    above still cover; *covered* is updated for the next row."""
-    cells: list[Cell] = []
+def _grid_row(spans: tuple[tuple[int, int], ...], covered: dict[int, int]) -> tuple[int, ...]:
+    """The grid columns of the cells of a row whose cells span *spans* (rows, columns), past
+    the columns that cells from the rows above still cover; *covered* is updated for the next
+    row. A row wider than the grid keeps the cells that fit."""
+    columns: list[int] = []
     column = 0
-    for raw, text in zip(row, texts, strict=True):
+    for rowspan, colspan in spans:
         while column in covered:
             column += 1
         if column >= _MAX_COLUMNS:
             break
-        cells.append(Cell(text, raw.line, column))
-        if raw.rowspan > 1:
-            for c in range(column, min(column + raw.colspan, _MAX_COLUMNS)):
-                if covered.get(c, 0) < raw.rowspan:
-                    covered[c] = raw.rowspan
-        column += raw.colspan
+        columns.append(column)
+        if rowspan > 1:
+            for c in range(column, min(column + colspan, _MAX_COLUMNS)):
+                if covered.get(c, 0) < rowspan:
+                    covered[c] = rowspan
+        column += colspan
     for c in list(covered):
         if covered[c] > 1:
             covered[c] -= 1
         else:
             del covered[c]
-    return tuple(cells)
+    return tuple(columns)
 
 
-def _cell_texts(table: _Table) -> list[list[str]] | None:
-    """The text of each cell of *table*, or ``None`` when a cell holds so much text (or so
-    many lines) that the table lays out a page rather than holding data."""
-    texts: list[list[str]] = []
-    for row in table.rows:
-        row_texts: list[str] = []
-        for cell in row:
-            pieces = cell.pieces
-            joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
-            text = _clean(joined)
-            if len(text) > _LAYOUT_CHARS or (
-                joined.count("\n") >= _LAYOUT_LINES and _line_count(joined) > _LAYOUT_LINES
-            ):
-                return None
-            row_texts.append(text)
-        texts.append(row_texts)
-    return texts
+def _wordy(text: str, joined: str) -> bool:
+    """Whether a cell whose text is *text* (*joined* as printed, with its line breaks) holds so
+    much text, or so many lines, that its table lays out a page rather than holding data."""
+    return len(text) > _LAYOUT_CHARS or (
+        joined.count("\n") >= _LAYOUT_LINES and _line_count(joined) > _LAYOUT_LINES
+    )
 
 
 def _line_count(text: str) -> int:
