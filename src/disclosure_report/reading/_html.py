@@ -337,21 +337,24 @@ class _Builder:
         if row is not None:
             table.row = None
             line = table.row_lines[-1]
-            texts, offsets, spans, printed = [], [], [], []
+            texts, offsets, printed = [], [], []
+            spanned = broken = False
             for cell in row:
                 pieces = cell.pieces
                 joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
                 text = _clean(joined)
-                table.wordy = table.wordy or _wordy(text, joined)
+                if not table.wordy and _wordy(text, joined):
+                    table.wordy = True
                 texts.append(text)
                 offsets.append(cell.line - line)
-                spans.append((cell.rowspan, cell.colspan))
                 printed.append(joined)
+                spanned = spanned or cell.rowspan != 1 or cell.colspan != 1
+                broken = broken or "\n" in joined
             closed = (
                 tuple(texts),
                 tuple(offsets),
-                tuple(spans) if any(span != (1, 1) for span in spans) else None,
-                tuple(printed) if any("\n" in p for p in printed) else None,
+                tuple([(cell.rowspan, cell.colspan) for cell in row]) if spanned else None,
+                tuple(printed) if broken else None,
             )
             number = self.closed_index.get(closed)
             if number is None:
