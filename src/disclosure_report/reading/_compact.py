@@ -16,13 +16,14 @@ pass, so that the cells of one row are the same objects for as long as the pass 
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TypeAlias, overload
 
 from disclosure_report.reading._source_layout import Cell, Row
 
 
-__all__ = ["CompactRows", "Shape", "TableShape", "firsts", "samples"]
+__all__ = ["CompactRows", "Shape", "TableShape", "counted", "firsts", "samples"]
 
 Shape: TypeAlias = tuple[tuple[str, ...], bool]
 """The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
@@ -106,8 +107,8 @@ class CompactRows(Sequence[Row]):
         for position in range(self._start, self._start + len(self)):
             yield row(position)
 
-    def shared(self) -> Iterator[tuple[int, Row]]:
-        """Each row's shape number and that shape's sample row (made once, then shared)."""
+    def shared(self) -> Iterator[Row]:
+        """Each row's shape's sample row (made once, then shared)."""
         store = self._store
         ids, made = store.ids, store.samples
         for position in range(self._start, self._start + len(self)):
@@ -115,16 +116,26 @@ class CompactRows(Sequence[Row]):
             sample = made[shape]
             if sample is None:
                 sample = made[shape] = store.row(position)
-            yield shape, sample
+            yield sample
+
+    def tally(self) -> Iterator[tuple[int, int, Row]]:
+        """Each distinct shape in order of its first row: that row's index, the number of
+        rows of the shape, and its sample row."""
+        store, start = self._store, self._start
+        stop = start + len(self)
+        for shape, count in Counter(store.ids[start:stop]).items():
+            position = store.ids.index(shape, start, stop)
+            sample = store.samples[shape]
+            if sample is None:
+                sample = store.samples[shape] = store.row(position)
+            yield position - start, count, sample
 
 
 def samples(rows: Sequence[Row]) -> Iterator[Row]:
     """The rows, or for :class:`CompactRows` a shared row per shape in each row's place (its
     texts are the row's; its line is that of the shape's first row): for stages that read
     only the texts, which then make no object per row."""
-    if isinstance(rows, CompactRows):
-        return (sample for _, sample in rows.shared())
-    return iter(rows)
+    return rows.shared() if isinstance(rows, CompactRows) else iter(rows)
 
 
 def firsts(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
@@ -133,13 +144,16 @@ def firsts(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
     the same texts and gets the same verdict from a stage that judges texts alone, which only
     the first can change."""
     if not isinstance(rows, CompactRows):
-        yield from enumerate(rows)
-        return
-    seen: set[int] = set()
-    for index, (shape, sample) in enumerate(rows.shared()):
-        if shape not in seen:
-            seen.add(shape)
-            yield index, sample
+        return enumerate(rows)
+    return ((index, sample) for index, _, sample in rows.tally())
+
+
+def counted(rows: Sequence[Row]) -> Iterator[tuple[Row, int]]:
+    """Each row of *rows* with 1, or of a :class:`CompactRows` each shape's sample row with
+    the number of its rows: for stages that count what the texts say."""
+    if not isinstance(rows, CompactRows):
+        return ((row, 1) for row in rows)
+    return ((sample, count) for _, count, sample in rows.tally())
 
 
 def _row(shape: Shape | TableShape, line: int, index: int) -> Row:

@@ -16,7 +16,7 @@ import attrs
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.i18n import translate
 from disclosure_report.model import UNIT_LABELS, FormatVersion, Unit
-from disclosure_report.reading._compact import firsts, samples
+from disclosure_report.reading._compact import counted, firsts, samples
 from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import TRANSLATED_LOCALES, heading_key, split_label
@@ -391,11 +391,11 @@ def _version(
     else the oldest; with no year, the newest registered.
     """
     score = dict.fromkeys((v.id for v in words.versions), 0)
-    for row in itertools.chain(samples(t2), samples(t3)):
+    for row, count in itertools.chain(counted(t2), counted(t3)):
         for cell in row.cells:
             if cell.text and len(cell.text) <= _MAX_LABEL:
                 for vote in words.votes(cell.text):
-                    score[vote] += 1
+                    score[vote] += count
     best = max(score.values())
     tied = [v for v in words.versions if score[v.id] == best]
     if len(tied) == 1:
