@@ -9,11 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_report.reading import Cell, NoteCode, Row, extract, layout, read
+from disclosure_report.reading import (
+    Cell,
+    Location,
+    NoteCode,
+    ReadingNote,
+    Row,
+    extract,
+    layout,
+    read,
+)
 from disclosure_report.reading._compact import CompactRows, counted, firsts, samples
 from disclosure_report.reading._extract import MAX_NOTES
 from disclosure_report.reading._html import html_rows
+from disclosure_report.reading._rows import collect_rows
 from disclosure_report.reading._text import text_rows
+from disclosure_report.reading._vocabulary import vocabulary
 
 
 HEAD = "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t本年处理决定数量\n"
@@ -122,3 +133,21 @@ def test_memory_of_many_rows_is_bounded(tmp_path: Path, kind: str) -> None:
         tracemalloc.stop()
     assert peak < 10 * path.stat().st_size
     assert extraction.tables[0].found
+
+
+def test_extra_rows_beyond_those_kept_are_counted_in_a_note() -> None:
+    printed = HEAD + ROW + "".join(f"本单位自定义事项{i}\t{i}\n" for i in range(1_005))
+    notes: list[ReadingNote] = []
+
+    found = collect_rows(text_rows(printed), vocabulary().matchers[2, "2021"], 2, notes)
+
+    assert len(found.extra) == 1_000
+    assert found.extra[-1].label == "本单位自定义事项999"
+    assert sum(n.code is NoteCode.EXTRA_ROW for n in notes) == 1_000
+    assert notes[-1] == ReadingNote(
+        NoteCode.LIMIT,
+        Location(section=2),
+        "5 more rows with values that the format does not have left out (the first 1000 are"
+        " kept as extra rows)",
+    )
+    assert len(extract(printed).extra_rows) == 1_000
