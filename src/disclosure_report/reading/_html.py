@@ -89,6 +89,7 @@ _STATED_NAMES = {
 report's metadata: where it is published (``og:url``; also ``<link rel="canonical">``), and the
 administrative level and region, which this library's HTML rendering states as
 ``disclosure-report.level`` and ``disclosure-report.region``."""
+_CELL_TAGS = frozenset(tag for tag, role in _ROLES.items() if role == _CELL)
 _META_KEY = re.compile(r"[\s._:-]+")
 _MAX_META = 200
 _MAX_STATED = 10_000
@@ -113,6 +114,8 @@ class _Element(Protocol):
 
     def get(self, key: str) -> str | None: ...
     def find(self, path: str) -> _Element | None: ...
+    def __iter__(self) -> Iterator[_Element]: ...
+    def __len__(self) -> int: ...
 
 
 class _LogEntry(Protocol):
@@ -323,6 +326,38 @@ class _Builder:
             self._close_row(table)
             self._emit(table)
 
+    def plain_row(self, row: _Element, line: int) -> int | None:
+        """Read the cells of the table row *row*, just started on *line*, at once, when they
+        are plain (cells of text alone, nothing but white space between them): what the walk
+        would do element by element, for the most frequent row of a long table. Returns the
+        line after the row's cells, or ``None`` (and nothing read) when they are not plain."""
+        table = self.data_table
+        if table is None or (row.text is not None and not row.text.isspace()):
+            return None
+        for cell in row:
+            tail = cell.tail
+            if cell.tag not in _CELL_TAGS or len(cell) or (tail is not None and not tail.isspace()):
+                return None
+        if row.text:
+            line += row.text.count("\n")
+        for cell in row:
+            line = max(line, cell.sourceline or 0)
+            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
+            opened = self._open_cell(
+                table,
+                line,
+                _span(rowspan, _MAX_SPAN_ROWS) if rowspan else 1,
+                _span(colspan, _MAX_COLUMNS) if colspan else 1,
+            )
+            text = cell.text
+            if text:
+                opened.pieces.append(text.replace("\n", " "))
+                line += text.count("\n")
+            table.cell = None
+            if cell.tail:
+                line += cell.tail.count("\n")
+        return line
+
     def _open_cell(self, table: _Table, line: int, rowspan: int, colspan: int) -> _RawCell:
         if table.row is None:
             table.row = []
@@ -422,7 +457,7 @@ def html_rows(text: str | bytes) -> HtmlPage:
     )
 
 
-def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
+def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, PLR0915
     """Feed the start and end of every element, and the text around it, to *builder*; skip
     what is not shown.
 
@@ -462,6 +497,10 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
             elif event == "start":
                 line = max(line, element.sourceline or 0)
                 builder.start(role, line, element)
+                if role == _ROW and (after := builder.plain_row(element, line)) is not None:
+                    line = after
+                    walker.skip_subtree()  # its cells are read; its end (and tail) still come
+                    continue
             else:
                 builder.end(role)
         chunk = element.text if event == "start" else element.tail
