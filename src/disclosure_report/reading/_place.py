@@ -6,6 +6,8 @@
   up (a 法人或其他组织 subtotal column; a doubled cell); otherwise the row stays blank, with a note
   (table 2, which has no sums: the first values are used, with a note).
 * Fewer, all on the label's own table row: the row was cut short; the values fill from the left.
+  A lone number beside the label of a wider row is no such start: it may be a page number
+  printed next to the label, and is never put in a cell (the row stays blank, with a note).
 * Fewer, spread over lines (the layout dropped blank cells): in table 3, two equal numbers are
   自然人 and 总计 (the only reading in which one kind of applicant makes the row add up); anything
   else stays blank, with a note.
@@ -176,6 +178,10 @@ def _too_few(
             NoteCode.ROW_SHORT,
             "the row has no cells; they are left blank",
         )
+        return [None] * size
+    if one_line and len(tokens) == 1 and tokens[0].value.kind == "number":
+        why = f"a lone number beside the label of a row of {size} cells (a page number, perhaps) is not put in a cell; the row is left blank"
+        _note(occurrence, tokens, context, NoteCode.ROW_SHORT, why)
         return [None] * size
     if one_line:
         why = f"the row has {len(tokens)} of {size} cells; the others are left blank"

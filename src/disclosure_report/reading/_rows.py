@@ -9,7 +9,7 @@ not part of the format (a local row, a subtotal), which is read and reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -22,6 +22,7 @@ from disclosure_report.reading._vocabulary import Matcher, RowSpec, is_table3_ca
 __all__ = [
     "ExtraRow",
     "Occurrence",
+    "Regroup",
     "Rows",
     "Token",
     "collect_rows",
@@ -96,15 +97,28 @@ class Rows:
     extra: tuple[ExtraRow, ...] = ()
 
 
+Regroup = Callable[[Sequence[Occurrence], Matcher, int, list[ReadingNote]], Sequence[Occurrence]]
+"""Gives the rows found between two headings of a table (a block, in printed order) the
+values printed apart from them (see :func:`._detached.regroup`)."""
+
+
+def _as_found(
+    block: Sequence[Occurrence], _: Matcher, __: int, ___: list[ReadingNote]
+) -> Sequence[Occurrence]:
+    return block
+
+
 @attrs.define
 class _Collector:
     matcher: Matcher
     number: int
     notes: list[ReadingNote]
+    regroup: Regroup = _as_found
     found: dict[str, Occurrence] = attrs.Factory(dict)
     empty: dict[str, Occurrence] = attrs.Factory(dict)
     extra: list[ExtraRow] = attrs.Factory(list)
     pending: list[Occurrence] = attrs.Factory(list)
+    block: list[Occurrence] = attrs.Factory(list)
     current: Occurrence | None = None
     last: RowSpec | None = None
 
@@ -164,8 +178,16 @@ class _Collector:
 
     def start(self, occurrence: Occurrence | None) -> None:
         if self.current is not None:
-            self._finish(self.current)
+            self.block.append(self.current)
         self.current = occurrence
+        if occurrence is None or len(self.block) >= _MAX_BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Finish the rows of the block, once the values printed apart from them are theirs."""
+        block, self.block = self.block, []
+        for occurrence in self.regroup(block, self.matcher, self.number, self.notes):
+            self._finish(occurrence)
 
     def _finish(self, occurrence: Occurrence) -> None:
         spec = occurrence.spec
@@ -248,6 +270,9 @@ class _Collector:
 
 _MAX_EXTRA = 1000
 """Extra rows kept of one table at most."""
+_MAX_BLOCK = 200
+"""Rows of a block at most (no table of the format has as many): a longer run of rows without
+a heading is finished as found, a block at a time."""
 
 
 def collect_rows(
@@ -255,9 +280,11 @@ def collect_rows(
     matcher: Matcher,
     number: int,
     notes: list[ReadingNote],
+    regroup: Regroup = _as_found,
 ) -> Rows:
-    """Find the rows of table *number* (2 or 3) in *rows*."""
-    collector = _Collector(matcher, number, notes)
+    """Find the rows of table *number* (2 or 3) in *rows*; *regroup* gives each block of rows
+    the values printed apart from them."""
+    collector = _Collector(matcher, number, notes, regroup)
     for token in _tokens(rows):
         if token.value.is_value:
             collector.value(token)

@@ -1,0 +1,342 @@
+"""Rows of values printed apart from their labels, as text taken from a PDF prints them.
+
+A PDF's text comes line by line, by the height on the page. A table row whose label wraps over
+several lines, its values centred beside them, comes out with its values on a line of their own;
+a page of such rows prints every label first and the rows of values after them, or a label's
+last words between two rows of values. Where the layout lost the labels of some rows, rows of
+bare numbers stand where labelled rows should be.
+
+:func:`regroup` takes the rows of a table as the collector found them, between two headings,
+and gives each row of values to its row when the printed sequence of the format's rows leaves
+no doubt, saying so in a ``values_detached`` note:
+
+* the rows of values are as many as the labels printed without values before them, each as
+  wide as its row, and each label is printed before its values: the *i*-th row of values is
+  the *i*-th label's (a label's last words between two rows of values continue it);
+* bare rows of values between two rows that hold their own values (or a group's label), as many
+  as the format's rows between those two, each as wide as its row, every label printed there
+  before its values: the *i*-th is the *i*-th of the format's rows there.
+
+Rows of values that follow a complete row but fit neither rule are set aside with a
+``stray_value`` note that quotes them, so that they never fill that row's cells. A lone number
+beside a row whose values fill its columns on a line of their own (a page number, printed at a
+page break next to a label) is set aside the same way. Anything else is left as found.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+import attrs
+
+from disclosure_report.reading._notes import NoteCode, ReadingNote, is_full
+from disclosure_report.reading._rows import Occurrence, Token, where
+from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._vocabulary import Matcher, RowSpec
+
+
+__all__ = ["regroup"]
+
+_EventKind = Literal["label", "anchor", "group", "fragment", "values"]
+
+
+class _Event(NamedTuple):
+    """One thing printed, in order: a label (with its own values: an anchor), a group's label,
+    a label's continuation (a fragment), or a row of values on a line of its own."""
+
+    kind: _EventKind
+    occurrence: Occurrence
+    values: tuple[Token, ...] = ()
+
+
+class _Found(NamedTuple):
+    """What regrouping found: the values given to each row, the rows whose labels are printed,
+    and the lines of values set aside (with the row they stand by, and why)."""
+
+    values: dict[RowSpec, tuple[Token, ...]]
+    labels: dict[RowSpec, Occurrence]
+    aside: list[tuple[tuple[Token, ...], Occurrence, str]]
+
+
+def regroup(
+    block: Sequence[Occurrence], matcher: Matcher, number: int, notes: list[ReadingNote]
+) -> Sequence[Occurrence]:
+    """The occurrences of *block* (rows found between two headings of table *number*, in
+    printed order) with rows of values printed apart from their labels given to their rows
+    (see the module's docstring); *block* itself when there is nothing to regroup."""
+    if not any(t.row is not o.row for o in block for t in o.values):
+        return block  # every value on its label's line: the common case
+    found = _Found({}, {}, [])
+    events = _events(block, matcher)
+    if events is None:
+        return block
+    anchors = [i for i, e in enumerate(events) if e.kind == "anchor"]
+    bounds = [-1, *anchors, len(events)]
+    for start, stop in itertools.pairwise(bounds):
+        if not _place_run(events, start, stop, matcher, found):
+            return block
+    return _rebuilt(events, found, notes, number)
+
+
+def _events(block: Sequence[Occurrence], matcher: Matcher) -> list[_Event] | None:
+    """The printed sequence of *block*, or ``None`` when a row's values are not whole lines of
+    values (a row wrapped inside its values, text among values) or a row is not the format's:
+    such blocks are left as found."""
+    events: list[_Event] = []
+    previous: Occurrence | None = None
+    for occurrence in block:
+        spec = occurrence.spec
+        own = [t for t in occurrence.values if t.row is occurrence.row]
+        lines = _lines(occurrence)
+        if lines is None:
+            return None
+        if spec is not None and not spec.is_group:
+            if _lone_number(own) and len(spec.columns) > 1:
+                lines.insert(0, tuple(own))  # a lone number beside the label: see _place_run
+                own = []
+            if own and len(own) != len(spec.columns):
+                return None
+            events.append(_Event("anchor" if own else "label", occurrence, tuple(own)))
+            previous = occurrence
+        elif own:
+            return None  # a group or local row with values on its own line: an extra row
+        elif spec is not None:
+            events.append(_Event("group", occurrence))
+        elif previous is not None and _continues(previous, occurrence, matcher):
+            events.append(_Event("fragment", occurrence))
+        elif lines:
+            return None  # a row that is not the format's, its values on lines of their own
+        else:
+            continue  # text without values (a heading, a note): no part of any row
+        events.extend(_Event("values", occurrence, line) for line in lines)
+    return events
+
+
+def _lines(occurrence: Occurrence) -> list[tuple[Token, ...]] | None:
+    """The values of *occurrence* not on its label's line, by line; ``None`` when one of those
+    lines is not a whole line of values (one value per line is a layout of its own)."""
+    lines: dict[int, list[Token]] = {}
+    rows: dict[int, Row] = {}
+    for token in occurrence.values:
+        row = token.row
+        if row is occurrence.row:
+            continue
+        if not token.value.is_value:
+            return None
+        lines.setdefault(id(row), []).append(token)
+        rows[id(row)] = row
+    result: list[tuple[Token, ...]] = []
+    for key, tokens in lines.items():
+        row = rows[key]
+        if not row.delimited and not _lone_number(tokens):
+            return None
+        result.append(tuple(tokens))
+    return result
+
+
+def _lone_number(tokens: Sequence[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].value.kind == "number"
+
+
+def _continues(label: Occurrence, fragment: Occurrence, matcher: Matcher) -> bool:
+    """Whether *fragment*'s text ends *label*'s: together they are the label of its row."""
+    text = "".join([label.label.text, *label.words, fragment.label.text, *fragment.words])
+    return label.spec is not None and matcher.row(text) is label.spec
+
+
+def _place_run(
+    events: list[_Event], start: int, stop: int, matcher: Matcher, found: _Found
+) -> bool:
+    """Give the rows of values between ``events[start]`` (an anchor, or the block's start) and
+    ``events[stop]`` to their rows, into *found*. ``False`` when the run cannot be read
+    without doubt and the block is to be left as found."""
+    run = range(start + 1, stop)
+    values = [i for i in run if events[i].kind == "values"]
+    if not values:
+        return True
+    labels = [i for i in run if events[i].kind == "label"]
+    if _place(events, labels, values, found, around=(start, stop), matcher=matcher):
+        return True
+    lone = [i for i in values if _lone_number(events[i].values)]
+    rest = [i for i in values if i not in lone]
+    if lone and rest and _place(events, labels, rest, found, around=(start, stop), matcher=matcher):
+        why = (
+            "a lone number among lines of values that fill their rows (a page number,"
+            " perhaps); not put in a cell"
+        )
+        found.aside.extend((events[i].values, events[i].occurrence, why) for i in lone)
+        return True
+    if start >= 0 and not labels and all(e.kind == "values" for e in events[start + 1 : stop]):
+        why = (
+            "a line of values after a row whose cells it already holds, and no row of the"
+            " format left for it; not put in a cell"
+        )
+        found.aside.extend((events[i].values, events[start].occurrence, why) for i in values)
+        return True
+    return False
+
+
+def _place(
+    events: list[_Event],
+    labels: list[int],
+    values: list[int],
+    found: _Found,
+    *,
+    around: tuple[int, int],
+    matcher: Matcher,
+) -> bool:
+    """Give the lines *values* to the rows whose *labels* are printed in the run, in order;
+    or, where they are more, to the format's rows between the rows around them. ``False``
+    when neither leaves no doubt."""
+    specs = [_spec(events[i]) for i in labels]
+    if _fits(events, labels, specs, values):
+        _give(events, labels, specs, values, found)
+        return True
+    slots = _slots(events, *around, values, matcher)
+    if slots is None:
+        return False
+    printed = {_spec(events[i]): i for i in labels}
+    if len(slots) != len(values) or not set(printed) <= set(slots):
+        return False
+    places = [printed.get(spec, values[k]) for k, spec in enumerate(slots)]
+    if not _fits(events, places, slots, values):
+        return False
+    _give(events, labels, slots, values, found)
+    return True
+
+
+def _spec(event: _Event) -> RowSpec:
+    spec = event.occurrence.spec
+    assert spec is not None  # noqa: S101 (a label of the format)
+    return spec
+
+
+def _fits(
+    events: list[_Event], places: list[int], specs: Sequence[RowSpec], values: list[int]
+) -> bool:
+    """Whether the *i*-th line of *values* fits the *i*-th row of *specs*, printed at
+    ``events[places[i]]``: as many lines as rows, each as wide as its row, each label printed
+    no later than its values, and the rows in the format's order."""
+    if not specs or len(specs) != len(values):
+        return False
+    return all(
+        len(events[v].values) == len(spec.columns) and place <= v
+        for spec, place, v in zip(specs, places, values, strict=True)
+    )
+
+
+def _slots(
+    events: list[_Event], start: int, stop: int, values: list[int], matcher: Matcher
+) -> list[RowSpec] | None:
+    """The format's rows between the rows (or group labels) printed around the run's rows of
+    values, in printed order; ``None`` where the run is not closed on both sides."""
+    before = [
+        i for i in range(start, values[0]) if i >= 0 and events[i].kind in {"anchor", "group"}
+    ]
+    after = [
+        i
+        for i in range(values[-1] + 1, stop + 1)
+        if i < len(events) and events[i].kind in {"anchor", "group"}
+    ]
+    if not before or not after:
+        return None
+    rows = matcher.rows
+    first, last = _spec(events[before[-1]]), _spec(events[after[0]])
+    if first not in rows or last not in rows:
+        return None
+    low, high = rows.index(first), rows.index(last)
+    if any(events[i].kind == "label" for i in range(start + 1, before[-1])):
+        return None
+    return [spec for spec in rows[low + 1 : high] if not spec.is_group] or None
+
+
+def _give(
+    events: list[_Event],
+    labels: list[int],
+    specs: Sequence[RowSpec],
+    values: list[int],
+    found: _Found,
+) -> None:
+    for i in labels:
+        found.labels[_spec(events[i])] = events[i].occurrence
+    for spec, v in zip(specs, values, strict=True):
+        found.values[spec] = events[v].values
+
+
+def _rebuilt(
+    events: list[_Event],
+    found: _Found,
+    notes: list[ReadingNote],
+    number: int,
+) -> list[Occurrence]:
+    """The block's occurrences, each row of the format with the values it was given (and the
+    words of the fragments that continue its label); a note for each row whose values were
+    not already after its label."""
+    result: list[Occurrence] = []
+    moved: list[tuple[Occurrence, tuple[Token, ...]]] = []
+    last: Occurrence | None = None
+    for event in events:
+        occurrence = event.occurrence
+        if event.kind == "anchor":
+            last = attrs.evolve(occurrence, values=list(event.values), words=list(occurrence.words))
+            result.append(last)
+        elif event.kind in {"label", "group"}:
+            spec = _spec(event)
+            given = found.values.get(spec, ())
+            last = attrs.evolve(occurrence, values=list(given), words=list(occurrence.words))
+            result.append(last)
+            if given and not {id(t) for t in given} <= {id(t) for t in occurrence.values}:
+                moved.append((last, given))
+        elif event.kind == "fragment" and last is not None:
+            last.words.extend([occurrence.label.text, *occurrence.words])
+    for spec, given in found.values.items():
+        if spec not in found.labels:
+            label = Cell("", given[0].cell.line, page=given[0].cell.page, box=given[0].cell.box)
+            occurrence = Occurrence(spec, label, given[0].row, list(given))
+            result.append(occurrence)
+            moved.append((occurrence, given))
+    if moved:
+        _note(moved, notes, number)
+    for line, occurrence, why in found.aside:
+        _aside(line, occurrence, number, notes, why)
+    return result
+
+
+def _note(
+    moved: list[tuple[Occurrence, tuple[Token, ...]]], notes: list[ReadingNote], number: int
+) -> None:
+    if is_full(notes):
+        notes.skip()
+        return
+    first, _ = moved[0]
+    spec = first.spec
+    lines = " / ".join(" ".join(t.cell.text for t in given) for _, given in moved)
+    rows = ", ".join(o.spec.key for o, _ in moved if o.spec is not None)
+    why = (
+        "lines of values printed apart from their labels (a PDF's text: labels wrapped over"
+        " lines printed first, or lost) were placed by the printed order of the format's rows,"
+        f" as many as the lines and each as wide as its row: {rows}"
+    )
+    key = spec.key if spec is not None else None
+    notes.append(
+        ReadingNote(
+            NoteCode.VALUES_DETACHED, where(first.label, first.row, number, key), why, lines
+        )
+    )
+
+
+def _aside(
+    line: Sequence[Token], occurrence: Occurrence, number: int, notes: list[ReadingNote], why: str
+) -> None:
+    if is_full(notes):
+        notes.skip()
+        return
+    token = line[0]
+    key = occurrence.spec.key if occurrence.spec is not None else None
+    text = " ".join(t.cell.text for t in line)
+    notes.append(
+        ReadingNote(NoteCode.STRAY_VALUE, where(token.cell, token.row, number, key), why, text)
+    )
