@@ -234,3 +234,73 @@ def test_a_lone_number_beside_a_label_with_no_row_of_values_stays_out_of_its_cel
     assert set(_read(position, extraction)) == {"blank"}
     (note,) = [n for n in extraction.notes if n.where.cell == (members[2][1].key, "*")]
     assert (note.code, note.text) == (NoteCode.ROW_SHORT, f"{members[2][1].label} | 12")
+
+
+# A cell of two lines (a number and an annotation) printed apart from its row.
+
+ANNOTATED = "22（其中修订 16 件）"
+
+
+def _table2(*lines: str) -> Extraction:
+    rules, normative = _table(2)[:2]
+    return extract(
+        "\n".join(
+            [
+                "某局2023年政府信息公开工作年度报告",
+                "二、主动公开政府信息情况",
+                "第二十条第（一）项",
+                "\t".join(["信息内容", *(c.label for c in rules.columns)]),
+                f"{rules.label} 0 0 5",
+                *(line.format(normative=normative.label) for line in lines),
+                "第二十条第（五）项",
+            ]
+        )
+    )
+
+
+def _annotations(extraction: Extraction) -> list[str]:
+    return [n.text for n in extraction.notes if n.code is NoteCode.ANNOTATED_VALUE]
+
+
+def test_an_annotated_number_in_its_cell_is_read_and_its_annotation_kept() -> None:
+    extraction = _table2(f"{{normative}} {ANNOTATED} 3 150")
+    assert _read(1, extraction, 2) == [ANNOTATED, "3", "150"]
+    cell = extraction.tables[0].rows[1][1][0]
+    assert (cell.value.number, cell.value.annotation) == (22, "（其中修订 16 件）")
+    assert _annotations(extraction) == [ANNOTATED]
+
+
+def test_an_annotated_cell_printed_above_its_row_fills_the_cell_the_row_shows_blank() -> None:
+    extraction = _table2(ANNOTATED, "{normative}\t\t3\t150")
+    assert _read(1, extraction, 2) == [ANNOTATED, "3", "150"]
+    assert _read(0, extraction, 2) == ["0", "0", "5"]
+    assert _annotations(extraction) == [ANNOTATED]
+
+
+def test_an_annotated_cell_apart_from_a_row_that_shows_no_gap_leaves_the_row_blank() -> None:
+    for lines in ((ANNOTATED, "{normative} 3 150"), ("{normative} 3 150", ANNOTATED)):
+        extraction = _table2(*lines)
+        assert set(_read(1, extraction, 2)) == {"blank"}
+        assert _read(0, extraction, 2) == ["0", "0", "5"]
+        (note,) = [n for n in extraction.notes if n.code is NoteCode.CELLS_AMBIGUOUS]
+        assert note.text.endswith(f"3 | 150 | {ANNOTATED}")
+
+
+def test_an_annotated_cell_above_a_one_column_row_is_its_value() -> None:
+    licensing = _table(2)[2]
+    extraction = _table2(
+        "{normative} 2 1 9",
+        "第二十条第（五）项",
+        f"信息内容\t{licensing.columns[0].label}",
+        ANNOTATED,
+        licensing.label,
+    )
+    assert _read(2, extraction, 2) == [ANNOTATED]
+    assert _annotations(extraction) == [ANNOTATED]
+
+
+def test_a_unit_in_parentheses_is_no_annotation() -> None:
+    from disclosure_report.reading._values import classify
+
+    assert classify("12（件）").kind == "text"
+    assert classify("22(其中修订16件)").annotation == "(其中修订16件)"

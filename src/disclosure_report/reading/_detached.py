@@ -33,6 +33,7 @@ from typing import Literal, NamedTuple
 import attrs
 
 from disclosure_report.reading._notes import NoteCode, ReadingNote, is_full
+from disclosure_report.reading._place import BLANK
 from disclosure_report.reading._rows import Occurrence, Token, where
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._vocabulary import Matcher, RowSpec
@@ -40,12 +41,13 @@ from disclosure_report.reading._vocabulary import Matcher, RowSpec
 
 __all__ = ["regroup"]
 
-_EventKind = Literal["label", "anchor", "group", "fragment", "values"]
+_EventKind = Literal["label", "anchor", "partial", "unknown", "group", "fragment", "values"]
 
 
 class _Event(NamedTuple):
-    """One thing printed, in order: a label (with its own values: an anchor), a group's label,
-    a label's continuation (a fragment), or a row of values on a line of its own."""
+    """One thing printed, in order: a label (with its own values: an anchor; with some of
+    them: partial; with values whose columns are unknown: unknown), a group's label, a label's
+    continuation (a fragment), or a row of values on a line of its own."""
 
     kind: _EventKind
     occurrence: Occurrence
@@ -73,7 +75,7 @@ def regroup(
     events = _events(block, matcher)
     if events is None:
         return block
-    anchors = [i for i, e in enumerate(events) if e.kind == "anchor"]
+    anchors = [i for i, e in enumerate(events) if e.kind in {"anchor", "unknown"}]
     bounds = [-1, *anchors, len(events)]
     for start, stop in itertools.pairwise(bounds):
         if not _place_run(events, start, stop, matcher, found):
@@ -97,9 +99,10 @@ def _events(block: Sequence[Occurrence], matcher: Matcher) -> list[_Event] | Non
             if _lone_number(own) and len(spec.columns) > 1:
                 lines.insert(0, tuple(own))  # a lone number beside the label: see _place_run
                 own = []
-            if own and len(own) != len(spec.columns):
-                return None
-            events.append(_Event("anchor" if own else "label", occurrence, tuple(own)))
+            kind: _EventKind = "anchor" if len(own) == len(spec.columns) else "label"
+            events.append(
+                _Event("partial" if own and kind == "label" else kind, occurrence, tuple(own))
+            )
             previous = occurrence
         elif own:
             return None  # a group or local row with values on its own line: an extra row
@@ -107,12 +110,69 @@ def _events(block: Sequence[Occurrence], matcher: Matcher) -> list[_Event] | Non
             events.append(_Event("group", occurrence))
         elif previous is not None and _continues(previous, occurrence, matcher):
             events.append(_Event("fragment", occurrence))
-        elif lines:
+        elif lines and occurrence.label.text:
             return None  # a row that is not the format's, its values on lines of their own
-        else:
-            continue  # text without values (a heading, a note): no part of any row
         events.extend(_Event("values", occurrence, line) for line in lines)
-    return events
+    return _claim_annotated(events)
+
+
+def _claim_annotated(events: list[_Event]) -> list[_Event] | None:
+    """*events* with each cell of two lines printed apart from its row (``22（其中修订16件）``
+    above or below a row that is one value short) back in its row: where the row shows which
+    cell it lacks (one blank cell, or a row of one column), in that cell; where it does not,
+    the row's cells are unknown and it is left blank, with a note (see :func:`_rebuilt`).
+    ``None`` while a row short of values is left that no such cell completes."""
+    result: list[_Event | None] = list(events)
+    for i, event in enumerate(events):
+        if event.kind not in {"partial", "anchor", "label"}:
+            continue
+        size = len(_spec(event).columns)
+        blanks = [k for k, t in enumerate(event.values) if t.value.kind == "blank"]
+        short = event.kind == "partial" and len(event.values) == size - 1 and not blanks
+        known = (event.kind == "anchor" and len(blanks) == 1) or (
+            event.kind == "label" and size == 1 and _alone(events, i)
+        )
+        beside = (
+            _annotated_beside(result, i, below=event.kind != "label") if short or known else None
+        )
+        if beside is None:
+            if event.kind == "partial":
+                return None
+            continue
+        token = events[beside].values[0]
+        if known and event.kind == "anchor":
+            values = tuple(token if k == blanks[0] else t for k, t in enumerate(event.values))
+        elif known:
+            values = (token,)
+        else:
+            values = (*event.values, token)
+        result[i] = _Event("anchor" if known else "unknown", event.occurrence, values)
+        result[beside] = None
+    return [e for e in result if e is not None]
+
+
+def _alone(events: list[_Event], index: int) -> bool:
+    """Whether the label ``events[index]`` has no line of values after it, and the line above
+    it follows no label that lacks one (whose line it would be)."""
+    after = events[index + 1].kind if index + 1 < len(events) else None
+    before = events[index - 2].kind if index >= 2 else None  # noqa: PLR2004 (two events up)
+    return after != "values" and before not in {"label", "fragment"}
+
+
+def _annotated_beside(events: list[_Event | None], index: int, *, below: bool) -> int | None:
+    """The index of a line of one annotated number right above ``events[index]`` (or, with
+    *below*, right below it) that no row has taken, ``None`` without one."""
+    for other in (index - 1, index + 1) if below else (index - 1,):
+        event = events[other] if 0 <= other < len(events) else None
+        if event is not None and _annotated_line(event):
+            return other
+    return None
+
+
+def _annotated_line(event: _Event) -> bool:
+    """Whether *event* is a line of one number with an annotation (a cell of two lines)."""
+    values = event.values
+    return event.kind == "values" and len(values) == 1 and bool(values[0].value.annotation)
 
 
 def _lines(occurrence: Occurrence) -> list[tuple[Token, ...]] | None:
@@ -131,14 +191,15 @@ def _lines(occurrence: Occurrence) -> list[tuple[Token, ...]] | None:
     result: list[tuple[Token, ...]] = []
     for key, tokens in lines.items():
         row = rows[key]
-        if not row.delimited and not _lone_number(tokens):
+        if not row.delimited and not (len(tokens) == 1 and tokens[0].value.kind == "number"):
             return None
         result.append(tuple(tokens))
     return result
 
 
 def _lone_number(tokens: Sequence[Token]) -> bool:
-    return len(tokens) == 1 and tokens[0].value.kind == "number"
+    """Whether *tokens* are one bare number (no annotation: that is a cell of its own)."""
+    return len(tokens) == 1 and tokens[0].value.kind == "number" and not tokens[0].value.annotation
 
 
 def _continues(label: Occurrence, fragment: Occurrence, matcher: Matcher) -> bool:
@@ -280,18 +341,17 @@ def _rebuilt(
     last: Occurrence | None = None
     for event in events:
         occurrence = event.occurrence
-        if event.kind == "anchor":
-            last = attrs.evolve(occurrence, values=list(event.values), words=list(occurrence.words))
-            result.append(last)
-        elif event.kind in {"label", "group"}:
-            spec = _spec(event)
-            given = found.values.get(spec, ())
-            last = attrs.evolve(occurrence, values=list(given), words=list(occurrence.words))
-            result.append(last)
-            if given and not {id(t) for t in given} <= {id(t) for t in occurrence.values}:
-                moved.append((last, given))
-        elif event.kind == "fragment" and last is not None:
+        if event.kind == "fragment" and last is not None:
             last.words.extend([occurrence.label.text, *occurrence.words])
+        if event.kind in {"fragment", "values"}:
+            continue
+        given = _given(event, found)
+        last = attrs.evolve(occurrence, values=list(given), words=list(occurrence.words))
+        result.append(last)
+        if event.kind == "unknown":
+            _unknown(occurrence, event.values, notes, number)
+        elif given and not {id(t) for t in given} <= {id(t) for t in occurrence.values}:
+            moved.append((last, given))
     for spec, given in found.values.items():
         if spec not in found.labels:
             label = Cell("", given[0].cell.line, page=given[0].cell.page, box=given[0].cell.box)
@@ -303,6 +363,44 @@ def _rebuilt(
     for line, occurrence, why in found.aside:
         _aside(line, occurrence, number, notes, why)
     return result
+
+
+def _given(event: _Event, found: _Found) -> tuple[Token, ...]:
+    """The values of the row of *event* (a label, with or without its values, or a group's)."""
+    if event.kind == "anchor":
+        return event.values
+    if event.kind == "unknown":
+        return tuple(_blank(t) for t in event.values)
+    return found.values.get(_spec(event), ())
+
+
+def _blank(token: Token) -> Token:
+    return Token(token.cell, token.row, BLANK)
+
+
+def _unknown(
+    occurrence: Occurrence, values: Sequence[Token], notes: list[ReadingNote], number: int
+) -> None:
+    """Note a row that is one value short on its line, with a cell of two lines printed apart:
+    its cells are all known, their columns are not."""
+    if is_full(notes):
+        notes.skip()
+        return
+    key = occurrence.spec.key if occurrence.spec is not None else None
+    text = " | ".join([occurrence.label.text, *(t.cell.text for t in values)])
+    why = (
+        f"the row prints {len(values) - 1} of its {len(values)} cells on its line and one, of two"
+        " lines with an annotation, apart from it: which column each is in is unknown; the row"
+        " is left blank"
+    )
+    notes.append(
+        ReadingNote(
+            NoteCode.CELLS_AMBIGUOUS,
+            where(occurrence.label, occurrence.row, number, key),
+            why,
+            text,
+        )
+    )
 
 
 def _note(

@@ -240,6 +240,8 @@ def _cell(column: ColumnSpec, token: Token | None, context: Context, row: str) -
     elif value.kind == "number":
         value, problem = (_amount if column.kind == "amount" else _count)(value, column, context)
     if problem is None:
+        if value.annotation:
+            _annotated(token, value, context, (row, column.key))
         return ReadCell(column, value, token)
     location = where(token.cell, token.row, context.number, row, column.key)
     context.notes.append(
@@ -251,6 +253,16 @@ def _cell(column: ColumnSpec, token: Token | None, context: Context, row: str) -
         )
     )
     return ReadCell(column, BLANK, token)
+
+
+def _annotated(token: Token, value: Value, context: Context, cell: tuple[str, str]) -> None:
+    """Note the annotation of a number read into *cell*: it is kept in the note, never lost."""
+    location = where(token.cell, token.row, context.number, *cell)
+    why = (
+        f"the cell prints {value.number} with an annotation, {value.annotation!r}: the number"
+        " is read, the annotation kept here"
+    )
+    context.notes.append(ReadingNote(NoteCode.ANNOTATED_VALUE, location, why, token.cell.text))
 
 
 def _amount(value: Value, column: ColumnSpec, context: Context) -> tuple[Value, str | None]:

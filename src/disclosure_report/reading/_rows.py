@@ -125,6 +125,12 @@ class _Collector:
     def value(self, token: Token) -> None:
         if self.current is not None:
             self.current.values.append(token)
+        elif token.value.annotation:
+            # A cell of two lines printed above the table: a line of its own for the rows that
+            # follow (see _detached), kept as an extra row if none of them takes it.
+            cell = token.cell
+            label = Cell("", cell.line, page=cell.page, box=cell.box)
+            self.block.append(Occurrence(None, label, Row((), token.row.line), [token]))
         elif token.value.kind == "number":
             if is_full(self.notes):
                 self.notes.skip()
