@@ -9,6 +9,7 @@ wrong row shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from disclosure_report import format_version
 from disclosure_report.reading import NoteCode, extract
@@ -266,7 +267,7 @@ def test_an_annotated_number_in_its_cell_is_read_and_its_annotation_kept() -> No
     extraction = _table2(f"{{normative}} {ANNOTATED} 3 150")
     assert _read(1, extraction, 2) == [ANNOTATED, "3", "150"]
     cell = extraction.tables[0].rows[1][1][0]
-    assert (cell.value.number, cell.value.annotation) == (22, "（其中修订 16 件）")
+    assert (cell.value.number, cell.value.annotation) == (Decimal(22), "（其中修订 16 件）")
     assert _annotations(extraction) == [ANNOTATED]
 
 
