@@ -20,6 +20,7 @@ from collections.abc import Callable
 import attrs
 
 from disclosure_report.model import MAX_COUNT
+from disclosure_report.reading._merged import by_header
 from disclosure_report.reading._notes import NoteCode, ReadingNote
 from disclosure_report.reading._rows import Occurrence, Token, where
 from disclosure_report.reading._values import Value
@@ -85,8 +86,12 @@ def place(
         tokens.pop()
     if one_line is None:
         one_line = occurrence.row.delimited and all(t.row is occurrence.row for t in tokens)
-    if len(tokens) == size:
-        placed: list[Token | None] = list(tokens)
+    merged = one_line and occurrence.header and any(t.cell.span > 1 for t in tokens)
+    grid = _by_grid(occurrence, tokens, columns, context) if merged else None
+    if grid is not None:
+        placed: list[Token | None] = grid
+    elif len(tokens) == size:
+        placed = list(tokens)
     elif len(tokens) > size:
         placed = _too_many(occurrence, tokens, size, context)
     else:
@@ -130,6 +135,28 @@ def _note(
             text,
         )
     )
+
+
+def _by_grid(
+    occurrence: Occurrence,
+    tokens: list[Token],
+    columns: tuple[ColumnSpec, ...],
+    context: Context,
+) -> list[Token | None] | None:
+    """The values of a row with a cell merged across columns, placed by the header columns
+    above them (see :mod:`._merged`); ``None`` where the header does not tell."""
+    blank = [t.value.kind == "blank" for t in tokens]
+    found = by_header([t.cell for t in tokens], columns, occurrence.header, blank)
+    if found is None:
+        return None
+    for index in found.spanning:
+        token = tokens[index]
+        why = (
+            f"a value in a cell merged across {token.cell.span} columns, under more than one"
+            " column of the row: which of them holds it is unknown; they are left blank"
+        )
+        _note(occurrence, [token], context, NoteCode.CELLS_AMBIGUOUS, why)
+    return [None if index is None else tokens[index] for index in found.columns]
 
 
 def _too_many(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from disclosure_report.reading._merged import HeaderCell, grid_header
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote, is_full
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import Value, classify
@@ -43,13 +44,15 @@ class Token:
 @attrs.define
 class Occurrence:
     """A row as found: its label (``spec`` is ``None`` for a row not in the format), the cells
-    that continue the label, and its values."""
+    that continue the label, its values, and the header cells of the table's grid above it
+    (HTML and Word tables: see :mod:`._merged`)."""
 
     spec: RowSpec | None
     label: Cell
     row: Row
     values: list[Token] = attrs.Factory(list)
     words: list[str] = attrs.Factory(list)
+    header: tuple[HeaderCell, ...] = ()
 
     @property
     def has_data(self) -> bool:
@@ -121,6 +124,8 @@ class _Collector:
     block: list[Occurrence] = attrs.Factory(list)
     current: Occurrence | None = None
     last: RowSpec | None = None
+    header: tuple[HeaderCell, ...] = ()
+    header_row: Row | None = None
 
     def value(self, token: Token) -> None:
         if self.current is not None:
@@ -151,14 +156,15 @@ class _Collector:
         if spec is None and (current is None or current.values or current.spec is None):
             spec = self._misprinted(token)
         if spec is not None:
-            self.start(Occurrence(spec, token.cell, token.row))
+            self.start(Occurrence(spec, token.cell, token.row, header=self.header))
             if not spec.is_group:
                 self.last = spec
-        elif (
-            self.matcher.is_header(text)
-            or self.matcher.article_heading(text)
-            or is_table3_caption(text)
-        ):
+        elif self.matcher.is_header(text):
+            if token.row is not self.header_row and token.row.table is not None:
+                self.header, self.header_row = grid_header(token.row), token.row
+            self.start(None)
+        elif self.matcher.article_heading(text) or is_table3_caption(text):
+            self.header, self.header_row = (), None
             self.start(None)
         elif current is not None and not current.values:
             current.words.append(text)  # the label goes on in the next cell or line
