@@ -69,8 +69,14 @@ def regroup(
     """The occurrences of *block* (rows found between two headings of table *number*, in
     printed order) with rows of values printed apart from their labels given to their rows
     (see the module's docstring); *block* itself when there is nothing to regroup."""
-    if not any(t.row is not o.row for o in block for t in o.values):
-        return block  # every value on its label's line: the common case
+    apart = False
+    for occurrence in block:
+        if not _as_printed(occurrence):
+            if _one_per_line(occurrence):
+                return block  # one value per line: a layout of its own (see _place)
+            apart = True
+    if not apart:
+        return block  # the common case: nothing printed apart
     found = _Found({}, {}, [])
     events = _events(block, matcher)
     if events is None:
@@ -81,6 +87,30 @@ def regroup(
         if not _place_run(events, start, stop, matcher, found):
             return block
     return _rebuilt(events, found, notes, number)
+
+
+def _as_printed(occurrence: Occurrence) -> bool:
+    """Whether the values of *occurrence* are all on its label's line, or all on one line
+    after it that is as wide as its row: then they are its own, whatever else is printed."""
+    values = occurrence.values
+    if not values:
+        return True
+    row = values[0].row
+    if values[-1].row is not row:  # values come line by line: the first and last tell
+        return False
+    spec = occurrence.spec
+    return row is occurrence.row or (
+        spec is not None and not spec.is_group and len(values) == len(spec.columns)
+    )
+
+
+def _one_per_line(occurrence: Occurrence) -> bool:
+    """Whether *occurrence* prints its values one per line, each on a line of its own."""
+    values = occurrence.values
+    if len(values) < 2:  # noqa: PLR2004 (two values tell)
+        return False
+    first, second = values[0].row, values[1].row
+    return first is not second and not first.delimited and not second.delimited
 
 
 def _events(block: Sequence[Occurrence], matcher: Matcher) -> list[_Event] | None:
@@ -222,7 +252,7 @@ def _place_run(
     if _place(events, labels, values, found, around=(start, stop), matcher=matcher):
         return True
     lone = [i for i in values if _lone_number(events[i].values)]
-    rest = [i for i in values if i not in lone]
+    rest = [i for i in values if not _lone_number(events[i].values)]
     if lone and rest and _place(events, labels, rest, found, around=(start, stop), matcher=matcher):
         why = (
             "a lone number among lines of values that fill their rows (a page number,"
