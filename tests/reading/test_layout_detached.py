@@ -305,3 +305,30 @@ def test_a_unit_in_parentheses_is_no_annotation() -> None:
 
     assert classify("12（件）").kind == "text"
     assert classify("22(其中修订16件)").annotation == "(其中修订16件)"
+
+
+def test_labels_printed_out_of_the_formats_order_do_not_take_the_lines_after_them() -> None:
+    members = _members("outcomes.withheld")[:2]
+    detached = [spec.label for _, spec in reversed(members)]
+    detached.extend(" ".join(_values(i, spec)) for i, spec in members)
+    lines = _lines(
+        "outcomes.withheld", lambda at, row: [] if at <= members[-1][0] else _whole(at, row)
+    )
+    at = lines.index(_table(3)[members[0][0] - 1].label) + 1
+    extraction = extract(_report([*lines[:at], *detached, *lines[at:]]))
+    assert NoteCode.VALUES_DETACHED not in _codes(extraction)
+    assert set(_read(members[0][0], extraction)) == {"blank"}
+
+
+def test_a_groups_label_with_one_line_of_values_is_still_a_row_printed_in_its_place() -> None:
+    group = "outcomes.other_handling"
+
+    def one_row(position: int, spec: RowSpec) -> list[str]:
+        return []
+
+    lines = _lines(group, one_row)
+    at = lines.index(next(s.label for s in _table(3) if s.key == group)) + 1
+    extraction = extract(_report([*lines[:at], "2 0 0 0 0 0 2", *lines[at:]]))
+    (extra,) = extraction.extra_rows
+    assert (extra.group, extra.values) == (group, ("2", "0", "0", "0", "0", "0", "2"))
+    assert NoteCode.VALUES_DETACHED not in _codes(extraction)

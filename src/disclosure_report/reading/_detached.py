@@ -20,7 +20,12 @@ no doubt, saying so in a ``values_detached`` note:
 Rows of values that follow a complete row but fit neither rule are set aside with a
 ``stray_value`` note that quotes them, so that they never fill that row's cells. A lone number
 beside a row whose values fill its columns on a line of their own (a page number, printed at a
-page break next to a label) is set aside the same way. Anything else is left as found.
+page break next to a label) is set aside the same way.
+
+A cell of two lines (``22（其中修订16件）``) printed on a line of its own, above or below a row
+that is one value short, is that row's: in the cell the row shows blank (or the row's one
+column); where the row shows no gap, its cells are known but not their columns, and the row is
+left blank with a ``cells_ambiguous`` note that quotes them all. Anything else is left as found.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ from disclosure_report.reading._vocabulary import Matcher, RowSpec
 __all__ = ["regroup"]
 
 _EventKind = Literal["label", "anchor", "partial", "unknown", "group", "fragment", "values"]
+
+
+_BOUNDS = frozenset({"anchor", "unknown", "group"})
+"""What closes a run of lines of values: a row that holds its own values, or a group's label."""
 
 
 class _Event(NamedTuple):
@@ -283,7 +292,8 @@ def _place(
     or, where they are more, to the format's rows between the rows around them. ``False``
     when neither leaves no doubt."""
     specs = [_spec(events[i]) for i in labels]
-    if _fits(events, labels, specs, values):
+    order = [matcher.rows.index(spec) for spec in specs]
+    if order == sorted(set(order)) and _fits(events, labels, specs, values):
         _give(events, labels, specs, values, found)
         return True
     slots = _slots(events, *around, values, matcher)
@@ -292,6 +302,9 @@ def _place(
     printed = {_spec(events[i]): i for i in labels}
     if len(slots) != len(values) or not set(printed) <= set(slots):
         return False
+    shown = [printed[spec] for spec in slots if spec in printed]
+    if shown != sorted(shown):
+        return False  # labels printed in another order than the format's: in doubt
     places = [printed.get(spec, values[k]) for k, spec in enumerate(slots)]
     if not _fits(events, places, slots, values):
         return False
@@ -310,7 +323,7 @@ def _fits(
 ) -> bool:
     """Whether the *i*-th line of *values* fits the *i*-th row of *specs*, printed at
     ``events[places[i]]``: as many lines as rows, each as wide as its row, each label printed
-    no later than its values, and the rows in the format's order."""
+    no later than its values."""
     if not specs or len(specs) != len(values):
         return False
     return all(
@@ -324,13 +337,9 @@ def _slots(
 ) -> list[RowSpec] | None:
     """The format's rows between the rows (or group labels) printed around the run's rows of
     values, in printed order; ``None`` where the run is not closed on both sides."""
-    before = [
-        i for i in range(start, values[0]) if i >= 0 and events[i].kind in {"anchor", "group"}
-    ]
+    before = [i for i in range(start, values[0]) if i >= 0 and events[i].kind in _BOUNDS]
     after = [
-        i
-        for i in range(values[-1] + 1, stop + 1)
-        if i < len(events) and events[i].kind in {"anchor", "group"}
+        i for i in range(values[-1] + 1, stop + 1) if i < len(events) and events[i].kind in _BOUNDS
     ]
     if not before or not after:
         return None
