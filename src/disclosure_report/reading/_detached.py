@@ -313,6 +313,7 @@ def _place(
 
 
 def _spec(event: _Event) -> RowSpec:
+    """The row of the format that *event* (a label, an anchor or a group's label) names."""
     spec = event.occurrence.spec
     assert spec is not None  # noqa: S101 (a label of the format)
     return spec
@@ -360,6 +361,7 @@ def _give(
     values: list[int],
     found: _Found,
 ) -> None:
+    """Record in *found* that the *i*-th line of *values* is the *i*-th row of *specs*."""
     for i in labels:
         found.labels[_spec(events[i])] = events[i].occurrence
     for spec, v in zip(specs, values, strict=True):
@@ -414,6 +416,7 @@ def _given(event: _Event, found: _Found) -> tuple[Token, ...]:
 
 
 def _blank(token: Token) -> Token:
+    """*token*'s cell as a blank cell: read, but not placed."""
     return Token(token.cell, token.row, BLANK)
 
 
@@ -445,6 +448,8 @@ def _unknown(
 def _note(
     moved: list[tuple[Occurrence, tuple[Token, ...]]], notes: list[ReadingNote], number: int
 ) -> None:
+    """One ``values_detached`` note for the block: the rows given lines of values that were
+    not after their labels, and those lines quoted."""
     if is_full(notes):
         notes.skip()
         return
@@ -468,6 +473,7 @@ def _note(
 def _aside(
     line: Sequence[Token], occurrence: Occurrence, number: int, notes: list[ReadingNote], why: str
 ) -> None:
+    """A ``stray_value`` note quoting *line*, set aside beside the row of *occurrence*."""
     if is_full(notes):
         notes.skip()
         return
