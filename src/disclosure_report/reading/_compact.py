@@ -27,9 +27,12 @@ __all__ = ["CompactRows", "Shape", "TableShape", "counted", "firsts", "samples"]
 
 Shape: TypeAlias = tuple[tuple[str, ...], bool]
 """The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
-TableShape: TypeAlias = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], int]
+TableShape: TypeAlias = tuple[
+    tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...] | None, int
+]
 """The cells' texts of a row of an HTML table, their grid columns, their lines (each less the
-row's), and the index of the table: such a row marks its cells."""
+row's), how many grid columns each covers (``None`` when each covers one), and the index of the
+table: such a row marks its cells."""
 _NONE = -1
 """The row's index in its table when it is in none (:attr:`Row.index`, ``None``)."""
 
@@ -157,11 +160,15 @@ def counted(rows: Sequence[Row]) -> Iterator[tuple[Row, int]]:
 
 
 def _row(shape: Shape | TableShape, line: int, index: int) -> Row:
-    if len(shape) == 4:  # noqa: PLR2004 (a TableShape)
-        texts, columns, offsets, table = shape
-        cells = zip(texts, columns, offsets, strict=True)
+    if len(shape) == 5:  # noqa: PLR2004 (a TableShape)
+        texts, columns, offsets, spans, table = shape
+        if spans is None:
+            made = [Cell(t, line + o, c) for t, c, o in zip(texts, columns, offsets, strict=True)]
+        else:
+            cells = zip(texts, columns, offsets, spans, strict=True)
+            made = [Cell(t, line + o, c, span=s) for t, c, o, s in cells]
         return Row(
-            tuple([Cell(t, line + o, c) for t, c, o in cells]),
+            tuple(made),
             line,
             delimited=True,
             table=table,

@@ -423,10 +423,10 @@ class _Builder:
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
         for number, (closed, line) in enumerate(zip(table.closed, table.row_lines, strict=True)):
             texts, offsets, spans, _ = self.closed[closed]
-            columns = _grid_row(spans or ((1, 1),) * len(texts), covered)
+            columns, widths = _grid_row(spans or ((1, 1),) * len(texts), covered)
             if columns:
                 kept = len(columns)
-                shape = (texts[:kept], columns, offsets[:kept], index)
+                shape = (texts[:kept], columns, offsets[:kept], widths, index)
                 self.out.add(shape, line, number)
 
 
@@ -539,11 +539,15 @@ def _span(value: str, limit: int) -> int:
     return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
-def _grid_row(spans: tuple[tuple[int, int], ...], covered: dict[int, int]) -> tuple[int, ...]:
+def _grid_row(
+    spans: tuple[tuple[int, int], ...], covered: dict[int, int]
+) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
     """The grid columns of the cells of a row whose cells span *spans* (rows, columns), past
-    the columns that cells from the rows above still cover; *covered* is updated for the next
-    row. A row wider than the grid keeps the cells that fit."""
+    the columns that cells from the rows above still cover, and how many columns each covers
+    within the grid (``None`` when each covers one); *covered* is updated for the next row. A
+    row wider than the grid keeps the cells that fit."""
     columns: list[int] = []
+    widths: list[int] = []
     column = 0
     for rowspan, colspan in spans:
         while column in covered:
@@ -551,6 +555,7 @@ def _grid_row(spans: tuple[tuple[int, int], ...], covered: dict[int, int]) -> tu
         if column >= _MAX_COLUMNS:
             break
         columns.append(column)
+        widths.append(min(colspan, _MAX_COLUMNS - column))
         if rowspan > 1:
             for c in range(column, min(column + colspan, _MAX_COLUMNS)):
                 if covered.get(c, 0) < rowspan:
@@ -561,7 +566,7 @@ def _grid_row(spans: tuple[tuple[int, int], ...], covered: dict[int, int]) -> tu
             covered[c] -= 1
         else:
             del covered[c]
-    return tuple(columns)
+    return tuple(columns), tuple(widths) if any(w > 1 for w in widths) else None
 
 
 def _wordy(text: str, joined: str) -> bool:
