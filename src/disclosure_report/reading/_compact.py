@@ -106,9 +106,10 @@ class CompactRows(Sequence[Row]):
         return self._store.row(self._start + index)
 
     def __iter__(self) -> Iterator[Row]:
-        row = self._store.row
+        store = self._store
+        shapes, ids, lines, indexes = store.shapes, store.ids, store.lines, store.indexes
         for position in range(self._start, self._start + len(self)):
-            yield row(position)
+            yield _row(shapes[ids[position]], lines[position], indexes[position])
 
     def shared(self) -> Iterator[Row]:
         """Each row's shape's sample row (made once, then shared)."""
