@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import TypeAlias, overload
 
 from disclosure_report.reading._source_layout import Cell, Row
@@ -124,15 +125,17 @@ class CompactRows(Sequence[Row]):
 
     def tally(self) -> Iterator[tuple[int, int, Row]]:
         """Each distinct shape in order of its first row: that row's index, the number of
-        rows of the shape, and its sample row."""
+        rows of the shape, and its sample row. Counted in C (a long page has as many distinct
+        shapes as rows when its lines differ)."""
         store, start = self._store, self._start
-        stop = start + len(self)
-        for shape, count in Counter(store.ids[start:stop]).items():
-            position = store.ids.index(shape, start, stop)
+        ids = store.ids[start : start + len(self)]
+        counts = Counter(ids)
+        first = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        for shape, index in sorted(first.items(), key=itemgetter(1)):
             sample = store.samples[shape]
             if sample is None:
-                sample = store.samples[shape] = store.row(position)
-            yield position - start, count, sample
+                sample = store.samples[shape] = store.row(start + index)
+            yield index, counts[shape], sample
 
 
 def samples(rows: Sequence[Row]) -> Iterator[Row]:
