@@ -15,6 +15,7 @@ from disclosure_report.reading import (
     NoteCode,
     ReadingNote,
     Row,
+    _compact,
     extract,
     layout,
     read,
@@ -34,6 +35,12 @@ HTML_HEAD = (
     "<table><tr><td>信息内容</td><td>本年处理决定数量</td></tr>\n"
 )
 HTML_ROW = "<tr><td>行政许可</td><td>7</td></tr>\n"
+
+
+@pytest.fixture(autouse=True)
+def _compact_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hold even a few rows compactly, as a long page's are."""
+    monkeypatch.setattr(_compact, "_FEW", 0)
 
 
 def _rows() -> CompactRows:

@@ -24,7 +24,7 @@ from typing import TypeAlias, overload
 from disclosure_report.reading._source_layout import Cell, Row
 
 
-__all__ = ["CompactRows", "Shape", "TableShape", "counted", "firsts", "samples"]
+__all__ = ["CompactRows", "Shape", "TableShape", "counted", "firsts", "samples", "settled"]
 
 Shape: TypeAlias = tuple[tuple[str, ...], bool]
 """The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
@@ -35,6 +35,10 @@ TableShape: TypeAlias = tuple[
 row's), how many grid columns each covers (``None`` when each covers one), and the index of the
 table: such a row marks its cells."""
 _NONE = -1
+_FEW = 2000
+"""Rows up to which a page's rows are made at once (ten times the longest report of the corpus):
+then each is made once for all the stages, which costs less time than making them at each
+stage that asks, and little memory."""
 """The row's index in its table when it is in none (:attr:`Row.index`, ``None``)."""
 
 
@@ -136,6 +140,12 @@ class CompactRows(Sequence[Row]):
             if sample is None:
                 sample = store.samples[shape] = store.row(start + index)
             yield index, counts[shape], sample
+
+
+def settled(rows: CompactRows) -> Sequence[Row]:
+    """*rows* as they are held for the later stages: made at once, as a tuple, when there are
+    no more than a report has (:data:`_FEW`); otherwise compact."""
+    return tuple(rows) if len(rows) <= _FEW else rows
 
 
 def samples(rows: Sequence[Row]) -> Iterator[Row]:

@@ -214,8 +214,8 @@ def _layout(
     source: Source, kind: Kind | None, notes: list[ReadingNote]
 ) -> tuple[Layout, Sequence[Row]]:
     """The layout of *source* and its rows: of text and HTML, the layout's ``rows`` are left
-    empty and the rows are held compactly (:class:`~._compact.CompactRows`), which only the public
-    :func:`layout` turns into a tuple."""
+    empty and the rows of a long page are held compactly (:func:`~._compact.settled`), which
+    only the public :func:`layout` turns into a tuple."""
     data, suffix = load(source)
     if isinstance(data, bytes) and kind not in {"text", "html"}:
         document = _document_layout(data, kind, notes)

@@ -29,7 +29,7 @@ from typing import Protocol, TypeAlias, cast
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._compact import CompactRows
+from disclosure_report.reading._compact import CompactRows, settled
 from disclosure_report.reading._source_layout import Row
 
 
@@ -453,7 +453,7 @@ def html_rows(text: str | bytes) -> HtmlPage:
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
     return HtmlPage(
-        builder.out, title or None, builder.count, cut, builder.published, builder.stated
+        settled(builder.out), title or None, builder.count, cut, builder.published, builder.stated
     )
 
 

@@ -16,7 +16,7 @@ import re
 
 from collections.abc import Iterator, Sequence
 
-from disclosure_report.reading._compact import CompactRows, Shape
+from disclosure_report.reading._compact import CompactRows, Shape, settled
 from disclosure_report.reading._source_layout import Cell, Row
 
 
@@ -48,7 +48,8 @@ _MAX_CACHED = 400
 
 
 def text_rows(text: str) -> Sequence[Row]:
-    """Split *text* into rows, one per non-empty line, held compactly (:class:`CompactRows`)."""
+    """Split *text* into rows, one per non-empty line; those of a long text held compactly
+    (:func:`~._compact.settled`)."""
     rows = CompactRows()
     add = rows.add
     piped: set[int] = set()  # lines that print a pipe of their own (not a lone '|')
@@ -65,7 +66,7 @@ def text_rows(text: str) -> Sequence[Row]:
                     piped.add(number)
         elif "|" in line or "\uff5c" in line:
             piped.add(number)  # a filler ('||||'): the lines around it mark their cells
-    return _separated(list(rows), piped) if lone else rows
+    return _separated(list(rows), piped) if lone else settled(rows)
 
 
 def _is_lone_pipe(row: Row) -> bool:
