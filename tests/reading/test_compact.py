@@ -16,6 +16,7 @@ from disclosure_report.reading import (
     ReadingNote,
     Row,
     _compact,
+    _text,
     extract,
     layout,
     read,
@@ -40,7 +41,8 @@ HTML_ROW = "<tr><td>行政许可</td><td>7</td></tr>\n"
 @pytest.fixture(autouse=True)
 def _compact_always(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hold even a few rows compactly, as a long page's are."""
-    monkeypatch.setattr(_compact, "_FEW", 0)
+    monkeypatch.setattr(_compact, "FEW", 0)
+    monkeypatch.setattr(_text, "FEW", 0)
 
 
 def _rows() -> CompactRows:

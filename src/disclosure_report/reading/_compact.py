@@ -24,7 +24,17 @@ from typing import TypeAlias, overload
 from disclosure_report.reading._source_layout import Cell, Row
 
 
-__all__ = ["CompactRows", "Shape", "TableShape", "counted", "firsts", "samples", "settled"]
+__all__ = [
+    "FEW",
+    "CompactRows",
+    "Shape",
+    "TableShape",
+    "counted",
+    "firsts",
+    "make_row",
+    "samples",
+    "settled",
+]
 
 Shape: TypeAlias = tuple[tuple[str, ...], bool]
 """The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
@@ -35,7 +45,7 @@ TableShape: TypeAlias = tuple[
 row's), how many grid columns each covers (``None`` when each covers one), and the index of the
 table: such a row marks its cells."""
 _NONE = -1
-_FEW = 2000
+FEW = 2000
 """Rows up to which a page's rows are made at once (ten times the longest report of the corpus):
 then each is made once for all the stages, which costs less time than making them at each
 stage that asks, and little memory."""
@@ -59,7 +69,9 @@ class _Store:
 
     def row(self, position: int) -> Row:
         """The row at *position*, made now."""
-        return _row(self.shapes[self.ids[position]], self.lines[position], self.indexes[position])
+        return make_row(
+            self.shapes[self.ids[position]], self.lines[position], self.indexes[position]
+        )
 
 
 class CompactRows(Sequence[Row]):
@@ -114,7 +126,7 @@ class CompactRows(Sequence[Row]):
         store = self._store
         shapes, ids, lines, indexes = store.shapes, store.ids, store.lines, store.indexes
         for position in range(self._start, self._start + len(self)):
-            yield _row(shapes[ids[position]], lines[position], indexes[position])
+            yield make_row(shapes[ids[position]], lines[position], indexes[position])
 
     def shared(self) -> Iterator[Row]:
         """Each row's shape's sample row (made once, then shared)."""
@@ -144,8 +156,8 @@ class CompactRows(Sequence[Row]):
 
 def settled(rows: CompactRows) -> Sequence[Row]:
     """*rows* as they are held for the later stages: made at once, as a tuple, when there are
-    no more than a report has (:data:`_FEW`); otherwise compact."""
-    return tuple(rows) if len(rows) <= _FEW else rows
+    no more than a report has (:data:`FEW`); otherwise compact."""
+    return tuple(rows) if len(rows) <= FEW else rows
 
 
 def samples(rows: Sequence[Row]) -> Iterator[Row]:
@@ -173,7 +185,8 @@ def counted(rows: Sequence[Row]) -> Iterator[tuple[Row, int]]:
     return ((sample, count) for _, count, sample in rows.tally())
 
 
-def _row(shape: Shape | TableShape, line: int, index: int) -> Row:
+def make_row(shape: Shape | TableShape, line: int, index: int = _NONE) -> Row:
+    """The row of *shape* printed on *line*, the *index*-th of its table (:data:`_NONE`: none)."""
     if len(shape) == 5:  # noqa: PLR2004 (a TableShape)
         texts, columns, offsets, spans, table = shape
         if spans is None:

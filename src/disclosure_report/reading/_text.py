@@ -16,7 +16,7 @@ import re
 
 from collections.abc import Iterator, Sequence
 
-from disclosure_report.reading._compact import CompactRows, Shape, settled
+from disclosure_report.reading._compact import FEW, CompactRows, Shape, make_row
 from disclosure_report.reading._source_layout import Cell, Row
 
 
@@ -48,13 +48,15 @@ _MAX_CACHED = 400
 
 
 def text_rows(text: str) -> Sequence[Row]:
-    """Split *text* into rows, one per non-empty line; those of a long text held compactly
-    (:func:`~._compact.settled`)."""
-    rows = CompactRows()
-    add = rows.add
+    """Split *text* into rows, one per non-empty line; those of a long text (more lines than a
+    report has, :data:`~._compact.FEW`) held compactly (:class:`~._compact.CompactRows`)."""
+    text = _NEWLINES.sub("\n", text)
+    compact = CompactRows() if text.count("\n") > FEW else None
+    made: list[Row] = []
+    add = compact.add if compact is not None else lambda s, n: made.append(make_row(s, n))
     piped: set[int] = set()  # lines that print a pipe of their own (not a lone '|')
     lone = False
-    for number, line in enumerate(_lines(_NEWLINES.sub("\n", text)), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         shape = _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
         if shape is not None:
             add(shape, number)
@@ -66,7 +68,10 @@ def text_rows(text: str) -> Sequence[Row]:
                     piped.add(number)
         elif "|" in line or "\uff5c" in line:
             piped.add(number)  # a filler ('||||'): the lines around it mark their cells
-    return _separated(list(rows), piped) if lone else settled(rows)
+    rows = made if compact is None else compact
+    if lone:
+        return _separated(list(rows), piped)
+    return tuple(made) if compact is None else compact
 
 
 def _is_lone_pipe(row: Row) -> bool:
