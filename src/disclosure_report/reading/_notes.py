@@ -60,9 +60,9 @@ class NoteCode(enum.StrEnum):
     cell of two lines, on its row or printed apart from it): the number is read into the
     cell, and the annotation is quoted in the note, never dropped."""
     VALUES_DETACHED = "values_detached"
-    """Lines of values printed apart from their labels (a PDF's text: labels wrapped over lines
-    printed first, or a row's label lost) were given to the format's rows in their printed
-    order, since their count, their widths and the labels printed left no doubt."""
+    """Lines of values printed apart from their labels were given to the format's rows in
+    their printed order, since their count, their widths and the labels printed left no doubt
+    (a PDF's text prints labels wrapped over lines first, or loses a row's label)."""
     VERSION_GUESSED = "version_guessed"
     """The tables do not show the format version; it was guessed."""
     METADATA_MISSING = "metadata_missing"
