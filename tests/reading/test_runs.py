@@ -1,0 +1,237 @@
+"""Cells that run together: digit runs split into their row's cells by the balance rules."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from disclosure_report import BLANK, Report
+from disclosure_report.model import cell_values
+from disclosure_report.reading import NoteCode, read
+from disclosure_report.reading._runs import (
+    MAX_LISTED,
+    Piece,
+    resolve_table,
+    shape,
+    split_row,
+)
+from disclosure_report.rendering import render
+from disclosure_report.testing import metadata, reports
+
+
+T3 = shape("2021", 3)
+T4 = shape("2021", 4)
+SPLITS = {NoteCode.CELLS_SPLIT, NoteCode.CELLS_AMBIGUOUS, NoteCode.CELLS_UNSPLIT}
+
+
+def _texts(pieces: list[Piece], size: int, groups: tuple[tuple[int, int], ...]) -> list[str]:
+    splits, capped = split_row(pieces, size, groups)
+    assert not capped
+    return [" ".join(t or "*" for t in texts) for texts, _ in splits]
+
+
+def _runs(*texts: str) -> list[Piece]:
+    return [Piece(run=t) for t in texts]
+
+
+def test_the_rules_come_from_the_checks() -> None:
+    assert T3 is not None
+    assert T4 is not None
+    assert T3.groups == ((0, 6),)
+    assert len(T3.keys) == 25
+    assert T3.keys[0] == "new_received"
+    # F1 (new + carried over = total + carried forward) and I2 (the outcome rows add up).
+    (f1_left, f1_right), (leaves, total) = T3.columns
+    assert [T3.keys[i] for i in (*f1_left, *f1_right)] == [
+        "new_received",
+        "carried_over",
+        "outcomes.total",
+        "carried_forward",
+    ]
+    assert total == f1_right[:1]
+    assert len(leaves) == 21
+    assert T4.groups == ((0, 4), (5, 9), (10, 14))
+    assert shape("2019", 3) is not None
+    assert shape("2019", 3).keys != T3.keys  # type: ignore[union-attr]
+
+
+def test_a_row_whose_total_decides_its_split() -> None:
+    assert T3 is not None
+    assert _texts(_runs("690000069"), 7, T3.groups) == ["69 0 0 0 0 0 69"]
+    # A total of two digits after parts of one: 6 + 9 + … = 15.
+    assert _texts(_runs("69000015"), 7, T3.groups) == ["6 9 0 0 0 0 15"]
+
+
+def test_no_leading_zeros_and_zero_alone() -> None:
+    assert T3 is not None
+    assert _texts(_runs("0000000"), 7, T3.groups) == ["0 0 0 0 0 0 0"]
+    # '05' is no cell: '1050006' can only be 1/0/5/0/0/0/6.
+    assert _texts(_runs("1050006"), 7, T3.groups) == ["1 0 5 0 0 0 6"]
+
+
+def test_several_splits_and_none() -> None:
+    assert T3 is not None
+    assert _texts(_runs("110000011"), 7, T3.groups) == ["1 10 0 0 0 0 11", "11 0 0 0 0 0 11"]
+    assert _texts(_runs("1111111"), 7, T3.groups) == []  # 1+1+1+1+1+1 is not 1
+
+
+def test_values_printed_apart_stay_whole() -> None:
+    assert T3 is not None
+    pieces = [Piece(run="693"), Piece(fixed=None), Piece(run="0"), Piece(run="0072")]
+    # '693' may be 69/3 or 6/93 or 6/9/3; the mark is one unknown cell, so the total only
+    # has to be at least the known parts.
+    found = _texts(pieces, 7, T3.groups)
+    assert found == ["69 3 * 0 0 0 72"]
+    assert _texts([Piece(run="31"), Piece(fixed=3)], 3, ((0, 2),)) == []
+    assert _texts([Piece(run="21"), Piece(fixed=3)], 3, ((0, 2),)) == ["2 1 *"]
+
+
+def test_table_4_as_one_string() -> None:
+    assert T4 is not None
+    run = "10001" + "00000" + "21104"
+    assert _texts(_runs(run), 15, T4.groups) == [" ".join("100010000021104")]
+
+
+def test_the_columns_decide_between_a_rows_splits() -> None:
+    # Rows 0 + 1 = 2 per column; row 0 has two candidates, the columns keep one.
+    shape_ = type(T4)(((0, 1),), (((0, 1), (2,)),), ("a", "b", "c"))  # type: ignore[misc]
+    rows = [None, (1, 2, 3), (2, 3, 5)]
+    allowed, capped = resolve_table(rows, {0: [(1, 0, 1), (1, 1, 2)]}, shape_, 3)
+    assert (allowed, capped) == ({0: {1}}, False)
+    allowed, _ = resolve_table(rows, {0: [(0, 1, 1), (1, 0, 1)]}, shape_, 3)
+    assert allowed == {0: set()}
+    unknown = [None, (1, 2, 3), None]  # nothing to compare with: both stay
+    allowed, _ = resolve_table(unknown, {0: [(1, 0, 1), (1, 1, 2)]}, shape_, 3)
+    assert allowed == {0: {0, 1}}
+
+
+HEAD = "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+T4_HEAD = (
+    "四、政府信息公开行政复议、行政诉讼情况\n"
+    + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    + "\n"
+)
+
+
+def _notes(result: object, code: NoteCode) -> list[str]:
+    return [n.why for n in result.notes if n.code is code]  # type: ignore[attr-defined]
+
+
+def test_read_splits_a_row_and_says_so() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 690000069\n"
+    result = read(text)
+    assert result.report.applications.new_received.natural_persons == 69
+    assert result.report.applications.new_received.total == 69
+    [why] = _notes(result, NoteCode.CELLS_SPLIT)
+    assert "'690000069'" in why
+    assert "69/0/0/0/0/0/69" in why
+    assert "the only split allowed by the row's total" in why
+
+
+def test_read_leaves_an_ambiguous_row_blank_and_lists_its_splits() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 110000011\n"
+    result = read(text)
+    row = result.report.applications.new_received
+    assert row.natural_persons is BLANK
+    assert row.total is BLANK
+    [why] = _notes(result, NoteCode.CELLS_AMBIGUOUS)
+    assert why.endswith("1/10/0/0/0/0/11; 11/0/0/0/0/0/11; the row is left blank")
+    assert not _notes(result, NoteCode.CELLS_SPLIT)
+
+
+def test_read_none_when_the_total_is_wrong() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 1111111\n"
+    result = read(text)
+    assert result.report.applications.new_received.total is BLANK
+    [why] = _notes(result, NoteCode.CELLS_UNSPLIT)
+    assert "no split satisfies the row's total" in why
+
+
+def test_spaces_keep_their_cells() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 6 9 3 665\n"
+    result = read(text)
+    assert result.report.applications.new_received.natural_persons == 6
+    assert not [n for n in result.notes if n.code in SPLITS]
+
+
+def test_read_table_4_as_one_digit_string() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 1\t0\t0\t0\t0\t0\t1\n" + T4_HEAD
+    text += "100010000021104" + "\n五、存在的主要问题及改进情况\n无。\n"
+    result = read(text)
+    table = result.report.reconsideration_and_litigation
+    assert table.reconsideration.upheld == 1
+    assert table.litigation_after_reconsideration.upheld == 2
+    assert table.litigation_after_reconsideration.total == 4
+    [why] = _notes(result, NoteCode.CELLS_SPLIT)
+    assert "each group's total (I4)" in why
+
+
+def _ambiguous_row(total: int) -> str:
+    return str(total) + "00000" + str(total)
+
+
+def test_the_column_rules_decide_an_ambiguous_row() -> None:
+    # Row 一 '110000011' reads 11/0/0/0/0/0/11 or 1/10/0/0/0/0/11 by its total; rule F1
+    # (一 + 二 = （七） + 四, per column) with 二, （七） and 四 printed keeps the first.
+    lines = [
+        "一、本年新收政府信息公开申请数量 110000011",
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "（七）总计\t11\t0\t0\t0\t0\t0\t11",
+        "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
+    ]
+    result = read(HEAD + "\n".join(lines) + "\n")
+    row = result.report.applications.new_received
+    assert (row.natural_persons, row.commercial_enterprises, row.total) == (11, 0, 11)
+    [why] = _notes(result, NoteCode.CELLS_SPLIT)
+    assert "the row's total (I1) and the column rules (F1, I2)" in why
+
+
+def test_a_long_list_of_splits_is_cut() -> None:
+    text = HEAD + "一、本年新收政府信息公开申请数量 1111111111111111111111116\n"
+    result = read(text)
+    [why] = _notes(result, NoteCode.CELLS_AMBIGUOUS)
+    assert "the search cut short" in why
+    assert why.count("; ") <= MAX_LISTED + 2  # at most MAX_LISTED candidates, then "and N more"
+
+
+# The property: cells that ran together in generated reports ------------------------------
+
+
+def run_together(report: Report) -> str:
+    """*report* rendered as text, with every boundary between the value cells of a row of
+    tables 三 and 四 lost, as in crawler dumps: a row's label, then one run of digits."""
+    lines = render(report, to="text").split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("五、存在的主要问题及改进情况")
+    for i in range(start, end):
+        cells = lines[i].split("\t")
+        values = 0
+        while values < len(cells) and cells[len(cells) - 1 - values].isdigit():
+            values += 1
+        if values > 1:
+            head = cells[: len(cells) - values]
+            lines[i] = "\t".join([*head, "".join(cells[len(cells) - values :])])
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(report=reports(metadata=metadata(agency=st.just("某局"), year=st.integers(2019, 2025))))
+def test_cells_that_ran_together_read_back_exact_or_blank_with_a_note(report: Report) -> None:
+    result = read(run_together(report))
+    noted = {
+        n.where.cell[0] if n.where.section == 3 and n.where.cell else f"table{n.where.section}"
+        for n in result.notes
+        if n.code in {NoteCode.CELLS_AMBIGUOUS, NoteCode.CELLS_UNSPLIT}
+        # A run of more than 40 digits is not read as a value at all (table 4 of large counts):
+        # its table is noted as read without cells.
+        or (n.code is NoteCode.ROW_SHORT and n.where.section == 4)
+    }
+    expected = {s.address: v for s, v in cell_values(report)}
+    for spec, value in cell_values(result.report):
+        if spec.address.table not in {3, 4}:
+            continue
+        if value is BLANK:
+            row = spec.address.row if spec.address.table == 3 else "table4"
+            assert row in noted, spec.address  # blank, with an ambiguity note
+        else:
+            assert value == expected[spec.address], spec.address  # never wrong
