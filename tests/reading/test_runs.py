@@ -214,7 +214,7 @@ def run_together(report: Report) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(report=reports(metadata=metadata(agency=st.just("某局"), year=st.integers(2019, 2025))))
 def test_cells_that_ran_together_read_back_exact_or_blank_with_a_note(report: Report) -> None:
     result = read(run_together(report))

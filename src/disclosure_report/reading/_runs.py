@@ -61,7 +61,7 @@ __all__ = [
     "split_row",
 ]
 
-MAX_STEPS: Final = 200_000
+MAX_STEPS: Final = 20_000
 """Steps of one search (a row's splits, or the table's combinations) at most; then *ambiguous*."""
 MAX_CANDIDATES: Final = 64
 """Candidates of a row kept at most; a row with more is *ambiguous* without the table search."""

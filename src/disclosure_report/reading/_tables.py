@@ -2,7 +2,7 @@
 
 Rows are found by their labels wherever the layout put them (:mod:`._rows`), then their values
 are placed in their columns (:mod:`._place`). Values never come from outside their row, and a
-number is never split or joined.
+number is never joined, nor split but by the balance rules (:mod:`._runs`).
 """
 
 from __future__ import annotations
