@@ -3,11 +3,17 @@ core and on all cores, and peak memory, at 100 and 1000 files.
 
     python benchmarks/folder.py                    # 100 and 1000 files, 1 job and all cores
     python benchmarks/folder.py --files 100 1000 5000 --summary html
+    python benchmarks/folder.py --kinds docx xlsx  # only some kinds (one mix per run)
 
 A mixed folder of generated reports (the random builder of ``_builder.py``: balanced, chained
-from year to year, so the series checks run too) is written once per size, a third each as the
-interchange format (JSON), an HTML page and text, the renderings of ``disclosure_report.render``.
-(PDF, Word and Excel files join the mix when their readers are on main: add them to ``KINDS``.)
+from year to year, so the series checks run too) is written once per size, the kinds in turn:
+the interchange format (JSON), an HTML page, text, a Word document and an Excel workbook, the
+renderings of ``disclosure_report.render``, and PDF where LibreOffice (``soffice``) is
+installed. Converting takes LibreOffice a second or more per file, so the PDFs are a few
+(:data:`PDF_SOURCES`) rendered Word documents of bodies of their own, converted once per run
+(cached in the run's temporary folder) and copied into the PDF slots: every copy is read and
+checked in full (without ``--resume`` nothing is taken from a previous result), and the copies
+of one report count once in its body's series, as a report published twice does.
 
 Each measurement runs in a fresh process (``--one``), so that its peak memory is its own: the
 peak resident set of the main process (which streams the results into the state file and writes
@@ -23,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,27 +38,75 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
+
 from _builder import generate
 
-from disclosure_report import Report, render, to_json
+from disclosure_report import Metadata, Report, render, to_json
 from disclosure_report.batch import check_files, walk
 
 
-KINDS: dict[str, Callable[[Report], str]] = {
+KINDS: dict[str, Callable[[Report], str | bytes]] = {
     "json": to_json,
     "html": lambda report: render(report, to="html"),
     "txt": lambda report: render(report, to="text"),
+    "docx": lambda report: render(report, to="docx"),
+    "xlsx": lambda report: render(report, to="xlsx"),
 }
+PDF_SOURCES = 6
+"""How many distinct PDFs the PDF slots are copies of."""
 
 
-def make_folder(folder: Path, count: int) -> None:
-    """*count* generated reports in *folder*, one body per subfolder, kinds in turn."""
-    kinds = list(KINDS.items())
+def make_pdfs(cache: Path) -> list[bytes]:
+    """:data:`PDF_SOURCES` generated reports, each of a body of its own, rendered as Word and
+    converted to PDF by LibreOffice, once: kept in *cache* for the next size."""
+    pdfs = sorted(cache.glob("*.pdf"))
+    if len(pdfs) < PDF_SOURCES:
+        cache.mkdir(parents=True, exist_ok=True)
+        docx = []
+        for index, report in enumerate(generate(PDF_SOURCES, marks=0.1, seed=11)):
+            meta = Metadata(agency=f"PDF机关{index:02d}", year=report.metadata.year)
+            path = cache / f"{index:02d}.docx"
+            path.write_bytes(render(attrs.evolve(report, metadata=meta), to="docx"))
+            docx.append(str(path))
+        soffice = shutil.which("soffice") or "soffice"
+        subprocess.run(  # noqa: S603 (LibreOffice, on files this script wrote)
+            [
+                soffice,
+                f"-env:UserInstallation={(cache / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(cache),
+                *docx,
+            ],
+            capture_output=True,
+            check=True,
+            timeout=600,
+        )
+        pdfs = sorted(cache.glob("*.pdf"))
+    return [path.read_bytes() for path in pdfs]
+
+
+def make_folder(folder: Path, count: int, kinds: Sequence[str], pdfs: Sequence[bytes]) -> None:
+    """*count* generated reports in *folder*, one body per subfolder, kinds in turn; a PDF slot
+    gets a copy of one of *pdfs*, in a folder of PDF copies."""
     for index, report in enumerate(generate(count, marks=0.1)):
-        suffix, write = kinds[index % len(kinds)]
+        suffix = kinds[index % len(kinds)]
+        if suffix == "pdf":
+            copies = folder / "pdf"
+            copies.mkdir(parents=True, exist_ok=True)
+            (copies / f"{index:06d}.pdf").write_bytes(pdfs[index % len(pdfs)])
+            continue
         body = folder / report.metadata.agency
         body.mkdir(parents=True, exist_ok=True)
-        (body / f"{report.metadata.year}.{suffix}").write_text(write(report), encoding="utf-8")
+        content = KINDS[suffix](report)
+        path = body / f"{report.metadata.year}.{suffix}"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
 def one(folder: Path, jobs: int, summary: str) -> dict[str, float]:
@@ -81,21 +136,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--summary", choices=("csv", "html", "xlsx"), default="csv")
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=(*KINDS, "pdf"),
+        help="the kinds of file in the mix (default: all, PDF where soffice is installed)",
+    )
     parser.add_argument("--one", nargs=2, metavar=("FOLDER", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(one(Path(args.one[0]), int(args.one[1]), args.summary)))
         return 0
     cores = len(os.sched_getaffinity(0))
-    print(f"folder check, summary .{args.summary}, {cores} cores")
+    kinds = args.kinds or [*KINDS, *(["pdf"] if shutil.which("soffice") else [])]
+    print(f"folder check, summary .{args.summary}, {cores} cores, kinds: {' '.join(kinds)}")
     print(
         f"{'files':>6} {'jobs':>4} {'seconds':>8} {'reports/s':>10} {'CPU s':>7}"
         f" {'per CPU s':>9} {'main MiB':>9} {'worker MiB':>10}"
     )
     with tempfile.TemporaryDirectory() as work:
+        pdfs = make_pdfs(Path(work, "pdf-cache")) if "pdf" in kinds else []
         for count in args.files:
             folder = Path(work, str(count))
-            make_folder(folder, count)
+            make_folder(folder, count, kinds, pdfs)
             for jobs in sorted({1, cores}):
                 run = subprocess.run(  # noqa: S603 (this script, again)
                     [

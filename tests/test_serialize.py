@@ -1190,3 +1190,15 @@ def test_undecodable_bytes_are_refused_with_their_offset(
     [problem] = info.value.problems
     assert problem.expected == f"JSON text in {encoding}"
     assert f"at byte {offset}" in problem.got
+
+
+def test_an_integer_too_long_to_show_is_a_problem_not_a_crash() -> None:
+    # repr() of an int of more than 4300 digits raises ValueError (sys.get_int_max_str_digits).
+    huge = 10**4300
+    with pytest.raises(UnknownFormatVersionError) as raised:
+        from_dict({"format_version": huge})
+    assert [p.path for p in raised.value.problems] == ["$.format_version"]
+    with pytest.raises(InvalidReportError) as invalid:
+        Metadata(agency="某局", year=huge)
+    assert [p.path for p in invalid.value.problems] == ["year"]
+    assert "too many digits" in invalid.value.problems[0].got

@@ -31,6 +31,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import json
 import os
 import random
 import shutil
@@ -67,7 +68,9 @@ from disclosure_report import (
     ProcessingFees,
     Report2021,
     cell_values,
+    from_dict,
     table_layout,
+    to_dict,
 )
 from disclosure_report.i18n import report_title, translate
 from disclosure_report.model import label_of
@@ -84,6 +87,7 @@ from disclosure_report.testing import (
 __all__ = [
     "NAMES",
     "SAMPLE_COUNT",
+    "SAMPLES",
     "SAMPLE_SEED",
     "TEMPLATE",
     "VARIANTS",
@@ -98,6 +102,8 @@ __all__ = [
     "make_documents",
     "sample_reports",
     "soffice",
+    "store_samples",
+    "stored_samples",
     "template_slots",
     "to_pdf",
     "to_pdfs",
@@ -738,7 +744,31 @@ SAMPLE_COUNT: Final = 12
 """How many generated reports the test documents are made of."""
 
 SAMPLE_SEED: Final = 2021
-"""The seed that the reports of the test documents are drawn with (:func:`sample_reports`)."""
+"""The seed that the reports of the test documents were drawn with (:func:`sample_reports`)."""
+
+SAMPLES: Final = Path(__file__).parent / "data" / "samples-2021.json"
+"""The reports of the test documents, drawn once and kept (:func:`stored_samples`).
+
+Kept, not drawn anew in each run: what hypothesis draws for a seed also depends on which
+modules are loaded and where they are installed (it mixes the literals of the code under test
+into its choices), so an editable install and the installed wheel drew different reports.
+``python -m tests.documents._make`` draws them again.
+"""
+
+
+def stored_samples() -> list[Report2021]:
+    """The :data:`SAMPLE_COUNT` reports of the test documents, as kept in :data:`SAMPLES`."""
+    held = [from_dict(item, version=Report2021) for item in json.loads(SAMPLES.read_text("utf-8"))]
+    if len(held) != SAMPLE_COUNT:
+        raise ValueError(f"{SAMPLES} holds {len(held)} reports, not {SAMPLE_COUNT}")
+    return held
+
+
+def store_samples() -> None:
+    """Draw the reports of the test documents (:func:`sample_reports`) and keep them."""
+    drawn = sample_reports(SAMPLE_COUNT, seed=SAMPLE_SEED)
+    text = json.dumps([to_dict(report) for report in drawn], ensure_ascii=False, indent=1)
+    SAMPLES.write_text(text + "\n", "utf-8")
 
 
 def document_name(index: int, variant: Variant) -> str:
@@ -816,3 +846,7 @@ def written_cells(document: bytes) -> dict[CellAddress, str]:
         tc = tables[slot.table]._tbl.tr_lst[slot.row].tc_lst[slot.cell]
         found[address] = tc.xpath("string(.)").strip()
     return found
+
+
+if __name__ == "__main__":
+    store_samples()

@@ -1,7 +1,7 @@
 """Word and PDF documents made from generated reports, once per test session.
 
-``word_documents`` fills the official template in with each of :data:`~_make.SAMPLE_COUNT`
-reports (drawn with the fixed seed :data:`~_make.SAMPLE_SEED`) in each of the
+``word_documents`` fills the official template in with each of the :data:`~_make.SAMPLE_COUNT`
+reports kept in :data:`~_make.SAMPLES` (drawn once with hypothesis) in each of the
 :data:`~_make.VARIANTS` (84 Word files, some 15 s): python-docx only, no LibreOffice needed.
 ``documents`` adds the PDFs, printed by LibreOffice in one ``soffice`` run for all of them
 (LibreOffice starts slowly; the run takes about a minute on two cores), and skips when
@@ -24,13 +24,11 @@ import pytest
 
 from tests.documents._make import (
     NAMES,
-    SAMPLE_COUNT,
-    SAMPLE_SEED,
     VARIANTS,
     MadeDocument,
     make_documents,
-    sample_reports,
     soffice,
+    stored_samples,
     to_pdfs,
 )
 
@@ -41,7 +39,7 @@ NO_SOFFICE: Final = "LibreOffice (soffice) is not installed: apt install libreof
 @pytest.fixture(scope="session")
 def word_documents() -> Mapping[str, MadeDocument]:
     """Every report in every variant as a Word file (no PDF), by name."""
-    made = make_documents(sample_reports(SAMPLE_COUNT, seed=SAMPLE_SEED), VARIANTS, pdf=False)
+    made = make_documents(stored_samples(), VARIANTS, pdf=False)
     assert tuple(document.name for document in made) == NAMES
     return {document.name: document for document in made}
 

@@ -89,19 +89,32 @@ def test_no_unreadable_cell_in_the_corpus(path: Path) -> None:
 
 
 MORE = CORPUS / "more"
-MORE_READ = ["101-hongze-district-gov-2024-pdf", "102-official-blank-template-2021"]
+MORE_READ = [
+    "101-hongze-district-gov-2024-pdf",
+    "102-official-blank-template-2021",
+    "112-taojiang-county-audit-2020",
+    "113-yangling-audit-bureau-2022",
+]
 """The documents of ``more/`` that the reader reads (the rest are scored apart, by
 ``../shared/corpus/check --corpus ../shared/corpus/more``, until it does)."""
 
 
 @pytest.mark.parametrize("stem", MORE_READ)
 def test_every_cell_of_the_documents_read(stem: str) -> None:
-    expected = json.loads((MORE / "expected" / f"{stem}.json").read_text(encoding="utf-8"))
-    extraction = extract(next((MORE / "raw").glob(stem + ".*")))
+    whole = MORE / "expected" / f"{stem}.json"
+    path = whole if whole.exists() else MORE / "expected_partial" / f"{stem}.json"
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    raw = next((MORE / "raw").glob(stem + ".*"))
+    if raw.suffix == ".txt":  # a text excerpt: its header block up to '---' is not the report
+        extraction = extract(raw.read_text(encoding="utf-8").partition("\n---\n")[2])
+    else:
+        extraction = extract(raw)
 
     assert extraction.version == expected["format"]
     for number, values in _flat(expected).items():
         printed = _printed(extraction.tables[number - 2])
+        if expected.get("partial"):  # an excerpt cut short: the cells it has
+            printed = printed[: len(values)]
         assert printed == [_expected(v) for v in values]
 
 

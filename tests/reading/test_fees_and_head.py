@@ -105,3 +105,16 @@ def test_a_level_that_is_none_of_the_models_is_noted_never_guessed() -> None:
     (note,) = [n for n in result.notes if n.code is NoteCode.METADATA_UNREADABLE]
     assert note.text == "区县级"
     assert "county" in note.why
+
+
+def test_a_long_region_and_address_are_kept_whole() -> None:
+    region = "某省" * 300
+    address = "http://www.example.gov.cn/" + "a" * 1500
+    head = (
+        f'<link rel="canonical" href="{address}">'
+        f'<meta name="disclosure-report.region" content="{region}">'
+    )
+    metadata = read(_page(head)).report.metadata
+
+    assert metadata.region == region
+    assert metadata.source_url == address

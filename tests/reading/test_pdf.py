@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from disclosure_report import InvalidReportError, from_json, render
-from disclosure_report.reading import NoteCode, layout, read
-from disclosure_report.reading._pdf_layout import grids_of, page_rows
+from disclosure_report.reading import NoteCode, ReadingNote, layout, read
+from disclosure_report.reading._pdf_layout import document_rows, grids_of, page_plan, page_rows
 from disclosure_report.reading._pdf_page import Char, PageContent, Rule, _unusable
+from disclosure_report.reading._source_layout import Row
+from disclosure_report.reading._values import classify
 from disclosure_report.tidy import cell_records
 
 
@@ -387,3 +389,203 @@ def test_a_table_without_borders_keeps_blank_cells_in_their_columns() -> None:
     by_label = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in rows}
     assert by_label["规章"] == ["1", "", "3"]
     assert by_label["行政规范性文件"] == ["4", "5", "6"]
+
+
+# --- narrative: paragraphs as the document has them ------------------------------------------
+
+_LEFT, _RIGHT, _SIZE, _PITCH = 90, 500, 10, 20
+"""A page's text column (41 characters of 10 points a line) and its line pitch (double spaced,
+as report templates print their narrative)."""
+
+
+def _paragraph(text: str, top: float, *, indent: int = 2) -> tuple[list[Char], float]:
+    """*text* wrapped as a word processor wraps it, the first line indented by *indent*
+    characters; the characters, and the top of the line after the paragraph."""
+    chars: list[Char] = []
+    x = _LEFT + indent * _SIZE
+    for ch in text:
+        if x + _SIZE > _RIGHT:
+            x, top = _LEFT, top + _PITCH
+        chars.append(Char(ch, x, top, x + _SIZE, top + _SIZE))
+        x += _SIZE
+    return chars, top + _PITCH
+
+
+def _page(chars: list[Char]) -> PageContent:
+    return PageContent(chars, [], 0, False, False, 595, 842)
+
+
+def _texts(rows: list[Row]) -> list[str]:
+    return [" | ".join(c.text for c in row.cells) for row in rows]
+
+
+FIRST = "本年度，本机关围绕中心工作，推进重点领域信息公开，回应社会关切，及时发布权威信息，完善政府信息公开工作制度。"
+SECOND = "全年，本机关坚持以公开为常态、不公开为例外，做好历史信息的清理和归档，组织开展政务公开业务培训。"
+
+
+def test_wrapped_lines_are_one_paragraph_and_an_indent_starts_the_next() -> None:
+    heading, top = _paragraph("一、总体情况", 100)
+    first, top = _paragraph(FIRST, top)
+    second, top = _paragraph(SECOND, top)
+    # Not indented, but the line above ends short of the right edge: a paragraph of its own.
+    third, _ = _paragraph("本年度未收取信息处理费。", top, indent=0)
+
+    rows = page_rows(_page([*heading, *first, *second, *third]), 1, 1, 0).rows
+
+    assert _texts(rows) == ["一、总体情况", FIRST, SECOND, "本年度未收取信息处理费。"]
+    assert rows[1].cells[0].box == (_LEFT, 120, _RIGHT, 150)
+
+
+def test_a_paragraph_goes_on_across_a_page_break() -> None:
+    # The first page ends inside the paragraph (a page number at its foot); the second page
+    # goes on with it at the left edge of the text, and starts a paragraph after it.
+    text = FIRST + SECOND
+    chars, _ = _paragraph(text, 700)
+    on_first = [ch for ch in chars if ch.top < 800]
+    on_second = [
+        ch._replace(top=ch.top - 740, bottom=ch.bottom - 740) for ch in chars[len(on_first) :]
+    ]
+    after, _ = _paragraph("六、其他需要报告的事项", 120)
+    pages = [
+        page_plan(_page([*on_first, *_line(290, 805, "-1-")]), 1),
+        page_plan(_page([*on_second, *after]), 2),
+    ]
+
+    rows = document_rows(pages)
+
+    assert _texts(rows) == [text, "六、其他需要报告的事项"]
+    assert rows[0].cells[0].page == 1
+
+
+def test_a_year_beside_cjk_reads_without_a_space_unless_one_is_printed() -> None:
+    # Justification and Word's automatic CJK/Latin spacing leave gaps, not spaces.
+    gap = [*_line(100, 100, "2024"), *_line(143, 100, "年，本局共收到申请")]
+    printed = [
+        *_line(100, 130, "某局"),
+        Char(" ", 120, 130, 124, 140, space=True),
+        *_line(124, 130, "2023年"),
+    ]
+    latin = [*_line(100, 160, "open"), *_line(145, 160, "data")]
+
+    rows = page_rows(_page([*gap, *printed, *latin]), 1, 1, 0).rows
+
+    assert _texts(rows) == ["2024年，本局共收到申请", "某局 2023年", "open data"]
+
+
+# --- table 四 without borders: a column left blank throughout ---------------------------------
+
+_LEAVES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def _table4_header(top: float, width: float) -> list[Char]:
+    """Table 四's header in 15 columns of *width* points from x = 60, narrow: each column's
+    header broken into fragments of two characters, one a line, as a narrow column wraps it."""
+    chars = [
+        *_line(60 + 1.5 * width, top, "行政复议"),
+        *_line(60 + 9 * width, top, "行政诉讼"),
+        *_line(60 + 6 * width, top + 15, "未经复议直接起诉"),
+        *_line(60 + 11.5 * width, top + 15, "复议后起诉"),
+    ]
+    for column in range(15):
+        leaf = _LEAVES[column % 5]
+        x = 60 + column * width + (width - 20) / 2
+        for line, start in enumerate(range(0, len(leaf), 2)):
+            chars.extend(_line(x, top + 30 + 15 * line, leaf[start : start + 2]))
+    return chars
+
+
+def _table4_values(top: float, width: float, values: list[str]) -> list[Char]:
+    """*values* (``""``: a blank cell) in the columns of :func:`_table4_header`."""
+    chars: list[Char] = []
+    for column, value in enumerate(values):
+        x = 60 + column * width + (width - len(value) * 6) / 2
+        chars.extend(
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10) for i, ch in enumerate(value)
+        )
+    return chars
+
+
+_VALUES = ["4", "", "5", "12", "21", "8", "1", "", "5", "14", "0", "1", "12", "12", "25"]
+
+
+def _table4_cells(rows: list[Row]) -> list[str] | None:
+    for row in rows:
+        texts = [c.text for c in row.cells]
+        if len(texts) == 15 and any(texts):
+            return texts
+    return None
+
+
+def test_a_blank_column_of_table_4_keeps_its_place_when_the_header_is_on_the_page_before() -> None:
+    heading = _line(111, 700, "四、政府信息公开行政复议、行政诉讼情况")
+    pages = [
+        page_plan(_page([*heading, *_table4_header(730, 32)]), 5),
+        page_plan(_page(_table4_values(90, 32, _VALUES)), 6),
+    ]
+
+    rows = document_rows(pages)
+
+    assert _table4_cells(rows) == _VALUES
+
+
+def test_table_4_columns_come_from_the_header_fragments_when_its_words_run_together() -> None:
+    # Columns 20 points wide: fragments of one line 4 points apart, one word at the word gap;
+    # the last column blank too.
+    values = [*_VALUES[:-1], ""]
+    chars = [
+        *_line(111, 100, "四、政府信息公开行政复议、行政诉讼情况"),
+        *_table4_header(130, 24),
+        *_table4_values(210, 24, values),
+    ]
+
+    assert _table4_cells(page_rows(_page(chars), 1, 1, 0).rows) == values
+
+
+def test_table_4_values_whose_columns_are_unknown_are_left_out_with_a_note() -> None:
+    # A header without its fragments (cut at the page before): nothing tells which of the
+    # 15 columns the 13 values stand in.
+    heading = _line(111, 100, "四、政府信息公开行政复议、行政诉讼情况")
+    header = [*_line(108, 130, "行政复议"), *_line(348, 130, "行政诉讼")]
+    values = _table4_values(160, 32, _VALUES)
+    notes: list[ReadingNote] = []
+
+    rows = document_rows([page_plan(_page([*heading, *header, *values]), 1)], notes)
+
+    assert _table4_cells(rows) is None
+    assert not any(classify(c.text).is_value for row in rows for c in row.cells)
+    (note,) = notes
+    assert note.code is NoteCode.CELLS_AMBIGUOUS
+    assert note.where.page == 1
+    assert note.text.startswith("4 | 5 | 12")
+
+
+def test_a_full_first_line_and_an_indented_line_below_are_two_paragraphs() -> None:
+    # 39 characters after an indent of two fill the line exactly; the next paragraph starts at
+    # the same indent. The text's left edge shows where a wrapped paragraph goes on.
+    full = "本机关政府信息公开工作还存在一些不足：部分栏目更新不够及时，政策解读的形式较为单一。"[
+        :39
+    ]
+    one, top = _paragraph(full, 100)
+    two, top = _paragraph(FIRST, top)
+
+    rows = page_rows(_page([*one, *two]), 1, 1, 0).rows
+
+    assert _texts(rows) == [full, FIRST]
+
+
+def test_punctuation_hanging_past_the_edge_does_not_move_it() -> None:
+    # Most lines end in a comma that hangs past the right edge; the one line that ends in a
+    # letter, at the edge, is wrapped too.
+    words = 2 * (FIRST + SECOND).replace("，", "").replace("。", "")
+    first = _line(_LEFT + 2 * _SIZE, 100, words[:39])  # to the edge
+    hanging = [
+        _line(_LEFT, 100 + _PITCH * i, words[39 * i : 39 * i + 41] + "，")  # past it
+        for i in (1, 2)
+    ]
+    last = _line(_LEFT, 100 + _PITCH * 3, "加强政务新媒体的日常管理。")
+    assert first[-1].x1 == _RIGHT
+    assert hanging[0][-1].x0 == _RIGHT
+
+    rows = page_rows(_page([*first, *hanging[0], *hanging[1], *last]), 1, 1, 0).rows
+
+    assert len(rows) == 1

@@ -83,12 +83,23 @@ def test_only_rows_named_like_a_column_need_their_number(
 
 
 def test_the_rows_of_one_version_only_tell_the_versions_apart() -> None:
-    assert {"规范性文件", "其他对外管理服务事项", "政府集中采购"} == ONLY_ROWS["2019"]
+    # In the official wording and in the English catalog's: each of them votes.
+    assert {
+        "规范性文件",
+        "其他对外管理服务事项",
+        "政府集中采购",
+        "normativedocuments",
+        "otherexternalmanagementandservicematters",
+        "governmentcentralisedprocurement",
+    } == ONLY_ROWS["2019"]
     assert "行政规范性文件" in ONLY_ROWS["2021"]
     assert not ONLY_ROWS["2019"] & ONLY_ROWS["2021"]
     assert all(WORDS.votes(core) == ("2019",) for core in ONLY_ROWS["2019"])
     assert all(WORDS.votes(core) == ("2021",) for core in ONLY_ROWS["2021"])
     assert WORDS.votes("第二十条第（九）项") == ("2019",)
+    assert WORDS.votes("Article 20, item (9)") == ("2019",)
+    assert WORDS.votes("Normative documents") == ("2019",)
+    assert WORDS.votes("Administrative normative documents") == ("2021",)
     assert WORDS.votes("予以公开") == ()  # both versions print it
 
 

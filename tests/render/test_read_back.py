@@ -10,6 +10,9 @@ last part.)
 The narrative drawn here is text as a report prints it: paragraphs of words, one space between
 words, no control characters, tabs or pipes (which a plain-text table would take for cell
 boundaries), no paragraph starting with ``#`` (a plain-text heading).
+
+Every locale reads back: the Chinese renderings (simplified and traditional) and the English one,
+whose labels, headings, title and units are the English catalog's.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from pathlib import Path
 import attrs
 import pytest
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_report import OtherMatters, Report, cell_values, from_json
+from disclosure_report import FormatVersion, OtherMatters, Report, cell_values, from_json
 from disclosure_report.reading import NoteCode, read
 from disclosure_report.rendering import render
 from disclosure_report.testing import metadata, processing_fees, reports
@@ -43,15 +46,28 @@ PRINTED = st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), max_s
     "\n".join
 )
 """Narrative text as printed: up to four paragraphs of words."""
-WHOLE_REPORTS = reports(
-    metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS, region=st.none() | PRINTED),
-    overview=PRINTED,
-    problems_and_improvements=PRINTED,
-    other_matters=st.builds(
-        OtherMatters, text=PRINTED, processing_fees=st.none() | processing_fees()
-    ),
-    marks=True,
-)
+
+
+def _whole_reports(version: str | None = None) -> st.SearchStrategy[Report]:
+    return reports(
+        version,
+        metadata=metadata(
+            agency=st.sampled_from(AGENCIES),
+            year=YEARS,
+            # Text as printed: an HTML page cannot carry a NUL character.
+            source_url=st.none() | PRINTED.map("https://example.gov.cn/".__add__),
+            region=st.none() | PRINTED,
+        ),
+        overview=PRINTED,
+        problems_and_improvements=PRINTED,
+        other_matters=st.builds(
+            OtherMatters, text=PRINTED, processing_fees=st.none() | processing_fees()
+        ),
+        marks=True,
+    )
+
+
+WHOLE_REPORTS = _whole_reports()
 
 
 def _assert_reads_back(report: Report, to: str, locale: str = "zh_Hans") -> None:
@@ -86,7 +102,7 @@ def _assert_reads_back_whole(report: Report, to: str, locale: str = "zh_Hans") -
         assert back == report
 
 
-@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "en"])
 @pytest.mark.parametrize("to", ["html", "md", "text"])
 def test_example_reads_back(to: str, locale: str) -> None:
     _assert_reads_back_whole(from_json(EXAMPLE.read_bytes()), to, locale)
@@ -122,3 +138,47 @@ def test_whole_reports_read_back_in_traditional_characters(report: Report, to: s
 )
 def test_generated_reports_read_back_in_traditional_characters(report: Report, to: str) -> None:
     _assert_reads_back(report, to, "zh_Hant")
+
+
+@settings(deadline=None)
+@given(
+    report=reports(metadata=metadata(agency=st.sampled_from(AGENCIES), year=YEARS), marks=True),
+    to=st.sampled_from(["html", "md", "text"]),
+)
+def test_generated_reports_read_back_in_english(report: Report, to: str) -> None:
+    _assert_reads_back(report, to, "en")
+
+
+@settings(deadline=None)
+@given(report=WHOLE_REPORTS, to=st.sampled_from(["html", "md", "text"]))
+def test_whole_reports_read_back_in_english(report: Report, to: str) -> None:
+    _assert_reads_back_whole(report, to, "en")
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+@pytest.mark.parametrize("to", ["html", "md", "text"])
+def test_english_renderings_of_each_version_read_back(version: str, to: str) -> None:
+    # Both versions in every output, whatever the hypothesis run above happened to draw.
+    from hypothesis import Phase, find
+
+    report = find(
+        _whole_reports(version),
+        lambda r: r.other_matters.processing_fees is not None,
+        settings=settings(database=None, phases=[Phase.generate]),
+    )
+    _assert_reads_back_whole(report, to, "en")
+
+
+@settings(
+    deadline=None, max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), to=st.sampled_from(["html", "md", "text"]))
+@pytest.mark.parametrize("locale", ["zh_Hans", "en"])
+def test_the_third_version_reads_back(
+    third_version: FormatVersion, data: st.DataObject, to: str, locale: str
+) -> None:
+    # A version registered after import: its own rows ('(1) Granted in full', '(6a) Referred
+    # to the competent organ') are read, and vote for it, in English as in Chinese.
+    report = data.draw(_whole_reports(third_version.id))
+    _assert_reads_back_whole(report, to, locale)
+    assert type(read(render(report, to=to, locale=locale)).report) is third_version.report_class  # type: ignore[call-overload]

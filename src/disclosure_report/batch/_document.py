@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypedDict
 
+from disclosure_report._magic import JSON_START
 from disclosure_report.checks import Finding, Severity, check
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.model import TABLE_SECTIONS, Report
@@ -64,8 +65,6 @@ INCOMPLETE_NOTES: Final = frozenset(
 """The codes of the reading notes (:class:`~disclosure_report.NoteCode`) that leave cells of
 the format blank, so that a report with one of them is ``not_fully_read`` unless it has an
 error finding."""
-
-_JSON_START: Final = (b"{", b"\xef\xbb\xbf{")
 
 
 class FindingRecord(TypedDict):
@@ -219,7 +218,7 @@ def _load(data: bytes, name: str) -> tuple[Report, str, tuple[ReadingNote, ...],
         InvalidReportError: When it is no report.
     """
     suffix = PurePath(name).suffix.lower()
-    if suffix == ".json" or data.lstrip().startswith(_JSON_START):
+    if suffix == ".json" or data.lstrip().startswith(JSON_START):
         return from_json(data), "json", (), tuple(TABLE_SECTIONS)
     from disclosure_report.reading import read
 

@@ -17,6 +17,7 @@ from html import escape, unescape
 from pathlib import Path
 from typing import Any, Final
 
+from disclosure_report._atomic import replacing
 from disclosure_report.batch._store import Store
 from disclosure_report.batch._summary import (
     FILE_FIELDS,
@@ -24,7 +25,6 @@ from disclosure_report.batch._summary import (
     SEVERITY_LABELS,
     STATUS_LABELS,
     FileRow,
-    _replacing,
     file_rows,
 )
 from disclosure_report.i18n import report_title, translate
@@ -298,7 +298,7 @@ def _page(store: Store, locale: str) -> Iterator[str]:
 
 def write_html(store: Store, summary: Path, locale: str) -> tuple[Path, ...]:
     """The summary as one HTML page at *summary*."""
-    with _replacing((summary,)) as (temporary,), temporary.open("w", encoding="utf-8") as stream:
+    with replacing((summary,)) as (temporary,), temporary.open("w", encoding="utf-8") as stream:
         for part in _page(store, locale):
             stream.write(part)
     return (summary,)

@@ -7,11 +7,8 @@ renamed over them only when all is written.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import importlib
-import os
-import tempfile
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -19,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from disclosure_report._atomic import replacing
 from disclosure_report.batch._document import DocumentResult, Status
 from disclosure_report.batch._store import Store
 from disclosure_report.i18n import translate
@@ -204,35 +202,6 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-@contextlib.contextmanager
-def _replacing(targets: tuple[Path, ...]) -> Iterator[tuple[Path, ...]]:
-    """Temporary files beside *targets*, renamed over them when the block succeeds."""
-    temporaries = []
-    try:
-        for target in targets:
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".part", dir=target.parent
-            )
-            os.close(handle)
-            temporaries.append(Path(name))
-        yield tuple(temporaries)
-        for temporary, target in zip(temporaries, targets, strict=True):
-            temporary.chmod(_mode(target))
-            temporary.replace(target)
-    finally:
-        for temporary in temporaries:
-            temporary.unlink(missing_ok=True)
-
-
-def _mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_csv(store: Store, summary: Path, locale: str) -> tuple[Path, ...]:
     """The summary as three CSV files (UTF-8 with a byte-order mark, which Excel and WPS need
     to read Chinese): files, findings, reading notes."""
@@ -244,7 +213,7 @@ def write_csv(store: Store, summary: Path, locale: str) -> tuple[Path, ...]:
         (FINDING_FIELDS, finding_rows(store, locale)),
         (NOTE_FIELDS, note_rows(store, locale)),
     )
-    with _replacing(targets) as temporaries:
+    with replacing(targets) as temporaries:
         for temporary, (fields, rows) in zip(temporaries, tables, strict=True):
             with temporary.open("w", encoding="utf-8-sig", newline="") as stream:
                 writer = csv.writer(stream)
@@ -288,7 +257,7 @@ def write_xlsx(store: Store, summary: Path, locale: str) -> tuple[Path, ...]:
         sheet.append(header)
         for row in rows:
             sheet.append([_shown(field, row[field], locale) for field in fields])
-    with _replacing((summary,)) as (temporary,):
+    with replacing((summary,)) as (temporary,):
         workbook.save(temporary)
     return (summary,)
 

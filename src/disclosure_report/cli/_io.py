@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from disclosure_report._magic import JSON_START, PDF_WINDOW, is_document
 from disclosure_report.exceptions import InvalidReportError
 from disclosure_report.model import TABLE_SECTIONS, Report
 from disclosure_report.serialize import from_json
@@ -49,7 +50,7 @@ memory to run out."""
 
 InputKind = Literal["json", "text", "html", "pdf", "docx", "xlsx"]
 
-_SUFFIXES: Final[dict[str, InputKind]] = {
+_SUFFIXES: Final[dict[str, Literal["json", "text", "html"]]] = {
     ".json": "json",
     ".txt": "text",
     ".text": "text",
@@ -60,10 +61,6 @@ _SUFFIXES: Final[dict[str, InputKind]] = {
     ".xhtml": "html",
     ".shtml": "html",
 }
-_JSON_START: Final = (b"{", b"\xef\xbb\xbf{")
-_BINARY_MAGIC: Final = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0")
-"""The first bytes of the documents (PDF, zip, OLE2) that :func:`input_kind` leaves to the
-reader, which tells them apart by their content."""
 
 
 class ReadFailure(Exception):  # noqa: N818 (internal control flow, never escapes main)
@@ -135,10 +132,11 @@ def load(file: str) -> Loaded:
             raise ReadFailure([str(problem) for problem in error.problems]) from None
     from disclosure_report.reading import read
 
+    # The reader is told only what a file's suffix says; the rest it tells itself, by the
+    # content: a document (kind None) or HTML from text, and it refuses images, archives …
+    told = _SUFFIXES.get(suffix or "") if kind is not None else None
     try:
-        # What the suffix does not tell, the reader does (and it refuses images, archives …).
-        told = _SUFFIXES.get(suffix or "") if kind in {"text", "html"} else None
-        result = read(data, kind=told if told in {"text", "html"} else None)
+        result = read(data, kind=told if told in ("text", "html") else None)
     except InvalidReportError as error:  # not a report; a damaged document; no lxml
         raise ReadFailure([str(problem) for problem in error.problems]) from None
     if not result.has_tables:
@@ -188,15 +186,15 @@ def load_report(file: str) -> Report:
     return load(file).report
 
 
-def input_kind(data: bytes, suffix: str | None) -> InputKind:
-    """The kind of *data*: a document by its content (the reader tells which); else by a known
-    file *suffix*, else a JSON object is the interchange format, else the reader tells HTML
-    from text."""
-    if data.startswith(_BINARY_MAGIC) or b"%PDF-" in data[:1024]:
-        return "pdf" if b"%PDF-" in data[:1024] else "docx"
+def input_kind(data: bytes, suffix: str | None) -> Literal["json", "text", "html"] | None:
+    """The kind of *data*: ``None`` for a document, told by its content (the reader tells
+    which); else by a known file *suffix*, else a JSON object is the interchange format, else
+    the reader tells HTML from text."""
+    if is_document(data[:PDF_WINDOW]):
+        return None
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
-    if data.lstrip().startswith(_JSON_START):
+    if data.lstrip().startswith(JSON_START):
         return "json"
     from disclosure_report.reading import decode, detect_kind
 

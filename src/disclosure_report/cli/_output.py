@@ -54,31 +54,15 @@ def replacing(target: str) -> Iterator[str]:
             or :class:`UnicodeEncodeError` in the block); *target* is then unchanged.
     """
     check_output(target)
-    path = Path(target).resolve()
-    import tempfile  # Only here: it imports shutil, which no command without -o needs.
+    from disclosure_report._atomic import replacing as replacing_files
 
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
+        with replacing_files((Path(target).resolve(),)) as (temporary,):
+            yield str(temporary)
     except OSError as error:
         raise WriteFailure(target, error.strerror or str(error)) from None
-    os.close(handle)
-    try:
-        try:
-            yield temporary
-            with Path(temporary).open("rb") as written:
-                os.fsync(written.fileno())  # a full disk may only show now
-            Path(temporary).chmod(_mode(path))
-            Path(temporary).replace(path)
-        except OSError as error:
-            raise WriteFailure(target, error.strerror or str(error)) from None
-        except UnicodeEncodeError as error:
-            raise WriteFailure(target, unencodable(error)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink(missing_ok=True)
-        raise
+    except UnicodeEncodeError as error:
+        raise WriteFailure(target, unencodable(error)) from None
 
 
 @contextlib.contextmanager
@@ -90,13 +74,3 @@ def writing(target: str) -> Iterator[IO[str]]:
         Path(temporary).open("w", encoding="utf-8", newline="") as stream,
     ):
         yield stream
-
-
-def _mode(path: Path) -> int:
-    """The permissions *path* has, or that a new file gets (0o666 less the umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Generic, Self, TypeVar
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model._cells import BLANK, Count, is_count
+from disclosure_report.model._cells import BLANK, Count, is_count, safe_repr
 from disclosure_report.model._fields import is_part, meta
 from disclosure_report.model._labels import NC_
 
@@ -124,7 +124,9 @@ def _sum_ints(values: tuple[Count, ...]) -> int:
     total = 0
     for value in values:
         if type(value) is not int:
-            raise InvalidReportError([Problem("", "numbers only, to compute a total", repr(value))])
+            raise InvalidReportError(
+                [Problem("", "numbers only, to compute a total", safe_repr(value))]
+            )
         total += value
     return total
 
@@ -449,7 +451,7 @@ class Applications(Generic[OtherT]):
             left: int = getattr(received, name)
             right = getattr(handled, name)
             if type(right) is not int:
-                problems.append(Problem(f"outcomes.total.{name}", "a number", repr(right)))
+                problems.append(Problem(f"outcomes.total.{name}", "a number", safe_repr(right)))
                 continue
             forward[name] = left - right
             if forward[name] < 0:

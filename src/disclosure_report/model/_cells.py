@@ -33,6 +33,7 @@ __all__ = [
     "is_amount",
     "is_count",
     "is_signed_count",
+    "safe_repr",
 ]
 
 
@@ -141,12 +142,18 @@ AmountCell: TypeAlias = Amount | Blank | NotApplicable
 _MAX_REPR: Final = 60
 
 
+def safe_repr(value: object) -> str:
+    """``repr(value)``, or a placeholder for an int with more digits than ``int`` → ``str``
+    allows (``sys.get_int_max_str_digits``), whose ``repr`` raises."""
+    try:
+        return repr(value)
+    except ValueError:
+        return "<too many digits to show>"
+
+
 def describe_value(value: object) -> str:
     """The type and a short repr of *value*, for a :class:`~disclosure_report.exceptions.Problem`."""
-    try:
-        text = repr(value)
-    except ValueError:  # An int with more digits than int → str allows.
-        text = "<too many digits to show>"
+    text = safe_repr(value)
     if len(text) > _MAX_REPR:
         text = text[: _MAX_REPR - 3] + "..."
     return f"{type(value).__name__} {text}"

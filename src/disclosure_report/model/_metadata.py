@@ -10,6 +10,7 @@ from typing import Any, Final
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
+from disclosure_report.model._cells import safe_repr
 from disclosure_report.model._fields import meta
 from disclosure_report.model._labels import NC_
 
@@ -104,7 +105,7 @@ def _check_optional_str(_: object, attribute: attrs.Attribute[str | None], value
 def _check_year(_: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or not FIRST_YEAR <= value <= LAST_YEAR:
         raise InvalidReportError(
-            [Problem(attribute.name, f"a year from {FIRST_YEAR} to {LAST_YEAR}", repr(value))]
+            [Problem(attribute.name, f"a year from {FIRST_YEAR} to {LAST_YEAR}", safe_repr(value))]
         )
 
 
@@ -118,7 +119,7 @@ def _check_level(
 ) -> None:
     if value is not None and type(value) is not AdministrativeLevel:
         raise InvalidReportError(
-            [Problem(attribute.name, "an AdministrativeLevel or None", repr(value))]
+            [Problem(attribute.name, "an AdministrativeLevel or None", safe_repr(value))]
         )
 
 

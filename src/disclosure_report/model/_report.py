@@ -12,6 +12,7 @@ from disclosure_report.model._applications import (
     Applications,
     OtherHandling,
 )
+from disclosure_report.model._cells import safe_repr
 from disclosure_report.model._disclosure import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -72,7 +73,7 @@ def _other_handling_of(kind: type[ApplicantCounts | OtherHandling], version: str
 def _check_version(version: str) -> Any:
     def validate(_: object, attribute: attrs.Attribute[str], value: object) -> None:
         if value != version:
-            raise InvalidReportError([Problem(attribute.name, repr(version), repr(value))])
+            raise InvalidReportError([Problem(attribute.name, repr(version), safe_repr(value))])
 
     return validate
 

@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 
 from disclosure_report.exceptions import Problem, UnknownFormatVersionError
+from disclosure_report.model._cells import safe_repr
 from disclosure_report.model._labels import NC_, Label
 from disclosure_report.model._layout import CellSpec, table_layout, version_id_of
 from disclosure_report.model._report import Report, Report2019, Report2021
@@ -147,7 +148,13 @@ def format_version(version_id: object) -> FormatVersion:
     found = _REGISTRY.get(version_id) if type(version_id) is str else None
     if found is None:
         raise UnknownFormatVersionError(
-            [Problem("format_version", f"one of the format versions {_known()}", repr(version_id))]
+            [
+                Problem(
+                    "format_version",
+                    f"one of the format versions {_known()}",
+                    safe_repr(version_id),
+                )
+            ]
         )
     return found
 

@@ -14,6 +14,7 @@ import zipfile
 
 from typing import Final, Literal, NoReturn
 
+from disclosure_report._magic import OLE2, PDF, PDF_WINDOW, ZIP
 from disclosure_report.exceptions import InvalidReportError, Problem
 
 
@@ -24,10 +25,6 @@ DocumentType = Literal["pdf", "docx", "odt", "ole2", "xlsx"]
 ``.odt`` and the OLE2 compound files of ``.doc`` and ``.wps`` converted to ``.docx`` by
 LibreOffice first."""
 
-_PDF_WINDOW: Final = 1024
-"""A PDF's ``%PDF-`` may follow some junk; readers accept it within the first kilobyte."""
-_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP: Final = (b"PK\x03\x04", b"PK\x05\x06")
 _OTHERS: Final = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -63,12 +60,12 @@ def sniff(data: bytes) -> DocumentType | None:
         InvalidReportError: When *data* is a binary type that is not a report the reader takes
             (an OFD document, an image, an archive, a spreadsheet …): the problem names it.
     """
-    head = data[:_PDF_WINDOW]
-    if b"%PDF-" in head:
+    head = data[:PDF_WINDOW]
+    if PDF in head:
         return "pdf"
-    if data.startswith(_OLE2):
+    if data.startswith(OLE2):
         return "ole2"
-    if data.startswith(_ZIP):
+    if data.startswith(ZIP):
         return _zip_type(data)
     for magic, name in _OTHERS:
         if data.startswith(magic):

@@ -12,10 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.model import FormatVersion, Unit
+from disclosure_report.i18n import translate
+from disclosure_report.model import UNIT_LABELS, FormatVersion, Unit
 from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
-from disclosure_report.reading._normalize import fold, split_label
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES, heading_key, split_label
 from disclosure_report.reading._notes import Location, NoteCode, NoteList, ReadingNote
 from disclosure_report.reading._place import Context
 from disclosure_report.reading._rows import ExtraRow
@@ -51,7 +52,20 @@ MAX_CHARS = 20_000_000
 MAX_NOTES = 1000
 """At most this many reading notes are kept (a note says how many more there were)."""
 _MAX_LABEL = 80  # longer cells are narrative
-_UNITS = sorted((u.value for u in Unit), key=len, reverse=True)  # 万元 before 元
+_UNITS = sorted(
+    {
+        **{u.value: u.value for u in Unit},
+        **{
+            heading_key(translate(label, locale)): u.value
+            for u, label in UNIT_LABELS.items()
+            for locale in TRANSLATED_LOCALES
+        },
+    }.items(),
+    key=lambda name: len(name[0]),
+    reverse=True,
+)
+"""Unit names as a header prints them, folded, each with its unit: ``万元`` before ``元``, and
+the English catalog's (``10,000yuan`` before ``yuan``)."""
 
 
 @attrs.frozen
@@ -402,13 +416,14 @@ def _by_year(candidates: list[FormatVersion], year: int | None) -> FormatVersion
 
 
 def _units(t2: Sequence[Row], words: Vocabulary) -> dict[str, str]:
-    """Units printed in a money column's header (``采购总金额（万元）``)."""
+    """Units printed in a money column's header (``采购总金额（万元）``; in English,
+    ``… (unit: 10,000 yuan)``)."""
     for row in t2:
         for cell in row.cells:
-            folded = fold(cell.text)
+            folded = heading_key(cell.text)
             if folded.startswith(words.amount_headers):
-                for unit in _UNITS:
-                    if unit in folded:
+                for name, unit in _UNITS:
+                    if name in folded:
                         return {"amount": unit}
     return {}
 

@@ -25,6 +25,8 @@ __all__ = ["split_fees"]
 
 _LOCALES: Final = ("zh_Hans", "zh_Hant", "en")
 _LINE: Final = re.compile(r"(?:[-*]\s+)?(?P<label>[^:：]{1,60})\s*[:：]\s*(?P<value>.{1,80})")
+_UNITS: Final = frozenset({None, *(unit.value for unit in Unit)})
+"""The units an amount may be printed in (or none)."""
 _EN_UNIT: Final = re.compile(r"(?P<number>\S+)\s+\((?P<unit>[^()]{1,20})\)")
 
 
@@ -79,13 +81,9 @@ def _amount(printed: str) -> dict[str, Any] | None:
             return None
         printed = english.group("number") + unit
     value = classify(printed)
-    if value.kind != "number" or value.number is None or value.unit not in {None, *_unit_values()}:
+    if value.kind != "number" or value.number is None or value.unit not in _UNITS:
         return None
     return {"value": format(value.number, "f"), "unit": value.unit}
-
-
-def _unit_values() -> frozenset[str]:
-    return frozenset(unit.value for unit in Unit)
 
 
 def _count(printed: str) -> int | None:

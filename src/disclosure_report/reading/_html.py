@@ -89,7 +89,9 @@ administrative level and region, which this library's HTML rendering states as
 ``disclosure-report.level`` and ``disclosure-report.region``."""
 _META_KEY = re.compile(r"[\s._:-]+")
 _MAX_META = 200
-_MAX_URL = 2000
+_MAX_STATED = 10_000
+"""The most that is kept of a source URL or a region that a page's head states (a date or a
+level is kept to :data:`_MAX_META`)."""
 _SPAN = re.compile(r"\s*(\d{1,6})")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _MAX_COLUMNS = 64
@@ -204,7 +206,7 @@ class _Builder:
             rel = (element.get("rel") or "").lower().split()
             href = element.get("href")
             if "canonical" in rel and href is not None and "source_url" not in self.stated:
-                self.stated["source_url"] = href[:_MAX_URL]  # as written, as region
+                self.stated["source_url"] = href[:_MAX_STATED]  # as written, as region
             return
         name = element.get("name") or element.get("property") or element.get("itemprop")
         if not name:
@@ -218,7 +220,7 @@ class _Builder:
         field = _STATED_NAMES.get(key)
         stated = element.get("content")
         if field is not None and stated is not None and field not in self.stated:
-            limit = _MAX_URL if field == "source_url" else _MAX_META
+            limit = _MAX_META if field == "level" else _MAX_STATED
             self.stated[field] = (stated.strip() if field == "level" else stated)[:limit]
 
     def data(self, text: str, line: int) -> None:

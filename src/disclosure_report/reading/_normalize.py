@@ -4,7 +4,9 @@
 characters become simplified, whitespace goes (``商业 企业``), quotes go. :func:`split_label` then
 separates the item number (``一、`` ``（一）`` ``1.`` ``1、`` ``1．``) from the label's core, and
 drops parenthetical annotations (``规章（设区的市…）``) and punctuation, and applies the known
-wording variants (``补证`` for 补正, ``本年制作件数`` for 本年制发件数 …).
+wording variants (``补证`` for 补正, ``本年制作件数`` for 本年制发件数 …). A core is case-folded, so
+that an English label (``(2) Partially disclosed (separable cases …)``, core ``partiallydisclosed``)
+matches however it is capitalised.
 """
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ import functools
 import re
 import unicodedata
 
+from typing import Final
+
 import attrs
 
 
-__all__ = ["Split", "fold", "split_label"]
+__all__ = ["TRANSLATED_LOCALES", "Split", "fold", "heading_key", "split_label"]
+
+TRANSLATED_LOCALES: Final = ("en",)
+"""The catalogs, besides the official Chinese, whose wording the reader matches: labels,
+headings, the title and units as the library renders them in that language. (Traditional
+characters need no catalog: :func:`fold` makes them simplified.)"""
 
 # Traditional characters that occur in the format's labels and headings, and their simplified
 # forms. Reports on traditional-character mirror sites use them. Every zh_Hant label of every
@@ -79,7 +88,8 @@ class Split:
 
     Attributes:
         number: The item number (``三`` and ``（三）`` and ``3.`` all give 3), ``None`` if none.
-        core: The label's words: no number, no annotations in parentheses, no punctuation.
+        core: The label's words: no number, no annotations in parentheses, no punctuation,
+            case-folded.
     """
 
     number: int | None
@@ -91,6 +101,14 @@ def fold(text: str) -> str:
     """Make *text* comparable: NFKC, simplified characters, no whitespace or quotes."""
     text = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
     return _DROP.sub("", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def heading_key(text: str) -> str:
+    """*text* folded and case-folded, its punctuation kept: how a heading or caption worded by
+    another catalog (``Article 20, item (5)``, ``I. Overview``) is compared, since its numbers
+    and punctuation tell it from its siblings (``article20,item(5)``)."""
+    return fold(text).casefold()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -108,7 +126,7 @@ def split_label(text: str) -> Split:
         number = int(found) if found.isdigit() else _chinese_number(found)
         folded = folded[match.end() :]
     core = _strip_parentheses(folded)
-    core = _PUNCTUATION.sub("", core)
+    core = _PUNCTUATION.sub("", core).casefold()
     for variant, official in _VARIANTS:
         core = core.replace(variant, official)
     return Split(number, core)

@@ -74,8 +74,8 @@ class NoteCode(enum.StrEnum):
     LIMIT = "limit"
     """The input exceeded a size limit of the reader; the rest was ignored."""
     NO_TEXT = "no_text"
-    """A PDF or one of its pages has no text layer (a scan: its text is an image); it cannot
-    be read without OCR."""
+    """A PDF or one of its pages has no text layer, as a scan whose text is an image; it
+    cannot be read without OCR."""
     NUMBER_AS_TEXT = "number_as_text"
     """A spreadsheet cell holds a number typed as text (``12件``, full-width digits); it was
     read as the number it shows."""

@@ -24,9 +24,14 @@ from typing import Any, Final
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
-from disclosure_report.reading._pdf_layout import margin_lines, page_rows
+from disclosure_report.reading._pdf_layout import (
+    PagePlan,
+    document_rows,
+    margin_lines,
+    page_plan,
+)
 from disclosure_report.reading._pdf_page import PageContent, page_content
-from disclosure_report.reading._source_layout import Layout, Row
+from disclosure_report.reading._source_layout import Layout
 
 
 __all__ = ["INSTALL", "MAX_PAGES", "pdf_layout"]
@@ -62,22 +67,18 @@ def pdf_layout(data: bytes, notes: list[ReadingNote]) -> Layout:
             )
         contents = _contents(pdfium, pdfium_c, document, min(count, MAX_PAGES), notes)
         running = _running(contents)
-        rows: list[Row] = []
-        line = 1
-        tables = 0
+        plans: list[PagePlan] = []
         printed = 0
         for number, content in contents:
-            text = [ch for ch in content.chars if not ch.space]
+            text = sum(1 for ch in content.chars if not ch.space)
             if not text:
                 if content.images:
                     why = "the page is an image without a text layer (a scan): it cannot be read without OCR"
                     notes.append(ReadingNote(NoteCode.NO_TEXT, Location(page=number), why))
                 continue
-            printed += len(text)
-            found = page_rows(content, number, line, tables, running)
-            rows.extend(found.rows)
-            line += found.lines
-            tables += len({row.table for row in found.rows if row.table is not None})
+            printed += text
+            plans.append(page_plan(content, number, running))
+        rows = document_rows(plans, notes)
         if count and not printed:
             why = "the document has no text layer (a scan, or pages printed as images): it cannot be read without OCR"
             notes.append(ReadingNote(NoteCode.NO_TEXT, Location(), why))

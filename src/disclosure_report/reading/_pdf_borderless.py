@@ -7,7 +7,8 @@ overlap whether they are aligned left, right or centred); a header word over a c
 no value at all adds that column. Everything left of the first value column is the labels.
 
 A row of the table may take several lines: a label wrapped over two or three lines, values
-centred beside it, a group label (``（三）不予公开``) broken beside its rows. A line continues the
+centred beside it, a group label (``（三）不予公开``) broken beside its rows. The wrapped rest of
+a label belongs to the table even as its last lines on a page. A line continues the
 row above unless it starts a label of its own (an item number, or a label, header or heading of
 the format) or puts a value in a column that the row has already filled. Each row is given like
 a row of an HTML table: its label cells (one per label column, lines joined), then one cell per
@@ -21,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._pdf_words import Line, Segment, join_lines
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import classify
@@ -74,11 +76,33 @@ def table_blocks(
                 continue
             start, values = index, 0
         values += sum(1 for w in words if classify(w.text).is_value)
-        if tabular or is_label(text):
+        if (
+            tabular
+            or is_label(text)
+            or (last == index - 1 and _continues_label(lines[last], line, is_label))
+        ):
             last = index
     if start is not None and values >= _MIN_VALUES:
         blocks.append(Block(start, last + 1))
     return blocks
+
+
+def _continues_label(above: Line, line: Line, is_label: Callable[[str], bool]) -> bool:
+    """Whether *line*, a short line of one word, is the wrapped rest of a label on the line
+    *above*: it starts where that label starts, is no wider than its cell (as far as the label
+    shows it), and the label alone is not one of the format's (it was cut by the wrap).
+
+    Inside a table such lines come before the next row and join it anyway; this keeps them
+    when the table breaks across pages right after them."""
+    for word in _words(above):
+        if (
+            abs(word.x0 - line.x0) <= 1
+            and line.x1 <= word.x1 + line.height
+            and not classify(word.text).is_value
+            and not is_label(word.text)
+        ):
+            return True
+    return False
 
 
 def _words(line: Line) -> list[Segment]:
@@ -114,12 +138,36 @@ def block_rows(
     first_line: int,
     page: int,
     table: int,
+    *,
+    above: Sequence[Line] = (),
+    header: Sequence[Line] = (),
+    counts: frozenset[int] = frozenset(),
+    notes: list[ReadingNote] | None = None,
 ) -> list[Row]:
-    """The rows of a table without borders printed on *lines*."""
+    """The rows of a table without borders printed on *lines*.
+
+    *above* are header lines printed at the foot of the page before (a table broken across a
+    page break): their words place columns, they give no rows. *counts*, when given, are the
+    numbers of value columns the table may have (table 四: 15); when the values and the header
+    words give another number, the fragments of the header (in *lines*, *above*, and *header*:
+    the lines before *lines* on their page) decide the columns (a header broken over lines,
+    each fragment in its column), and when they cannot, the values are left out and said so
+    in *notes*, never shifted into the wrong columns.
+    """
     words = [_words(line) for line in lines]
-    columns = _columns(words)
+    columns = _columns([*words, *(_words(line) for line in above)])
     if not columns:
         return []
+    if counts and len(columns) not in counts:
+        columns, words = _counted_columns(
+            lines,
+            above=[*above, *header],
+            words=words,
+            columns=columns,
+            counts=counts,
+            page=page,
+            notes=notes,
+        )
     label_edge = columns[0].x0 + 0.5
     size = _size(lines)
     label_columns = _label_columns([w for line in words for w in line if w.x1 <= label_edge], size)
@@ -160,6 +208,87 @@ def block_rows(
     return out
 
 
+def _counted_columns(
+    lines: Sequence[Line],
+    *,
+    above: Sequence[Line],
+    words: list[list[Segment]],
+    columns: list[_Column],
+    counts: frozenset[int],
+    page: int,
+    notes: list[ReadingNote] | None,
+) -> tuple[list[_Column], list[list[Segment]]]:
+    """The columns of a block whose values and header words give a number of columns that
+    *counts* does not allow: those of the header's fragments, or, when they do not tell, the
+    block's words without its values, which are noted in *notes*."""
+    fixed = _fragment_columns([*lines, *above], words, counts)
+    if fixed is not None:
+        return fixed, words
+    _ambiguous(words, columns, counts, page, notes)
+    return columns, [[w for w in line if not classify(w.text).is_value] for line in words]
+
+
+def _fragment_columns(
+    lines: Sequence[Line], words: list[list[Segment]], counts: frozenset[int]
+) -> list[_Column] | None:
+    """The value columns that the header's fragments give, when they are as many as *counts*
+    allows and every value of *words* stands in one of them, no two of a line in one.
+
+    The fragments are the parts of the header lines between fine gaps, narrowest first: a
+    fragment (the lowest first among equals) that overlaps no column yet starts one (the
+    pieces of a column's header overlap it, a group header spans several and adds none).
+    """
+    fragments = [
+        part
+        for line in lines
+        if not any(classify(w.text).is_value for w in _words(line))
+        for part in line.segments(_FINE_GAP)
+    ]
+    columns: list[_Column] = []
+    for part in sorted(fragments, key=lambda part: (part.x1 - part.x0, -part.top)):
+        hits = [c for c in columns if part.x0 < c.x1 and c.x0 < part.x1]
+        if not hits:
+            columns.append(_Column(part.x0, part.x1))
+    columns.sort()
+    if len(columns) not in counts:
+        return None
+    for line in words:
+        taken: set[int] = set()
+        for word in line:
+            if not classify(word.text).is_value:
+                continue
+            middle = (word.x0 + word.x1) / 2
+            inside = [i for i, c in enumerate(columns) if c.x0 <= middle <= c.x1]
+            found = inside or [
+                i for i, c in enumerate(columns) if word.x0 < c.x1 and c.x0 < word.x1
+            ]
+            if len(found) != 1 or found[0] in taken:
+                return None
+            taken.add(found[0])
+    return columns
+
+
+def _ambiguous(
+    words: list[list[Segment]],
+    columns: list[_Column],
+    counts: frozenset[int],
+    page: int,
+    notes: list[ReadingNote] | None,
+) -> None:
+    values = [w for line in words for w in line if classify(w.text).is_value]
+    if notes is None or not values:
+        return
+    box = _box(values)
+    expected = " or ".join(str(n) for n in sorted(counts))
+    why = (
+        f"a table without borders whose values and header give {len(columns)} columns where"
+        f" the format has {expected}: which columns its values stand in is unknown; the"
+        " cells are left blank"
+    )
+    text = " | ".join(w.text for w in values)
+    notes.append(ReadingNote(NoteCode.CELLS_AMBIGUOUS, Location(page=page, box=box), why, text))
+
+
 class _Row:
     def __init__(self) -> None:
         self.labels: list[Segment] = []
@@ -174,17 +303,29 @@ def _size(lines: Sequence[Line]) -> float:
 
 def _columns(words: list[list[Segment]]) -> list[_Column]:
     """The value columns: the extents of the values, overlapping ones joined; then the
-    extents of header words that overlap no value column (a column left blank throughout)."""
+    extents of header words that overlap no value column (a column left blank throughout).
+
+    Such a header word may stand left of every value (the first column blank in every row):
+    it is a column's when it starts right of the labels, the words that lines holding values
+    print left of their values."""
     values = [w for line in words for w in line if classify(w.text).is_value]
     columns = _joined(values)
     if not columns:
         return []
     edge = columns[0].x0
+    labels = [
+        w.x1
+        for line in words
+        if any(classify(w.text).is_value for w in line)
+        for w in line
+        if w.x1 <= edge and not classify(w.text).is_value
+    ]
+    start = min(edge, max(labels)) if labels else edge
     others = [
         w
         for line in words
         for w in line
-        if w.x0 >= edge and not classify(w.text).is_value and not _overlaps(w, columns)
+        if w.x0 >= start and not classify(w.text).is_value and not _overlaps(w, columns)
     ]
     return sorted([*columns, *_joined(others)])
 

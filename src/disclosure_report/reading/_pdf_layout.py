@@ -16,21 +16,45 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import unicodedata
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from disclosure_report.reading._normalize import fold
-from disclosure_report.reading._pdf_borderless import Block, block_rows, table_blocks
+from disclosure_report.reading._normalize import fold, split_label
+from disclosure_report.reading._notes import ReadingNote
+from disclosure_report.reading._pdf_borderless import block_rows, table_blocks
 from disclosure_report.reading._pdf_page import Char, PageContent, Rule
-from disclosure_report.reading._pdf_words import Line, join_lines, join_paragraph, lines_of
+from disclosure_report.reading._pdf_words import (
+    SPACE_GAP,
+    Line,
+    is_wide,
+    join_lines,
+    join_paragraph,
+    lines_of,
+)
 from disclosure_report.reading._sections import SECTION_HEADINGS
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._vocabulary import is_table3_caption, vocabulary
 
 
-__all__ = ["Grid", "PageRows", "grids_of", "margin_lines", "page_rows", "signature"]
+__all__ = [
+    "Grid",
+    "PagePlan",
+    "PageRows",
+    "RowBuilder",
+    "TextGeometry",
+    "document_rows",
+    "grids_of",
+    "margin_lines",
+    "page_plan",
+    "page_rows",
+    "signature",
+    "text_geometry",
+]
 
 SNAP: Final = 2.0
 """Rules closer than this (points) are at one position (double lines, stroke widths)."""
@@ -82,16 +106,19 @@ class PageRows(NamedTuple):
     lines: int
 
 
-def page_rows(
-    content: PageContent,
-    page: int,
-    first_line: int,
-    table_base: int,
-    running: frozenset[str] = frozenset(),
-) -> PageRows:
-    """The rows of *content*, page *page* (1-based), numbered from *first_line*; ruled tables
-    numbered from *table_base*. Lines in the page's margins whose :func:`signature` is in
-    *running* (a running header or footer) are left out."""
+class PagePlan(NamedTuple):
+    """What a page holds, top to bottom, before it becomes rows: narrative lines, tables
+    without borders (their lines) and ruled tables (their grid and characters)."""
+
+    page: int
+    width: float
+    items: list[Line | list[Line] | tuple[Grid, list[Char]]]
+
+
+def page_plan(content: PageContent, page: int, running: frozenset[str] = frozenset()) -> PagePlan:
+    """The plan of *content*, page *page* (1-based). Lines in the page's margins whose
+    :func:`signature` is in *running* (a running header or footer) are left out, and so are
+    page numbers."""
     grids = grids_of(content.rules)
     inside: list[list[Char]] = [[] for _ in grids]
     outside: list[Char] = []
@@ -111,25 +138,46 @@ def page_rows(
         ],
         content.height,
     )
-    blocks: list[tuple[float, Line | int | Block]] = []
-    borderless = table_blocks(lines, is_label, is_break)
+    blocks: list[tuple[float, bool, Line | list[Line] | tuple[Grid, list[Char]]]] = []
     taken: set[int] = set()
-    for block in borderless:
-        blocks.append((lines[block.start].top, block))
+    for block in table_blocks(lines, is_label, is_break):
+        blocks.append((lines[block.start].top, False, lines[block.start : block.stop]))
         taken.update(range(block.start, block.stop))
-    blocks.extend((line.top, line) for index, line in enumerate(lines) if index not in taken)
-    blocks.extend((grid.ys[0], index) for index, grid in enumerate(grids) if inside[index])
-    blocks.sort(key=lambda block: (block[0], isinstance(block[1], Line)))
-    builder = _PageBuilder(page, first_line, table_base, _margins(lines), content.width)
-    for _, item in blocks:
-        if isinstance(item, Line):
-            builder.line(item)
-        elif isinstance(item, Block):
-            builder.borderless(lines[item.start : item.stop])
-        else:
-            builder.table(grids[item], inside[item])
+    blocks.extend((line.top, True, line) for index, line in enumerate(lines) if index not in taken)
+    blocks.extend(
+        (grid.ys[0], False, (grid, inside[index]))
+        for index, grid in enumerate(grids)
+        if inside[index]
+    )
+    blocks.sort(key=lambda block: (block[0], block[1]))
+    return PagePlan(page, content.width, [item for _, _, item in blocks])
+
+
+def page_rows(
+    content: PageContent,
+    page: int,
+    first_line: int,
+    table_base: int,
+    running: frozenset[str] = frozenset(),
+) -> PageRows:
+    """The rows of *content*, page *page* (1-based), read alone (see :func:`document_rows`),
+    numbered from *first_line*; ruled tables numbered from *table_base*."""
+    plan = page_plan(content, page, running)
+    builder = RowBuilder(first_line, table_base, text_geometry([plan]))
+    builder.add(plan)
     builder.end_paragraph()
     return PageRows(builder.rows, builder.number - first_line)
+
+
+def document_rows(plans: Sequence[PagePlan], notes: list[ReadingNote] | None = None) -> list[Row]:
+    """The rows of a document's pages, in order: a paragraph that goes on across a page break
+    is one row, and a table without borders whose header is at the foot of the page before
+    takes its columns from it too. What cannot be read goes to *notes*."""
+    builder = RowBuilder(1, 0, text_geometry(plans), notes)
+    for plan in plans:
+        builder.add(plan)
+    builder.end_paragraph()
+    return builder.rows
 
 
 _RUNNING: Final = 0.1
@@ -185,40 +233,156 @@ def is_break(text: str) -> bool:
 _MAX_LABEL = 80
 
 
-class _PageBuilder:
-    """A page's rows, made block by block, top to bottom; narrative lines joined into
-    paragraphs."""
+class TextGeometry(NamedTuple):
+    """Where a document's narrative stands: the right edge of its text and the distance from
+    one line of a paragraph to the next (``0`` when no paragraph has two)."""
+
+    right: float
+    pitch: float
+    left: float | None = None
+    """The left edge of the text, when some paragraph shows it (a line after a wrapped one)."""
+
+
+def text_geometry(plans: Sequence[PagePlan]) -> TextGeometry:
+    """The :class:`TextGeometry` of the narrative lines of *plans*.
+
+    The right edge is where most lines that reach past the middle of their page end (the lines
+    of a paragraph that the layout wrapped end there, or a little short of it when the next
+    character did not fit; a paragraph's last line ends anywhere): the furthest end of those
+    lines that end in a letter (punctuation may hang past the edge). The pitch is the most
+    common distance between the tops of consecutive lines of one size. The left edge is where most lines that
+    follow a line reaching the right edge start (a wrapped paragraph goes on there).
+    """
+    narrative = [
+        [item for item in plan.items if isinstance(item, Line) and _single(item)] for plan in plans
+    ]
+    long = [
+        line
+        for plan, lines in zip(plans, narrative, strict=True)
+        for line in lines
+        if line.x1 > plan.width / 2
+    ]
+    if not long:
+        return TextGeometry(0.0, 0.0)
+    # Punctuation may hang past the edge (or be squeezed before it): lines that end in a
+    # letter show the edge.
+    lettered = [line for line in long if not _punctuation(line.chars[-1].text)] or long
+    ends = Counter(round(line.x1) for line in lettered)
+    mode = max(ends, key=lambda end: (sum(ends[end + d] for d in (-1, 0, 1)), end))
+    right = max(line.x1 for line in lettered if abs(line.x1 - mode) <= _EDGE)
+    steps = Counter(
+        round(after.top - before.top, 1)
+        for lines in narrative
+        for before, after in itertools.pairwise(lines)
+        if abs(after.height - before.height) < _SAME_SIZE * before.height
+        and before.height < after.top - before.top < _MAX_PITCH * before.height
+    )
+    pitch = max(steps, key=lambda step: (steps[step], -step)) if steps else 0.0
+    starts = Counter(
+        round(after.x0)
+        for lines in narrative
+        for before, after in itertools.pairwise(lines)
+        if before.x1 >= right - before.height and 0 < after.top - before.top <= pitch * 1.1
+    )
+    if not starts:
+        return TextGeometry(right, pitch)
+    left = max(starts, key=lambda start: (sum(starts[start + d] for d in (-1, 0, 1)), -start))
+    return TextGeometry(right, pitch, float(left))
+
+
+_SAME_SIZE: Final = 0.15
+_SPACE: Final = 0.25
+_EDGE: Final = 2.0
+"""Lines ending this close (points) to the most common end end at the right edge."""
+_FIT: Final = 0.05
+"""A word fits in the room left at the end of a line if it is narrower than the room and this
+share of the characters' height."""
+_MAX_PITCH: Final = 4.0
+_INDENT: Final = 0.6
+"""A line starting more than this many characters' height right of the line above it is
+indented: it starts a paragraph."""
+_MAX_INDENT: Final = 6.0
+"""A first-line indent is at most this many characters' height."""
+
+
+def _punctuation(text: str) -> bool:
+    return unicodedata.category(text[:1] or " ").startswith("P")
+
+
+def _single(line: Line) -> bool:
+    return len(line.segments()) == 1
+
+
+class RowBuilder:
+    """A document's rows, made block by block, top to bottom, page by page; narrative lines
+    joined into paragraphs, across a page break too."""
 
     def __init__(
         self,
-        page: int,
         first_line: int,
         table_base: int,
-        margins: tuple[float, float],
-        width: float,
+        geometry: TextGeometry,
+        notes: list[ReadingNote] | None = None,
     ) -> None:
-        self.page = page
-        self.width = width
+        self.geometry = geometry
+        self.notes = notes
         self.number = first_line
         self.tables = table_base
-        self.margins = margins
         self.rows: list[Row] = []
-        self.paragraph: list[Line] = []
+        self.paragraph: list[tuple[int, Line]] = []
+        self.page = 0
+        self.width = 0.0
+        self.header: list[Line] = []
+        """Lines of several words at the foot of the page before: the header of a table
+        without borders that goes on on this page."""
+
+    def add(self, plan: PagePlan) -> None:
+        """The rows of the page of *plan*; a paragraph open at the foot of the page before
+        stays open."""
+        self.page, self.width = plan.page, plan.width
+        carried = self.header
+        recent: list[Line] = []
+        for index, item in enumerate(plan.items):
+            if isinstance(item, Line):
+                self.line(item)
+                recent = [] if is_break(item.text()) else [*recent, item]
+                continue
+            if isinstance(item, list):
+                self.borderless(item, carried if index == 0 else [], recent)
+            else:
+                self.table(*item)
+            recent = []
+        self.header = _foot_header(plan.items)
 
     def line(self, line: Line) -> None:
-        if self.paragraph and _continues(self.paragraph[-1], line, self.margins, self.width):
-            self.paragraph.append(line)
+        if self.paragraph and self._continues(line):
+            self.paragraph.append((self.page, line))
             return
         self.end_paragraph()
-        if len(line.segments()) > 1:
+        if _single(line):
+            self.paragraph = [(self.page, line)]
+        else:
             self.rows.append(_line_row(line, self.number, self.page))
             self.number += 1
-        else:
-            self.paragraph = [line]
 
-    def borderless(self, lines: list[Line]) -> None:
+    def borderless(
+        self, lines: list[Line], above: Sequence[Line] = (), header: Sequence[Line] = ()
+    ) -> None:
+        """A table without borders on *lines*; *above*: the header lines at the foot of the
+        page before, when the table starts this page; *header*: the lines of this page between
+        the last heading and the table."""
         self.end_paragraph()
-        table_rows = block_rows(lines, is_label, self.number, self.page, self.tables)
+        table_rows = block_rows(
+            lines,
+            is_label,
+            self.number,
+            self.page,
+            self.tables,
+            above=above,
+            header=header,
+            counts=_table4_counts([*above, *header, *lines]),
+            notes=self.notes,
+        )
         self.tables += 1
         self.rows.extend(table_rows)
         self.number += len(table_rows)
@@ -232,9 +396,92 @@ class _PageBuilder:
 
     def end_paragraph(self) -> None:
         if self.paragraph:
-            self.rows.append(_text_row(self.paragraph, self.number, self.page))
+            self.rows.append(_text_row(self.paragraph, self.number))
             self.number += 1
             self.paragraph = []
+
+    def _continues(self, line: Line) -> bool:
+        """Whether *line* goes on with the open paragraph: the paragraph's last line was
+        wrapped by the layout (the first word of *line* would not have fitted after it), and
+        *line* starts at the left edge of the text, right below it or at the top of the next
+        page, in the same size, and is no heading."""
+        page, before = self.paragraph[-1]
+        size = max(before.height, 1.0)
+        if abs(line.height - before.height) >= _SAME_SIZE * size or not _single(line):
+            return False
+        right, pitch, left = self.geometry
+        if page == self.page and self._centred(before) and self._centred(line):
+            # A title broken over lines, each centred.
+            return 0 <= line.top - before.bottom < size
+        if page == self.page:
+            step = line.top - before.top
+            if not before.height <= step <= (pitch or 2 * size) + 0.25 * size:
+                return False
+        elif page != self.page - 1:
+            return False
+        if len(self.paragraph) == 1 and left is not None and before.x0 > left + _INDENT * size:
+            # An indented first line: the paragraph goes on left of it, a line at its indent
+            # starts the next one.
+            aligned = before.x0 - _MAX_INDENT * size <= line.x0 < before.x0 - _INDENT * size
+        elif len(self.paragraph) == 1:
+            aligned = before.x0 - _MAX_INDENT * size <= line.x0 <= before.x0 + _INDENT * size
+        else:
+            aligned = abs(line.x0 - before.x0) <= _INDENT * size
+        return (
+            aligned
+            and right - before.x1 < _first_word(line) - _FIT * size
+            and not _HEADING.match(line.text())
+        )
+
+    def _centred(self, line: Line) -> bool:
+        """Whether *line* is centred on the page, away from the edges of the text."""
+        short = line.x1 < self.geometry.right - _SPACE * line.height
+        return short and abs((line.x0 + line.x1) - self.width) < line.height
+
+
+def _foot_header(items: Sequence[Line | list[Line] | tuple[Grid, list[Char]]]) -> list[Line]:
+    """The lines at the foot of a page after its last paragraph of text, table or heading,
+    when one of them breaks into words: the header of a table that the page break cuts."""
+    found: list[Line] = []
+    for item in reversed(items):
+        if not isinstance(item, Line) or is_break(item.text()):
+            break
+        found.append(item)
+    found.reverse()
+    return found if any(not _single(line) for line in found) else []
+
+
+def _table4_counts(lines: Sequence[Line]) -> frozenset[int]:
+    """How many value columns table 四 has (in the format versions), when *lines* print its
+    header; else none."""
+    words = vocabulary()
+    if not any(
+        split_label(segment.text).core in words.table4_anchors
+        for line in lines
+        for segment in line.segments(_HEADER_GAP)
+    ):
+        return frozenset()
+    return frozenset(
+        sum(len(spec.columns) for spec in labels.table4) for labels in words.labels.values()
+    )
+
+
+_HEADER_GAP: Final = 0.6
+
+
+def _first_word(line: Line) -> float:
+    """The width of the first word of *line* with the space before it: its first character
+    when it is CJK."""
+    chars = line.chars
+    first = chars[0]
+    if is_wide(first.text):
+        return first.x1 - first.x0
+    end = first.x1
+    for ch in chars[1:]:
+        if ch.space or is_wide(ch.text) or ch.x0 - end > SPACE_GAP * line.height:
+            break
+        end = ch.x1
+    return end - first.x0 + SPACE_GAP * line.height
 
 
 _HEADING = re.compile(
@@ -242,44 +489,17 @@ _HEADING = re.compile(
 )
 
 
-def _margins(lines: list[Line]) -> tuple[float, float]:
-    """The left and right edges of the page's text."""
-    if not lines:
-        return (0.0, 0.0)
-    return (min(line.x0 for line in lines), max(line.x1 for line in lines))
-
-
-def _continues(before: Line, line: Line, margins: tuple[float, float], width: float) -> bool:
-    """Whether *line* goes on with the paragraph whose last line is *before*: that line runs
-    to the right edge of the text, and this one starts at the left edge, right below it, and
-    is no heading."""
-    left, right = margins
-    size = max(before.height, 1.0)
-    if _centred(before, width) and _centred(line, width):
-        # A title broken over lines, each centred.
-        return (
-            0 <= line.top - before.bottom < size and abs(line.height - before.height) < 0.15 * size
-        )
-    return (
-        before.x1 >= right - 1.5 * size
-        and abs(line.x0 - left) <= 0.6 * size
-        and 0 <= line.top - before.bottom < size
-        and len(line.segments()) == 1
-        and not _HEADING.match(line.text())
-    )
-
-
-def _centred(line: Line, width: float) -> bool:
-    return abs((line.x0 + line.x1) - width) < line.height and len(line.segments()) == 1
-
-
-def _text_row(lines: list[Line], number: int, page: int) -> Row:
-    text = " ".join(join_paragraph([line.text().strip() for line in lines]).split())
+def _text_row(lines: list[tuple[int, Line]], number: int) -> Row:
+    """A paragraph as one row; its place is where it starts (the page of its first line, and
+    the box of its lines on that page)."""
+    page = lines[0][0]
+    on_page = [line for at, line in lines if at == page]
+    text = join_paragraph([line for _, line in lines])
     box = (
-        min(line.x0 for line in lines),
-        lines[0].top,
-        max(line.x1 for line in lines),
-        lines[-1].bottom,
+        min(line.x0 for line in on_page),
+        on_page[0].top,
+        max(line.x1 for line in on_page),
+        on_page[-1].bottom,
     )
     return Row((Cell(text, number, 0, page, _round(box)),), number)
 

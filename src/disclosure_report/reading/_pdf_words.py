@@ -17,7 +17,16 @@ from typing import Final, NamedTuple
 from disclosure_report.reading._pdf_page import Char
 
 
-__all__ = ["Line", "Segment", "join_lines", "join_paragraph", "lines_of", "segments_of"]
+__all__ = [
+    "SPACE_GAP",
+    "Line",
+    "Segment",
+    "is_wide",
+    "join_lines",
+    "join_paragraph",
+    "lines_of",
+    "segments_of",
+]
 
 SPACE_GAP: Final = 0.25
 """A gap wider than this many times the characters' height is a space."""
@@ -39,14 +48,25 @@ class Segment(NamedTuple):
     bottom: float
 
 
-class Line(NamedTuple):
-    """A line of text: its characters in order, and its box."""
+class Line:
+    """A line of text: its characters in order, and its box. Its text and its segments are
+    worked out once (the layout asks for them often)."""
 
-    chars: tuple[Char, ...]
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    __slots__ = ("_segments", "_text", "bottom", "chars", "top", "x0", "x1")
+
+    def __init__(
+        self, chars: tuple[Char, ...], x0: float, top: float, x1: float, bottom: float
+    ) -> None:
+        self.chars = chars
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self._text: str | None = None
+        self._segments: dict[float, list[Segment]] = {}
+
+    def __repr__(self) -> str:
+        return f"Line({self.text()!r}, {self.x0:.1f}, {self.top:.1f}, {self.x1:.1f}, {self.bottom:.1f})"
 
     @property
     def height(self) -> float:
@@ -54,11 +74,20 @@ class Line(NamedTuple):
 
     def text(self) -> str:
         """The line's text, spaces where the gaps are wide."""
-        return _text(self.chars)
+        if self._text is None:
+            self._text = _text(self.chars)
+        return self._text
 
     def segments(self, gap: float = CELL_GAP) -> list[Segment]:
         """The line's parts between gaps wider than *gap* times its characters' height."""
-        return segments_of(self.chars, gap)
+        found = self._segments.get(gap)
+        if found is None:
+            found = self._segments[gap] = segments_of(self.chars, gap)
+        return found
+
+    def with_chars(self, chars: tuple[Char, ...]) -> Line:
+        """The line with *chars* in place of its characters (in the same box)."""
+        return Line(chars, self.x0, self.top, self.x1, self.bottom)
 
 
 def lines_of(chars: Iterable[Char]) -> list[Line]:
@@ -112,13 +141,30 @@ def _with_spaces(lines: list[Line], spaces: list[Char]) -> list[Line]:
     for index, found in extra.items():
         line = lines[index]
         chars = sorted((*line.chars, *found), key=lambda ch: ch.x0)
-        lines[index] = line._replace(chars=tuple(chars))
+        lines[index] = line.with_chars(tuple(chars))
     return lines
 
 
 def _height(chars: Sequence[Char]) -> float:
     heights = sorted(ch.bottom - ch.top for ch in chars if not ch.space)
     return heights[len(heights) // 2] if heights else 10.0
+
+
+def is_wide(text: str) -> bool:
+    """Whether *text* starts with a CJK character or full-width punctuation."""
+    if not text:
+        return False
+    wide = _WIDE_CHARS.get(text[0])
+    if wide is None:
+        wide = _WIDE.match(text[0]) is not None
+        if len(_WIDE_CHARS) < _CACHED:
+            _WIDE_CHARS[text[0]] = wide
+    return wide
+
+
+_WIDE_CHARS: dict[str, bool] = {}
+_CACHED: Final = 20_000
+"""Characters whose width class is kept, at most (a report uses a few thousand)."""
 
 
 def _text(chars: Sequence[Char]) -> str:
@@ -130,16 +176,28 @@ def _text(chars: Sequence[Char]) -> str:
         if ch.space:
             pending = previous is not None
             continue
-        if (
-            previous is not None
-            and (pending or ch.x0 - previous.x1 > SPACE_GAP * size)
-            and not (_WIDE.match(previous.text) and _WIDE.match(ch.text))
+        if previous is not None and _spaced(
+            previous.text, ch.text, pending, ch.x0 - previous.x1, size
         ):
-            out.append(" ")  # never between two CJK characters: the gap is justification
+            out.append(" ")
         out.append(ch.text)
         previous = ch
         pending = False
     return "".join(out)
+
+
+def _spaced(before: str, after: str, printed: bool, gap: float, size: float) -> bool:
+    """Whether a space stands between the characters *before* and *after*: never between two
+    CJK characters (a gap there is justification); between a CJK character and another only
+    where the text layer prints one (``2024年`` in a justified line has gaps, not spaces);
+    between two others where it prints one or where the gap is wide (text layers that place
+    words without space characters)."""
+    wide_before, wide_after = is_wide(before), is_wide(after)
+    if wide_before and wide_after:
+        return False
+    if wide_before or wide_after:
+        return printed
+    return printed or gap > SPACE_GAP * size
 
 
 def segments_of(chars: Sequence[Char], gap: float = CELL_GAP) -> list[Segment]:
@@ -166,13 +224,24 @@ def segments_of(chars: Sequence[Char], gap: float = CELL_GAP) -> list[Segment]:
     ]
 
 
-def join_paragraph(texts: Sequence[str]) -> str:
-    """Lines of one paragraph as one text: no space where a CJK character meets another."""
+def join_paragraph(lines: Sequence[Line]) -> str:
+    """Lines of one paragraph, wrapped by the layout, as one text: no space where a CJK
+    character meets another, a space between two words of other scripts (a line wraps between
+    words), and between a CJK character and another only where the text layer prints one at
+    the line's end or start."""
     out = ""
-    for text in texts:
-        if out and not (_WIDE.match(out[-1]) and _WIDE.match(text[:1])):
-            out += " "
+    trailing = False
+    for line in lines:
+        text = " ".join(line.text().split())
+        if not text:
+            continue
+        if out:
+            printed = trailing or line.chars[0].space
+            wide_before, wide_after = is_wide(out[-1]), is_wide(text[0])
+            if not (wide_before and wide_after) and (printed or not (wide_before or wide_after)):
+                out += " "
         out += text
+        trailing = line.chars[-1].space
     return out
 
 

@@ -4,6 +4,11 @@ A heading is a line of its own that starts with the section's numeral and names 
 ``四、政府信息公开行政复议、行政诉讼情况`` is the heading of section 四, while the table-三 row
 ``四、结转下年度继续办理`` is not (it names no reconsideration or litigation), and ``三是…`` in a
 narrative is no heading at all.
+
+The headings and the title as the other catalogs word them (``I. Overview``, ``Annual report on
+open government information work of … for 2023``) are read too, as the model's own labels
+(:data:`~disclosure_report.model.SECTION_TITLES`, :data:`~disclosure_report.model.REPORT_TITLE`)
+translated: so the library's English renderings read back.
 """
 
 from __future__ import annotations
@@ -11,10 +16,13 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
-from disclosure_report.reading._normalize import fold
+from disclosure_report.i18n import translate
+from disclosure_report.model import REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY, SECTION_TITLES
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES, fold, heading_key
 from disclosure_report.reading._source_layout import Row
 
 
@@ -36,7 +44,17 @@ SECTION_HEADINGS = (
     re.compile(r"^六[、.,:]?.{0,10}(?:其他|事项)"),
 )
 _MAX_HEADING = 60
-_HEADING_START = re.compile(r"[\s#*\u3000]*[一二三四五六]")
+_TRANSLATED_HEADINGS: Final = {
+    heading_key(translate(label, locale)): section
+    for section, label in enumerate(SECTION_TITLES.values())
+    for locale in TRANSLATED_LOCALES
+}
+"""The section headings as the other catalogs word them (:func:`heading_key`), by index."""
+_TRANSLATED_FIRST: Final = "".join(
+    sorted({c for key in _TRANSLATED_HEADINGS for c in (key[0], key[0].upper())})
+)
+"""The characters that a translated heading starts with (``I`` and ``V``, either case)."""
+_HEADING_START = re.compile(rf"[\s#*\u3000]*[一二三四五六{re.escape(_TRANSLATED_FIRST)}]")
 _MAX_AGENCY = 40
 _MAX_TITLE = 300  # a longer line is no title; only its start may hold one
 _MAX_PARAGRAPH = 2000
@@ -52,6 +70,22 @@ _TITLE = re.compile(
 )
 """A report's title. An agency after the year keeps the 人民政府 that ends its name, though the
 title does not print the 政府 of 政府信息公开 again: 人民 alone names no agency."""
+
+
+def _title_pattern(template: str) -> re.Pattern[str]:
+    """A title template of a catalog (``… of {agency} for {year}``) as a pattern."""
+    pattern = re.escape(" ".join(template.split()))
+    for name, group in (("agency", r"(?P<agency>.+)"), ("year", r"(?P<year>\d{4})")):
+        pattern = pattern.replace(re.escape("{" + name + "}"), group)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_TRANSLATED_TITLES: Final = tuple(
+    _title_pattern(translate(label, locale))
+    for locale in TRANSLATED_LOCALES
+    for label in (REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY)
+)
+"""The report's title as the other catalogs word it, with and without the agency."""
 _PERIOD = re.compile(
     r"(?P<year>(?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:(?P=year)年)?12月31日"
 )
@@ -106,8 +140,9 @@ def find_sections(rows: Sequence[Row]) -> Sections:
         text = _heading_text(row)
         if text is None:
             continue
+        translated = _TRANSLATED_HEADINGS.get(text.casefold())
         for section in range(next_section, 6):
-            if SECTION_HEADINGS[section].match(text):
+            if section == translated or SECTION_HEADINGS[section].match(text):
                 starts[section] = index
                 next_section = section + 1
                 break
@@ -149,6 +184,13 @@ def _from_titles(
     agency: str | None = None
     year: int | None = None
     for text, before in candidates:
+        translated = _translated_title(text)
+        if translated is not None:
+            year = year or translated.year
+            agency = agency or translated.agency
+            if agency and year:
+                break
+            continue
         folded = fold(text[:_MAX_TITLE])
         match = (
             _TITLE.search(folded)
@@ -167,6 +209,19 @@ def _from_titles(
     return agency, year
 
 
+def _translated_title(text: str) -> Metadata | None:
+    """The agency and year of *text* when it is the title as another catalog words it."""
+    if len(text) > _MAX_TITLE or " " not in text:  # every translated title has spaces
+        return None
+    line = " ".join(text.lstrip("#* ").split())
+    for pattern in _TRANSLATED_TITLES:
+        match = pattern.fullmatch(line)
+        if match:
+            agency = match.groupdict().get("agency")
+            return Metadata(agency.strip() if agency else None, int(match.group("year")))
+    return None
+
+
 def _heading_text(row: Row) -> str | None:
     texts = [c.text for c in row.cells if c.text]
     if len(texts) != 1 or (row.table is not None and len(row.cells) > 1):
@@ -174,7 +229,9 @@ def _heading_text(row: Row) -> str | None:
     if not _HEADING_START.match(texts[0]):
         return None
     folded = fold(texts[0])
-    return folded if len(folded) <= _MAX_HEADING else None
+    if len(folded) <= _MAX_HEADING or folded.casefold() in _TRANSLATED_HEADINGS:
+        return folded
+    return None
 
 
 def _clean_agency(text: str) -> str | None:

@@ -7,12 +7,12 @@ import os
 import re
 
 from pathlib import Path
-from typing import BinaryIO, TypeAlias
+from typing import BinaryIO, Literal, TypeAlias
 
 import attrs
 
+from disclosure_report._magic import is_document
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._source_layout import Kind
 
 
 __all__ = [
@@ -32,7 +32,6 @@ MAX_BYTES = 20_000_000
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """A document (PDF, Word) is read whole, up to this many bytes (64 MiB, the most the command line
 reads of one input); a larger one is an error."""
-_DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 """What :func:`disclosure_report.read` accepts: text, raw bytes, or a path to a file."""
@@ -119,8 +118,7 @@ def load(source: Source) -> tuple[bytes | str, str | None]:
 
 def _limit(head: bytes) -> int:
     """The most that is read of a source that begins with *head*."""
-    is_document = head.startswith(_DOCUMENT_MAGIC) or b"%PDF-" in head
-    return MAX_DOCUMENT_BYTES if is_document else MAX_BYTES
+    return MAX_DOCUMENT_BYTES if is_document(head) else MAX_BYTES
 
 
 def _read_up_to(file: BinaryIO, limit: int) -> bytes:
@@ -259,7 +257,7 @@ def _decode_8bit(data: bytes, cut: bool) -> Decoded:
     return Decoded(data.decode("utf-8", "replace"), "utf-8", replaced=True)
 
 
-def detect_kind(text: str, suffix: str | None = None) -> Kind:
+def detect_kind(text: str, suffix: str | None = None) -> Literal["text", "html"]:
     """Guess whether *text* is HTML or plain text; a known file *suffix* decides first."""
     if suffix in {".html", ".htm", ".xhtml", ".shtml"}:
         return "html"

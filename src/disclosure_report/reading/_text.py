@@ -2,13 +2,16 @@
 
 Handles the shapes that tables take in extracted text: tab-separated lines, pipe-separated rows
 (with or without outer pipes, with ``||`` fillers), Markdown tables (separator rows are skipped),
-one cell per line (a lone ``|`` stands for an empty cell), and space-separated values after a
-label (``规章 0 0 4``). Rows broken across lines are put together later, by the table stage.
+one cell per line (a lone ``|`` stands for an empty cell), one cell per line with a lone ``|``
+line *between* cells (then the ``|`` lines separate cells: see :func:`_separated`), and
+space-separated values after a label (``规章 0 0 4``). Rows broken across lines are put together
+later, by the table stage.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from collections.abc import Iterator
@@ -28,6 +31,13 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A Markdown backslash escape of ASCII punctuation."""
 _VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
 _VALUE_WORD = re.compile(_VALUE)
+_DASH = "\\-\u2010-\u2015\u2212\uff0d~\uff5e"
+_PAGE_NUMBER = re.compile(
+    rf"[{_DASH}]\s*[0-9\uff10-\uff19]{{1,4}}\s*[{_DASH}]"
+    r"|第\s*[0-9\uff10-\uff19]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9\uff10-\uff19]{1,4}\s*页)?"
+)
+"""A page number as printed text keeps it at a page break (``- 4 -``, ``— 5 —``, ``第4页``,
+``第 4 页 共 9 页``): never a cell. A bare number is a value (one cell per line prints them so)."""
 _MAX_CELLS = 200  # no table of the format has rows this wide
 _MAX_CACHED = 400
 """Longer lines are prose, seldom repeated: not kept in the cache of shapes."""
@@ -37,6 +47,8 @@ def text_rows(text: str) -> list[Row]:
     """Split *text* into rows, one per non-empty line."""
     rows: list[Row] = []
     append = rows.append
+    piped: set[int] = set()  # lines that print a pipe of their own (not a lone '|')
+    lone = False
     for number, line in enumerate(_lines(_NEWLINES.sub("\n", text)), start=1):
         shape = _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
         if shape is not None:
@@ -45,8 +57,86 @@ def text_rows(text: str) -> list[Row]:
                 cells = tuple([Cell(t, number, i) for i, t in enumerate(texts)])
                 append(Row(cells, number, delimited=True))
             else:
+                if not texts[0]:
+                    lone = True
+                elif "|" in line or "\uff5c" in line:
+                    piped.add(number)
                 append(Row((Cell(texts[0], number),), number))
-    return rows
+        elif "|" in line or "\uff5c" in line:
+            piped.add(number)  # a filler ('||||'): the lines around it mark their cells
+    return _separated(rows, piped) if lone else rows
+
+
+def _is_lone_pipe(row: Row) -> bool:
+    return not row.delimited and not row.cells[0].text
+
+
+def _separated(rows: list[Row], piped: set[int]) -> list[Row]:
+    """*rows* with lone ``|`` lines read as what they are in their layout.
+
+    A lone ``|`` is an empty cell where the cells mark themselves (``规章 |``, ``0 |``). In the
+    layout where every cell stands on a line of its own and a ``|`` line stands *between* cells
+    (``规章`` / ``|`` / ``0`` / ``|`` / ``0``), it separates cells: then a run of *k* ``|`` lines
+    between two cells leaves *k - 1* empty cells, and lines not parted by a ``|`` are one cell
+    printed over two lines (``本年新`` / ``制作数量``). That layout is told by the page: no two
+    lines of values follow each other without a ``|`` between them, and a ``|`` run is taken
+    as separators only where the lines on both sides print no pipe of their own.
+    """
+    for first, second in itertools.pairwise(rows):
+        if (
+            not first.delimited
+            and not second.delimited
+            and first.line not in piped
+            and second.line not in piped
+            and _VALUE_WORD.fullmatch(first.cells[0].text)
+            and _VALUE_WORD.fullmatch(second.cells[0].text)
+        ):
+            return rows  # values one per line without separators: '|' is an empty cell
+    result: list[Row] = []
+    index, count = 0, len(rows)
+    while index < count:
+        row = rows[index]
+        if not _is_lone_pipe(row):
+            result.append(row)
+            index += 1
+            continue
+        end = index
+        while end < count and _is_lone_pipe(rows[end]):
+            end += 1
+        before = result[-1] if result else None
+        after = rows[end] if end < count else None
+        if _plain(before, piped) and _plain(after, piped):
+            result.extend(rows[index + 1 : end])  # k separators: k - 1 empty cells
+            if after is not None and end + 1 < count and not _is_lone_pipe(rows[end + 1]):
+                index = _join_wrapped(rows, end, piped, result)
+                continue
+        else:
+            result.extend(rows[index:end])
+        index = end
+    return result
+
+
+def _plain(row: Row | None, piped: set[int]) -> bool:
+    """Whether *row* is a one-cell line that prints no pipe (or the text's start or end)."""
+    return row is None or (not row.delimited and row.line not in piped and bool(row.cells[0].text))
+
+
+def _join_wrapped(rows: list[Row], start: int, piped: set[int], result: list[Row]) -> int:
+    """Add the cell that begins at ``rows[start]``, after a ``|`` separator: the text lines up
+    to the next ``|`` are one cell wrapped over lines (``本年新`` / ``制作数量``) when a ``|``
+    closes them and none of them is a value; otherwise each line as it is. Returns the index
+    of the row after them."""
+    end = start
+    while end < len(rows) and _plain(rows[end], piped):
+        end += 1
+    lines = rows[start:end]
+    closed = end < len(rows) and _is_lone_pipe(rows[end])
+    if closed and len(lines) > 1 and not any(_VALUE_WORD.fullmatch(r.cells[0].text) for r in lines):
+        text = " ".join(r.cells[0].text for r in lines)
+        result.append(Row((Cell(text, lines[0].line),), lines[0].line))
+    else:
+        result.extend(lines)
+    return end
 
 
 _Shape: TypeAlias = tuple[tuple[str, ...], bool]
@@ -59,7 +149,7 @@ def _shape(line: str) -> _Shape | None:
     (a table's rows, a layout's fillers): a repeated line is split once, and its rows share
     the texts."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or _PAGE_NUMBER.fullmatch(stripped):
         return None
     if "\t" in line:
         return _cells(line.split("\t"))

@@ -2,6 +2,9 @@
 
 A number is read only when the whole cell is one number: ``1 234`` or ``3、5`` are text, never
 joined or split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``; traditional ``減4``).
+A unit follows the number (``12.5万元``, ``12.5萬元``), or, as the English catalog prints it, in
+parentheses after it (``12.5 (10,000 yuan)``): the unit labels of the model
+(:data:`~disclosure_report.model.UNIT_LABELS`) in the other catalogs.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ import re
 import unicodedata
 
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
+
+from disclosure_report.i18n import translate
+from disclosure_report.model import UNIT_LABELS
+from disclosure_report.reading._normalize import TRANSLATED_LOCALES
 
 
 __all__ = ["MARKS", "Value", "classify"]
@@ -29,6 +36,14 @@ _NUMBER = re.compile(
 _SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}
 """Units printed in traditional characters (a zh_Hant rendering prints ``萬元``)."""
 _BLANKS = re.compile(r"[\s\u200b\ufeff]+")
+_TRANSLATED_UNITS: Final = {
+    " ".join(translate(label, locale).split()).casefold(): unit.value
+    for unit, label in UNIT_LABELS.items()
+    for locale in TRANSLATED_LOCALES
+}
+"""The units as the other catalogs name them (``10,000 yuan``), to the unit (``万元``)."""
+_UNIT_AFTER = re.compile(r"(?P<number>[^\s()]+) ?\((?P<unit>[^()]+)\)")
+"""A number and, in parentheses after it, its unit (``12.5 (10,000 yuan)``)."""
 
 ValueKind = Literal["number", "blank", "mark", "text"]
 
@@ -70,6 +85,10 @@ def classify(text: str) -> Value:
         return Value("mark", text=stripped if stripped in MARKS else folded)
     # Two things in one cell ('1 234', '0 0') are never joined into one number.
     inner = _BLANKS.sub(" ", text).strip()
+    if folded.endswith(")") and len(stripped) <= _MAX_NUMBER:
+        translated = _translated_unit(unicodedata.normalize("NFKC", inner))
+        if translated is not None:
+            return translated
     match = None if len(stripped) > _MAX_NUMBER or " " in inner else _NUMBER.fullmatch(folded)
     if match is None:
         return Value("text", text=inner)
@@ -82,3 +101,15 @@ def classify(text: str) -> Value:
         number = -number
     unit = match.group("unit")
     return Value("number", number, _SIMPLIFIED_UNITS.get(unit, unit), stripped)
+
+
+def _translated_unit(text: str) -> Value | None:
+    """*text* as a number with its unit named in parentheses by another catalog, if it is one."""
+    match = _UNIT_AFTER.fullmatch(text)
+    unit = _TRANSLATED_UNITS.get(match.group("unit").casefold()) if match else None
+    if match is None or unit is None:
+        return None
+    value = classify(match.group("number"))
+    if value.kind != "number" or value.unit is not None:
+        return None
+    return attrs.evolve(value, unit=unit, text=text)

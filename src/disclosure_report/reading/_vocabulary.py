@@ -4,8 +4,11 @@ Rows, columns and groups of rows come from :func:`~disclosure_report.table_layou
 class of every registered format version (:func:`~disclosure_report.format_versions`), the header
 cells that no field carries from :mod:`disclosure_report.model`, all in the official Chinese of
 the notices (:func:`~disclosure_report.translate` to ``zh_Hans``; a label that no catalog has is
-matched in its English). Row and column keys are the model's field paths (``article_20_1.rules``,
-``outcomes.withheld.state_secret``, ``natural_persons`` …).
+matched in its English). Every label is matched in the other catalog languages too: traditional
+characters fold to simplified (:mod:`._normalize`), and the English catalog's wording
+(``(1) Disclosed``, ``Natural persons``, ``Article 20, item (5)``) is an alias of the official
+one, so that the library's own English renderings read back. Row and column keys are the model's
+field paths (``article_20_1.rules``, ``outcomes.withheld.state_secret``, ``natural_persons`` …).
 
 What the reader adds is its own knowledge of published reports: how a printed label is matched to
 these (:class:`Matcher`, and the variants and normalisation of :mod:`._normalize`), how a
@@ -33,6 +36,7 @@ from disclosure_report.i18n import translate
 from disclosure_report.model import (
     APPLICANTS_HEADER,
     INFORMATION_HEADER,
+    RECONCILIATION_NOTE,
     CellSpec,
     FormatVersion,
     Label,
@@ -41,7 +45,13 @@ from disclosure_report.model import (
 from disclosure_report.model import (
     CellKind as ModelCellKind,
 )
-from disclosure_report.reading._normalize import Split, fold, split_label
+from disclosure_report.reading._normalize import (
+    TRANSLATED_LOCALES,
+    Split,
+    fold,
+    heading_key,
+    split_label,
+)
 
 
 __all__ = [
@@ -86,12 +96,15 @@ class RowSpec:
         columns: The row's columns; empty for a group label that spans rows and has no cells.
         needs_number: The core alone is ambiguous (``其他``, ``总计`` are also column headers):
             the item number must match too.
+        aliases: The cores of the label in the other catalog languages (English), matched as
+            the official core is.
     """
 
     key: str
     label: str
     columns: tuple[ColumnSpec, ...]
     needs_number: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def split(self) -> Split:
@@ -106,9 +119,29 @@ def _zh(label: Label) -> str:
     return translate(label, _LOCALE)
 
 
+def _wordings(label: Label) -> tuple[str, ...]:
+    """*label* in the official wording, then in the other catalogs that word it otherwise."""
+    official = _zh(label)
+    return tuple(
+        dict.fromkeys((official, *(translate(label, locale) for locale in TRANSLATED_LOCALES)))
+    )
+
+
+def _aliases(label: Label) -> tuple[str, ...]:
+    """The cores of *label* in the other catalog languages that differ from the official one."""
+    official = split_label(_zh(label)).core
+    cores = (split_label(translate(label, locale)).core for locale in TRANSLATED_LOCALES)
+    return tuple(dict.fromkeys(core for core in cores if core and core != official))
+
+
 def header_cores(labels: Iterable[str]) -> frozenset[str]:
     """The cores of header *labels*, for :attr:`Matcher.headers`."""
     return frozenset(split_label(label).core for label in labels)
+
+
+def _label_cores(labels: Iterable[Label]) -> frozenset[str]:
+    """The cores of *labels* in every catalog language."""
+    return header_cores(wording for label in labels for wording in _wordings(label))
 
 
 _TABLE3 = 3
@@ -125,7 +158,7 @@ def _table_rows(cells: list[CellSpec], table: int) -> tuple[RowSpec, ...]:
     4's is a header.) A row whose label is also a column header of the table needs its item
     number to match.
     """
-    columns = header_cores(_zh(spec.column_label) for spec in cells)
+    columns = _label_cores(spec.column_label for spec in cells)
     by_row: dict[str, list[CellSpec]] = {}
     for spec in cells:
         by_row.setdefault(spec.address.row, []).append(spec)
@@ -139,8 +172,9 @@ def _table_rows(cells: list[CellSpec], table: int) -> tuple[RowSpec, ...]:
                 group_key = ".".join(path[: depth + 1])
                 if group_key not in groups:
                     groups.add(group_key)
-                    rows.append(RowSpec(group_key, _zh(group), ()))
+                    rows.append(RowSpec(group_key, _zh(group), (), aliases=_aliases(group)))
         label = _zh(first.row_label)
+        aliases = _aliases(first.row_label)
         rows.append(
             RowSpec(
                 key,
@@ -153,23 +187,28 @@ def _table_rows(cells: list[CellSpec], table: int) -> tuple[RowSpec, ...]:
                     )
                     for spec in row
                 ),
-                needs_number=split_label(label).core in columns,
+                needs_number=not columns.isdisjoint((split_label(label).core, *aliases)),
+                aliases=aliases,
             )
         )
     return tuple(rows)
 
 
-def _article_items(cells: list[CellSpec]) -> dict[str, int]:
+def _article_items(cells: list[CellSpec]) -> tuple[dict[str, int], dict[str, int]]:
     """The items of article 20 that table 2 has sub-tables for, by numeral
-    (``第二十条第（五）项``: ``{"五": 5}``)."""
+    (``第二十条第（五）项``: ``{"五": 5}``), and by their headings in the other catalog
+    languages, folded (:func:`heading_key`; ``Article 20, item (5)``: ``article20,item(5)``)."""
     items: dict[str, int] = {}
+    headings: dict[str, int] = {}
     for spec in cells:
         for group in spec.row_groups:
             match = _ITEM.search(fold(_zh(group)))
             number = split_label(match.group()).number if match else None
             if match and number is not None:
                 items[match.group(1)] = number
-    return items
+                for wording in _wordings(group)[1:]:
+                    headings[heading_key(wording)] = number
+    return items, headings
 
 
 @attrs.frozen(eq=False)
@@ -189,6 +228,11 @@ class VersionLabels:
         row_cores: The cores of the row and group labels of tables 2 and 3 (those that need
             no item number to match).
         article_items: The items of article 20 with a sub-table in table 2, by numeral.
+        article_headings: The same items by their headings in the other catalog languages
+            (:func:`heading_key` of ``Article 20, item (5)``).
+
+    Every label is here in each catalog language (:data:`TRANSLATED_LOCALES`) besides the
+    official one.
     """
 
     version: FormatVersion
@@ -201,6 +245,7 @@ class VersionLabels:
     amount_headers: frozenset[str]
     row_cores: frozenset[str]
     article_items: dict[str, int]
+    article_headings: dict[str, int] = attrs.field(factory=dict)
 
 
 _VERSION_LABELS: dict[type, VersionLabels] = {}
@@ -220,48 +265,57 @@ def _derive(version: FormatVersion) -> VersionLabels:
         tables[spec.address.table].append(spec)
     table2 = _table_rows(tables[2], 2)
     table3 = _table_rows(tables[_TABLE3], _TABLE3)
+    items, headings = _article_items(tables[2])
     return VersionLabels(
         version=version,
         table2=table2,
         table3=table3,
         table4=_table_rows(tables[_TABLE4], _TABLE4),
-        table2_columns=header_cores(c.label for row in table2 for c in row.columns),
+        table2_columns=_label_cores(spec.column_label for spec in tables[2]),
         table3_headers=tuple(
             dict.fromkeys(
-                label
+                wording
                 for spec in tables[_TABLE3]
                 for label in (
-                    _zh(spec.column_label),
-                    *([_zh(spec.column_group)] if spec.column_group else []),
+                    spec.column_label,
+                    *([spec.column_group] if spec.column_group else []),
                 )
+                for wording in _wordings(label)
             )
         ),
         table4_headers=tuple(
             dict.fromkeys(
-                label
+                wording
                 for spec in tables[_TABLE4]
-                for label in (
-                    _zh(spec.row_label),
-                    *(_zh(group) for group in spec.row_groups),
-                    _zh(spec.column_label),
-                )
+                for label in (spec.row_label, *spec.row_groups, spec.column_label)
+                for wording in _wordings(label)
             )
         ),
-        amount_headers=header_cores(
-            c.label for row in table2 for c in row.columns if c.kind == "amount"
+        amount_headers=_label_cores(
+            spec.column_label for spec in tables[2] if spec.kind is ModelCellKind.AMOUNT
         ),
         row_cores=frozenset(
-            spec.split.core for spec in (*table2, *table3) if not spec.needs_number
+            core
+            for spec in (*table2, *table3)
+            if not spec.needs_number
+            for core in (spec.split.core, *spec.aliases)
         ),
-        article_items=_article_items(tables[2]),
+        article_items=items,
+        article_headings=headings,
     )
 
 
-INFORMATION_HEADERS: Final = (_zh(INFORMATION_HEADER),)
+INFORMATION_HEADERS: Final = _wordings(INFORMATION_HEADER)
 """The header printed above the row labels of every sub-table of table 2 (``信息内容``)."""
 
-APPLICANTS_HEADERS: Final = (_zh(APPLICANTS_HEADER),)
+APPLICANTS_HEADERS: Final = _wordings(APPLICANTS_HEADER)
 """The header spanning the applicant columns of table 3 (``申请人情况``)."""
+
+_CAPTIONS: Final = tuple(
+    dict.fromkeys(("勾稽关系", *(heading_key(w) for w in _wordings(RECONCILIATION_NOTE)[1:])))
+)
+"""What the top-left cell of table 3 holds: the official caption's key word, and the caption
+in the other catalog languages, folded (:func:`heading_key`)."""
 
 _MAX_HEADING = 40
 _CACHE = 4096
@@ -337,7 +391,8 @@ def _gather(versions: tuple[FormatVersion, ...]) -> Vocabulary:
     labels = {v.id: version_labels(v) for v in versions}
     every = tuple(labels.values())
     numerals = {n: i for one in every for n, i in one.article_items.items()}
-    heading = _heading_reader(numerals) if numerals else _no_heading
+    headings = {h: i for one in every for h, i in one.article_headings.items()}
+    heading = _heading_reader(numerals, headings) if numerals else _no_heading
     t2_columns = frozenset().union(*(one.table2_columns for one in every))
     t2_common = header_cores(INFORMATION_HEADERS)
     t3_headers = header_cores(
@@ -353,9 +408,16 @@ def _gather(versions: tuple[FormatVersion, ...]) -> Vocabulary:
         labels=labels,
         matchers=matchers,
         table4_matcher=Matcher((), t4_headers, heading),
-        table2_anchors=t2_common | {split_label(s.label).core for one in every for s in one.table2},
+        table2_anchors=t2_common
+        | {core for one in every for s in one.table2 for core in (s.split.core, *s.aliases)},
         table3_anchors=header_cores(APPLICANTS_HEADERS)
-        | {split_label(s.label).core for one in every for s in one.table3 if not s.needs_number},
+        | {
+            core
+            for one in every
+            for s in one.table3
+            if not s.needs_number
+            for core in (s.split.core, *s.aliases)
+        },
         table4_anchors=t4_headers - t3_headers,  # 总计 heads columns of both tables
         amount_headers=tuple(sorted(frozenset().union(*(o.amount_headers for o in every)))),
         article_heading=heading,
@@ -363,16 +425,22 @@ def _gather(versions: tuple[FormatVersion, ...]) -> Vocabulary:
     )
 
 
-def _heading_reader(numerals: dict[str, int]) -> Callable[[str], int | None]:
-    # The heading as published: 第二十条第（五）项, with or without 第 or the parentheses.
+def _heading_reader(
+    numerals: dict[str, int], headings: dict[str, int]
+) -> Callable[[str], int | None]:
+    # The heading as published: 第二十条第（五）项, with or without 第 or the parentheses; in
+    # another catalog language, as that catalog words it (Article 20, item (5)).
     pattern = re.compile(rf"第二十条第?\(?([{''.join(numerals)}])\)?项")
 
     @functools.lru_cache(maxsize=_CACHE)
     def article_heading(text: str) -> int | None:
         if len(text) > _MAX_HEADING:
             return None
-        match = pattern.search(fold(text))
-        return numerals[match.group(1)] if match else None
+        folded = fold(text)
+        match = pattern.search(folded)
+        if match:
+            return numerals[match.group(1)]
+        return headings.get(folded.casefold())
 
     return article_heading
 
@@ -406,7 +474,8 @@ def _vote_reader(
 @functools.lru_cache(maxsize=4096)
 def is_table3_caption(text: str) -> bool:
     """Whether *text* is the top-left cell of table 3 (``（本列数据的勾稽关系为：…）``)."""
-    return "勾稽关系" in fold(text[:200])
+    folded = heading_key(text[:200])
+    return any(caption in folded for caption in _CAPTIONS)
 
 
 @attrs.frozen
@@ -428,7 +497,8 @@ class Matcher:
 
     def __attrs_post_init__(self) -> None:
         for spec in self.rows:
-            self._by_core.setdefault(spec.split.core, []).append(spec)
+            for core in dict.fromkeys((spec.split.core, *spec.aliases)):
+                self._by_core.setdefault(core, []).append(spec)
 
     def row(self, text: str) -> RowSpec | None:
         """The row whose label *text* is, or ``None``."""
@@ -456,7 +526,18 @@ class Matcher:
             and 2 * len(core) >= len(spec.split.core)
             and _numbers_agree(split.number, spec)
         ]
-        return prefixed[0] if len(prefixed) == 1 else None
+        if prefixed:
+            return prefixed[0] if len(prefixed) == 1 else None
+        # A label without its leading qualifier: the other version's wording (规范性文件 for
+        # 行政规范性文件). Only where one row ends so and no row's words are those exactly.
+        suffixed = [
+            spec
+            for spec in self.rows
+            if spec.split.core.endswith(core)
+            and 2 * len(core) >= len(spec.split.core)
+            and _numbers_agree(split.number, spec)
+        ]
+        return suffixed[0] if len(suffixed) == 1 else None
 
     def members(self, group: RowSpec) -> tuple[RowSpec, ...]:
         """The data rows that the format prints under *group* (a group label)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from disclosure_report.tidy._frames import (
     TYPED_FIELDS,
     schema,
+    table_to_dataframe,
     to_arrow_batches,
     to_dataframe,
     write_parquet,
@@ -36,6 +37,7 @@ __all__ = [
     "records",
     "rows",
     "schema",
+    "table_to_dataframe",
     "to_arrow_batches",
     "to_dataframe",
     "write_csv",
