@@ -86,8 +86,8 @@ from disclosure_report.testing import (
 
 __all__ = [
     "NAMES",
-    "SAMPLE_COUNT",
     "SAMPLES",
+    "SAMPLE_COUNT",
     "SAMPLE_SEED",
     "TEMPLATE",
     "VARIANTS",

@@ -84,7 +84,6 @@ def test_word_file_narrative_reads_back(
 # PDF -----------------------------------------------------------------------------------------
 
 
-
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf_file_tables_read_back(
     name: str, documents: Mapping[str, MadeDocument], tmp_path: Path
