@@ -7,10 +7,12 @@ as soon as it can:
 
 * A row is cut **from its right end**, group by group: a group's 总计 first, then its parts
   right to left. Once the total is chosen, every part is at most what the total leaves (so it
-  has no more digits than that), the digits still to cut must fit the cells left at that many
-  digits each, and the group's first part is no choice at all: it is the total less the other
-  parts, and the run must end with exactly those digits. A 25-digit run of large counts thus
-  has a handful of totals to try, not millions of cuts.
+  has no more digits than that), and the group's first part is no choice at all: it is the
+  total less the other parts, and the run must end with exactly those digits. Parts that take
+  every digit left (the first group) are checked before they are cut: their sum is congruent
+  to the digits' sum modulo 9 however the digits are cut, lies between the least and the most
+  that the digits can sum to, and for the last three parts is one of the sums they can make.
+  Two parts left of a later group must be two cells that end there and sum to the rest.
 * The table's rows are first narrowed one by one (a candidate stays only if every column rule
   can still hold with it and the other rows' ranges), then a search looks for one combination
   that holds for each candidate still open; each rule's sums are kept up to date as rows are
@@ -198,6 +200,7 @@ class _RowSearch:
         """Every sum of the first *digits* digits of the first piece (a run) cut into *cells*
         cells of at most *widest* digits (at most ``widest ** (cells - 1)`` sums: kept for few
         cells only)."""
+        widest = min(widest, digits - cells + 1)  # no cell can be longer: one key for all
         key = (cells, digits, widest)
         found = self.sets.get(key)
         if found is not None:
@@ -220,6 +223,7 @@ class _RowSearch:
         """The least and the most that the first *digits* digits of the first piece (a run)
         sum to, cut into *cells* cells of at most *widest* digits (``least > most`` when they
         cannot be so cut)."""
+        widest = min(widest, digits - cells + 1)  # no cell can be longer: one key for all
         key = (cells, digits, widest)
         found = self.bounds.get(key)
         if found is not None:

@@ -60,6 +60,8 @@ __all__ = ["MAX_LISTED", "Runs", "Shape", "pieces_of", "shape"]
 MAX_LISTED: Final = 8
 """Candidates quoted in a note at most ("and N more")."""
 _TABLE3: Final = 3
+_SHORTEST_RUN: Final = 2
+"""Digits of a run that may be several cells at least."""
 
 
 @attrs.frozen
@@ -121,7 +123,7 @@ def pieces_of(values: Sequence[Value], size: int) -> tuple[Piece, ...] | None:
         else:
             pieces.append(Piece())
     runs = [piece.run for piece in pieces if piece.run is not None]
-    if len(runs) != 1 or len(runs[0]) < 2 or sum(piece.slots for piece in pieces) < size:  # noqa: PLR2004
+    if len(runs) != 1 or len(runs[0]) < _SHORTEST_RUN or sum(p.slots for p in pieces) < size:
         return None
     return tuple(pieces)
 
@@ -139,7 +141,6 @@ class _Pending:
     occurrence: Occurrence
     tokens: list[Token]
     splits: list[Split]
-    capped: bool
 
 
 @attrs.define
@@ -182,7 +183,7 @@ class Runs:
             return self._use(occurrence, tokens, splits[0][0], self._rule)
         key = occurrence.spec.key if occurrence.spec else ""
         if len(splits) > 1 and not capped and self.shape.columns and key in self.shape.keys:
-            self.pending[key] = _Pending(occurrence, tokens, splits, capped)
+            self.pending[key] = _Pending(occurrence, tokens, splits)
         else:
             self._blank(occurrence, tokens, [s for s, _ in splits], capped, table=False)
         return [None] * size
