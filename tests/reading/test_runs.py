@@ -216,6 +216,13 @@ def test_a_large_number_in_a_row_cut_short_is_read_as_printed() -> None:
     assert not [n for n in result.notes if n.code in SPLITS]
 
 
+def test_a_large_number_before_blank_cells_is_read_as_printed() -> None:
+    # Blank cells are boundaries that were kept: the row was cut short, not run together.
+    result = read(HEAD + "一、本年新收政府信息公开申请数量\t1234567\t\t\t\n")
+    assert result.report.applications.new_received.natural_persons == 1234567
+    assert not [n for n in result.notes if n.code in SPLITS]
+
+
 def test_a_large_number_in_a_whole_row_is_read_as_printed() -> None:
     cells = "1234567\t0\t0\t0\t0\t0\t1234567"
     result = read(HEAD + f"一、本年新收政府信息公开申请数量\t{cells}\n")

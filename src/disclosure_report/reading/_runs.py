@@ -109,13 +109,14 @@ def pieces_of(values: Sequence[Value], size: int) -> tuple[Piece, ...] | None:
 
     They ran together when exactly one value is printed as bare digits, two or more of them,
     and its digits with the other values (a mark, a number with a unit: printed apart, each a
-    cell) are at least *size*. Values printed apart as bare numbers (``1234567 3 0``) are cells
-    whose boundaries are there: a row cut short, read as printed, however large its numbers.
+    cell) are at least *size*. Values printed apart as bare numbers (``1234567 3 0``) or with a
+    blank cell among them are cells whose boundaries are there: a row cut short, read as
+    printed, however large its numbers.
     """
     pieces: list[Piece] = []
     for value in values:
-        if value.kind == "text":
-            return None
+        if value.kind in {"text", "blank"}:
+            return None  # text is no cell; a blank cell is a boundary that was kept
         if value.kind == "number" and value.unit is None and value.text.isdigit():
             pieces.append(Piece(run=unicodedata.normalize("NFKC", value.text)))
         elif (number := value.number) is not None and number == number.to_integral_value():
