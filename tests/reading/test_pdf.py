@@ -382,13 +382,53 @@ def test_a_table_without_borders_keeps_blank_cells_in_their_columns() -> None:
         *_line(300, 140, "5"),
         *_line(400, 140, "6"),
     ]
-    rows = page_rows(
-        PageContent([*header, *first, *second], [], 0, False, False, 595, 842), 1, 1, 0
-    ).rows
+    rows = page_rows(_page([*header, *first, *second]), 1, 1, 0).rows
 
     by_label = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in rows}
     assert by_label["规章"] == ["1", "", "3"]
     assert by_label["行政规范性文件"] == ["4", "5", "6"]
+
+
+def test_a_column_blank_in_every_row_left_of_the_values_is_still_a_column() -> None:
+    # Table 二's first sub-table: both rows leave 本年制发件数 blank, so every value stands
+    # right of it; its header alone says where the column is, and the values stay in theirs.
+    header = [
+        *_line(60, 100, "信息内容"),
+        *_line(200, 100, "本年制发件数"),
+        *_line(330, 100, "本年废止件数"),
+        *_line(450, 100, "现行有效件数"),
+    ]
+    first = [*_line(70, 120, "规章"), *_line(355, 120, "／"), *_line(478, 120, "-")]
+    second = [*_line(50, 140, "行政规范性文件"), *_line(352, 140, "24"), *_line(475, 140, "—")]
+    rows = page_rows(_page([*header, *first, *second]), 1, 1, 0).rows
+
+    by_label = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in rows}
+    assert by_label["规章"] == ["", "／", "-"]
+    assert by_label["行政规范性文件"] == ["", "24", "—"]
+
+
+def test_a_label_wrapped_onto_the_last_lines_of_a_page_stays_with_its_row() -> None:
+    # The table goes on on the next page; the label's rest is the page's last two lines.
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    header = [*_line(60, 100, "信息内容"), *_line(300, 100, "甲"), *_line(400, 100, "乙")]
+    above = [*_line(60, 120, "1.其他"), *_line(300, 120, "1"), *_line(400, 120, "2")]
+    row = [*_line(60, 140, label[:15]), *_line(300, 140, "3"), *_line(400, 140, "4")]
+    rest = [*_line(60, 155, label[15:30]), *_line(60, 170, label[30:])]
+    rows = page_rows(_page([*header, *above, *row, *rest]), 1, 1, 0).rows
+
+    # The lines of a wrapped label are joined with a space (the matcher ignores it).
+    assert ["".join(c.text.split()) for c in rows[-1].cells] == [label, "3", "4"]
+    assert rows[-1].delimited
+
+
+def test_a_short_line_below_a_table_that_does_not_continue_a_label_is_not_the_table() -> None:
+    header = [*_line(60, 100, "信息内容"), *_line(300, 100, "甲"), *_line(400, 100, "乙")]
+    first = [*_line(60, 120, "行政许可"), *_line(300, 120, "1"), *_line(400, 120, "2")]
+    note = _line(60, 135, "单位：件")
+    rows = page_rows(_page([*header, *first, *note]), 1, 1, 0).rows
+
+    assert [c.text for c in rows[-2].cells] == ["行政许可", "1", "2"]
+    assert [(c.text, rows[-1].delimited) for c in rows[-1].cells] == [("单位：件", False)]
 
 
 # --- narrative: paragraphs as the document has them ------------------------------------------
