@@ -11,8 +11,9 @@ as soon as it can:
   total less the other parts, and the run must end with exactly those digits. Parts that take
   every digit left (the first group) are checked before they are cut: their sum is congruent
   to the digits' sum modulo 9 however the digits are cut, lies between the least and the most
-  that the digits can sum to, and for the last three parts is one of the sums they can make.
-  Two parts left of a later group must be two cells that end there and sum to the rest.
+  that so many digits can sum to in so many cells, and for the last three parts is one of the
+  sums they can make. Two parts left of a later group must be two cells that end there and
+  sum to the rest.
 * The table's rows are first narrowed one by one (a candidate stays only if every column rule
   can still hold with it and the other rows' ranges), then a search looks for one combination
   that holds for each candidate still open; each rule's sums are kept up to date as rows are
@@ -50,8 +51,6 @@ _UNKNOWN: Final = 10**30
 _EXACT: Final = 3
 """Cells left up to which :meth:`_RowSearch.exact` knows their sums, not only their range."""
 _PAIR: Final = 2
-_NONE: Final = (_UNKNOWN, -1)
-"""An empty range of sums."""
 
 Cells = tuple[int | None, ...]
 """A row's cells: a count, or ``None`` for a cell whose count is unknown (blank, a mark)."""
@@ -107,8 +106,6 @@ class _RowSearch:
     group_of: list[tuple[int, int] | None] = attrs.Factory(list)
     before: list[int] = attrs.Factory(list)
     """The slots of the pieces before each one."""
-    bounds: dict[tuple[int, int, int], tuple[int, int]] = attrs.Factory(dict)
-    """What :meth:`sums` found."""
     sets: dict[tuple[int, int, int], frozenset[int]] = attrs.Factory(dict)
     """What :meth:`exact` found."""
     pair_sums: dict[int, dict[int, int]] = attrs.Factory(dict)
@@ -187,14 +184,15 @@ class _RowSearch:
     def anchored(self, cells: int, slots: int, left: int, widest: int, *, unknown: bool) -> bool:
         """Whether the first *slots* digits of the run, cut into *cells* cells of at most
         *widest* digits, can sum to *left* (at most *left* if a part is *unknown*)."""
+        if slots < cells:
+            return False
         if unknown:
-            return self.sums(cells, slots, widest)[0] <= left
+            return _least(cells, slots) <= left
         if left % 9 != self.nines[slots]:
             return False  # a number is its digits' sum modulo 9, however the digits are cut
         if cells <= _EXACT:
             return left in self.exact(cells, slots, widest)
-        least, most = self.sums(cells, slots, widest)
-        return least <= left <= most
+        return _least(cells, slots) <= left <= _most(cells, slots, widest)
 
     def exact(self, cells: int, digits: int, widest: int) -> frozenset[int]:
         """Every sum of the first *digits* digits of the first piece (a run) cut into *cells*
@@ -217,31 +215,6 @@ class _RowSearch:
                 sums.update(value + rest for rest in self.exact(cells - 1, digits - length, widest))
             found = frozenset(sums)
         self.sets[key] = found
-        return found
-
-    def sums(self, cells: int, digits: int, widest: int) -> tuple[int, int]:
-        """The least and the most that the first *digits* digits of the first piece (a run)
-        sum to, cut into *cells* cells of at most *widest* digits (``least > most`` when they
-        cannot be so cut)."""
-        widest = min(widest, digits - cells + 1)  # no cell can be longer: one key for all
-        key = (cells, digits, widest)
-        found = self.bounds.get(key)
-        if found is not None:
-            return found
-        if not cells:
-            found = (0, 0) if not digits else _NONE
-        elif not cells <= digits <= cells * widest:
-            found = _NONE
-        else:
-            least, most = _NONE
-            for length, value in self.cells_to(digits):
-                if length > widest or length > digits - cells + 1:
-                    break
-                low, high = self.sums(cells - 1, digits - length, widest)
-                if low <= high:
-                    least, most = min(least, low + value), max(most, high + value)
-            found = (least, most)
-        self.bounds[key] = found
         return found
 
     def pairs(self, end: int) -> dict[int, int]:
@@ -273,6 +246,27 @@ class _RowSearch:
                 and int(run[end - length : end]) <= MAX_COUNT
             ]
         return found
+
+
+def _least(cells: int, digits: int) -> int:
+    """The least that *digits* digits (at least *cells*) cut into *cells* cells sum to,
+    whatever the digits: cells as even as can be, each its least (``10`` for two digits)."""
+    short, longer = divmod(digits, cells)
+    least = longer * 10**short + (cells - longer) * (10 ** (short - 1) if short > 1 else 0)
+    return int(least)
+
+
+def _most(cells: int, digits: int, widest: int) -> int:
+    """The most that *digits* digits (at least *cells*) cut into *cells* cells of at most
+    *widest* digits sum to, whatever the digits: as many cells as can be of *widest* nines."""
+    spare = digits - cells  # digits beyond one a cell
+    full, rest = divmod(spare, widest - 1) if widest > 1 else (0, 0)
+    full = min(full, cells)
+    total = full * (10**widest - 1)
+    if full < cells:
+        total += 10 ** (1 + rest if full * (widest - 1) < spare else 1) - 1
+        total += (cells - full - 1) * 9
+    return int(total)
 
 
 _State = tuple[int | None, int, bool]
