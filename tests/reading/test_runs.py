@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +100,102 @@ def test_the_columns_decide_between_a_rows_splits() -> None:
     unknown = [None, (1, 2, 3), None]  # nothing to compare with: both stay
     allowed, _ = resolve_table(unknown, {0: [(1, 0, 1), (1, 1, 2)]}, rules, 3)
     assert allowed == {0: {0, 1}}
+
+
+def _every_split(run: str, size: int, groups: tuple[tuple[int, int], ...]) -> list[str]:
+    """Every split of *run* into *size* cells by the rules: each cut from the left, a group
+    checked once its total is cut (no other pruning)."""
+    totals = {end: start for start, end in groups}
+    found: list[str] = []
+
+    def cut(at: int, texts: list[str]) -> None:
+        if len(texts) == size:
+            if at == len(run):
+                found.append(" ".join(texts))
+            return
+        for end in range(at + 1, len(run) + 1):
+            text = run[at:end]
+            if len(text) > 1 and text[0] == "0":
+                break
+            cell = len(texts)
+            start = totals.get(cell)
+            if start is None or sum(map(int, texts[start:])) == int(text):
+                cut(end, [*texts, text])
+
+    cut(0, [])
+    return found
+
+
+_SMALL = st.one_of(st.integers(0, 9), st.integers(0, 120))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(_SMALL, min_size=6, max_size=6),
+    error=st.sampled_from([0, 0, 0, 1, 10]),
+)
+def test_a_rows_splits_are_every_cut_that_the_rules_allow(parts: list[int], error: int) -> None:
+    # The pruned search finds what trying every cut finds: all of it, and nothing else.
+    assert T3 is not None
+    run = "".join(map(str, [*parts, sum(parts) + error]))
+    assert _texts(_runs(run), 7, T3.groups) == sorted(
+        _every_split(run, 7, T3.groups), key=lambda s: [len(t) for t in s.split()]
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    groups=st.lists(st.lists(st.integers(0, 12), min_size=4, max_size=4), min_size=3, max_size=3)
+)
+def test_table_4_splits_are_every_cut_that_the_rules_allow(groups: list[list[int]]) -> None:
+    assert T4 is not None
+    run = "".join(str(n) for parts in groups for n in (*parts, sum(parts)))
+    assert _texts(_runs(run), 15, T4.groups) == sorted(
+        _every_split(run, 15, T4.groups), key=lambda s: [len(t) for t in s.split()]
+    )
+
+
+def _can_hold(
+    table: list[tuple[int, int] | None], left: tuple[int, ...], right: tuple[int, ...], c: int
+) -> bool:
+    """Whether the rows *left* can sum to the rows *right* in column *c*, a row not read
+    holding any count."""
+    sides = [[table[r] for r in rows] for rows in (left, right)]
+    (low, open_left), (high, open_right) = (
+        (sum(cells[c] for cells in side if cells is not None), None in side) for side in sides
+    )
+    return (open_left or low >= high) and (open_right or high >= low)
+
+
+_CANDIDATES = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pending=st.dictionaries(st.integers(0, 4), _CANDIDATES, min_size=1, max_size=4),
+    printed=st.lists(
+        st.one_of(st.none(), st.tuples(st.integers(0, 8), st.integers(0, 8))),
+        min_size=5,
+        max_size=5,
+    ),
+)
+def test_the_table_keeps_the_candidates_of_every_combination_that_holds(
+    pending: dict[int, list[tuple[int, int]]], printed: list[tuple[int, int] | None]
+) -> None:
+    # Rows 0 + 1 = 2 and 2 = 3 + 4, per column: what the search keeps is what trying every
+    # combination keeps. A row not read holds some count (0 or more) in each column.
+    rules = [((0, 1), (2,)), ((2,), (3, 4))]
+    rows = [None if row in pending else cells for row, cells in enumerate(printed)]
+    order = sorted(pending)
+    expected: dict[int, set[int]] = {row: set() for row in order}
+    for choice in itertools.product(*(range(len(pending[row])) for row in order)):
+        table = list(rows)
+        for row, index in zip(order, choice, strict=True):
+            table[row] = pending[row][index]
+        if all(_can_hold(table, left, right, c) for left, right in rules for c in range(2)):
+            for row, index in zip(order, choice, strict=True):
+                expected[row].add(index)
+    assert resolve_table(rows, pending, rules, 2) == (expected, False)
 
 
 HEAD = "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
