@@ -439,7 +439,7 @@ class _Reader:
                 line = self.line
                 self.rows.append(
                     Row(
-                        tuple(Cell(text, line, column) for column, text in cells),
+                        tuple(Cell(text, line, column, span=span) for column, span, text in cells),
                         line,
                         delimited=True,
                         table=index,
@@ -447,18 +447,19 @@ class _Reader:
                     )
                 )
 
-    def _grid(self, rows: list[_Element]) -> list[list[tuple[int, str]]] | None:
-        """The cells of each row as ``(grid column, text)``, a merged cell once, where it
-        starts; ``None`` when a cell holds so much text that the table lays out a page."""
+    def _grid(self, rows: list[_Element]) -> list[list[tuple[int, int, str]]] | None:
+        """The cells of each row as ``(grid column, columns spanned, text)``, a merged cell
+        once, where it starts; ``None`` when a cell holds so much text that the table lays out
+        a page."""
         tags = self.tags
         merged: set[int] = set()  # grid columns where a vertical merge is open
-        out: list[list[tuple[int, str]]] = []
+        out: list[list[tuple[int, int, str]]] = []
         for row in rows:
             column = 0
             properties = row.find(tags.tr_pr)
             if properties is not None:
                 column = _number(properties.find(tags.grid_before), tags)
-            cells: list[tuple[int, str]] = []
+            cells: list[tuple[int, int, str]] = []
             for cell in _children(row, tags.tc, tags):
                 span, vertical, horizontal = 1, None, None
                 properties = cell.find(tags.tc_pr)
@@ -485,7 +486,7 @@ class _Reader:
                     and sum(1 for part in joined.split("\n") if _clean(part)) > _LAYOUT_LINES
                 ):
                     return None
-                cells.append((columns.start, text))
+                cells.append((columns.start, len(columns), text))
             out.append(cells)
         return out
 

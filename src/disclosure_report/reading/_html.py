@@ -465,7 +465,10 @@ def _grid_row(row: list[_RawCell], texts: list[str], covered: dict[int, int]) ->
             column += 1
         if column >= _MAX_COLUMNS:
             break
-        cells.append(Cell(text, raw.line, column))
+        span = min(raw.colspan, _MAX_COLUMNS - column)
+        cells.append(
+            Cell(text, raw.line, column, span=span) if span > 1 else Cell(text, raw.line, column)
+        )
         if raw.rowspan > 1:
             for c in range(column, min(column + raw.colspan, _MAX_COLUMNS)):
                 if covered.get(c, 0) < raw.rowspan:

@@ -59,7 +59,17 @@ class NoteCode(enum.StrEnum):
     UNREADABLE_CELL = "unreadable_cell"
     """A cell whose text is not a number, a mark or blank; it is left blank."""
     STRAY_VALUE = "stray_value"
-    """A number outside any row of a table."""
+    """A number outside any row of a table, or a line of values that no row of the format is
+    left for (beside a row that holds its cells: a page number, a repeated line); never put in
+    a cell."""
+    ANNOTATED_VALUE = "annotated_value"
+    """A cell prints a number with words about it in parentheses (``22（其中修订16件）``, a
+    cell of two lines, on its row or printed apart from it): the number is read into the
+    cell, and the annotation is quoted in the note, never dropped."""
+    VALUES_DETACHED = "values_detached"
+    """Lines of values printed apart from their labels (a PDF's text: labels wrapped over lines
+    printed first, or a row's label lost) were given to the format's rows in their printed
+    order, since their count, their widths and the labels printed left no doubt."""
     VERSION_GUESSED = "version_guessed"
     """The tables do not show the format version; it was guessed."""
     METADATA_MISSING = "metadata_missing"

@@ -6,6 +6,8 @@
   up (a 法人或其他组织 subtotal column; a doubled cell); otherwise the row stays blank, with a note
   (table 2, which has no sums: the first values are used, with a note).
 * Fewer, all on the label's own table row: the row was cut short; the values fill from the left.
+  A lone number beside the label of a wider row is no such start: it may be a page number
+  printed next to the label, and is never put in a cell (the row stays blank, with a note).
 * Fewer, where a value is a run of digits whose cells ran together (``690000069``): split by
   the balance rules (:mod:`._runs`), or left blank with a note.
 * Fewer, spread over lines (the layout dropped blank cells): in table 3, two equal numbers are
@@ -20,6 +22,7 @@ from collections.abc import Callable
 import attrs
 
 from disclosure_report.model import MAX_COUNT
+from disclosure_report.reading._merged import by_header
 from disclosure_report.reading._notes import NoteCode, ReadingNote
 from disclosure_report.reading._rows import Occurrence, Token, where
 from disclosure_report.reading._runs import Runs
@@ -89,8 +92,12 @@ def place(
         tokens.pop()
     if one_line is None:
         one_line = occurrence.row.delimited and all(t.row is occurrence.row for t in tokens)
-    if len(tokens) == size:
-        placed: list[Token | None] = list(tokens)
+    merged = one_line and occurrence.header and any(t.cell.span > 1 for t in tokens)
+    grid = _by_grid(occurrence, tokens, columns, context) if merged else None
+    if grid is not None:
+        placed: list[Token | None] = grid
+    elif len(tokens) == size:
+        placed = list(tokens)
     elif len(tokens) > size:
         placed = _too_many(occurrence, tokens, size, context)
     else:
@@ -147,6 +154,28 @@ def _note(
     )
 
 
+def _by_grid(
+    occurrence: Occurrence,
+    tokens: list[Token],
+    columns: tuple[ColumnSpec, ...],
+    context: Context,
+) -> list[Token | None] | None:
+    """The values of a row with a cell merged across columns, placed by the header columns
+    above them (see :mod:`._merged`); ``None`` where the header does not tell."""
+    blank = [t.value.kind == "blank" for t in tokens]
+    found = by_header([t.cell for t in tokens], columns, occurrence.header, blank)
+    if found is None:
+        return None
+    for index in found.spanning:
+        token = tokens[index]
+        why = (
+            f"a value in a cell merged across {token.cell.span} columns, under more than one"
+            " column of the row: which of them holds it is unknown; they are left blank"
+        )
+        _note(occurrence, [token], context, NoteCode.CELLS_AMBIGUOUS, why)
+    return [None if index is None else tokens[index] for index in found.columns]
+
+
 def _too_many(
     occurrence: Occurrence, tokens: list[Token], size: int, context: Context
 ) -> list[Token | None]:
@@ -193,6 +222,10 @@ def _too_few(
             NoteCode.ROW_SHORT,
             "the row has no cells; they are left blank",
         )
+        return [None] * size
+    if one_line and len(tokens) == 1 and tokens[0].value.kind == "number":
+        why = f"a lone number beside the label of a row of {size} cells (a page number, perhaps) is not put in a cell; the row is left blank"
+        _note(occurrence, tokens, context, NoteCode.ROW_SHORT, why)
         return [None] * size
     if one_line:
         why = f"the row has {len(tokens)} of {size} cells; the others are left blank"
@@ -251,6 +284,8 @@ def _cell(column: ColumnSpec, token: Token | None, context: Context, row: str) -
     elif value.kind == "number":
         value, problem = (_amount if column.kind == "amount" else _count)(value, column, context)
     if problem is None:
+        if value.annotation:
+            _annotated(token, value, context, (row, column.key))
         return ReadCell(column, value, token)
     location = where(token.cell, token.row, context.number, row, column.key)
     context.notes.append(
@@ -262,6 +297,16 @@ def _cell(column: ColumnSpec, token: Token | None, context: Context, row: str) -
         )
     )
     return ReadCell(column, BLANK, token)
+
+
+def _annotated(token: Token, value: Value, context: Context, cell: tuple[str, str]) -> None:
+    """Note the annotation of a number read into *cell*: it is kept in the note, never lost."""
+    location = where(token.cell, token.row, context.number, *cell)
+    why = (
+        f"the cell prints {value.number} with an annotation, {value.annotation!r}: the number"
+        " is read, the annotation kept here"
+    )
+    context.notes.append(ReadingNote(NoteCode.ANNOTATED_VALUE, location, why, token.cell.text))
 
 
 def _amount(value: Value, column: ColumnSpec, context: Context) -> tuple[Value, str | None]:

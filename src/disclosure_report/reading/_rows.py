@@ -9,10 +9,11 @@ not part of the format (a local row, a subtotal), which is read and reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from disclosure_report.reading._merged import HeaderCell, grid_header
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote, is_full
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._values import Value, classify
@@ -22,6 +23,7 @@ from disclosure_report.reading._vocabulary import Matcher, RowSpec, is_table3_ca
 __all__ = [
     "ExtraRow",
     "Occurrence",
+    "Regroup",
     "Rows",
     "Token",
     "collect_rows",
@@ -42,13 +44,15 @@ class Token:
 @attrs.define
 class Occurrence:
     """A row as found: its label (``spec`` is ``None`` for a row not in the format), the cells
-    that continue the label, and its values."""
+    that continue the label, its values, and the header cells of the table's grid above it
+    (HTML and Word tables: see :mod:`._merged`)."""
 
     spec: RowSpec | None
     label: Cell
     row: Row
     values: list[Token] = attrs.Factory(list)
     words: list[str] = attrs.Factory(list)
+    header: tuple[HeaderCell, ...] = ()
 
     @property
     def has_data(self) -> bool:
@@ -96,21 +100,42 @@ class Rows:
     extra: tuple[ExtraRow, ...] = ()
 
 
+Regroup = Callable[[Sequence[Occurrence], Matcher, int, list[ReadingNote]], Sequence[Occurrence]]
+"""Gives the rows found between two headings of a table (a block, in printed order) the
+values printed apart from them (see :func:`._detached.regroup`)."""
+
+
+def _as_found(
+    block: Sequence[Occurrence], _: Matcher, __: int, ___: list[ReadingNote]
+) -> Sequence[Occurrence]:
+    return block
+
+
 @attrs.define
 class _Collector:
     matcher: Matcher
     number: int
     notes: list[ReadingNote]
+    regroup: Regroup = _as_found
     found: dict[str, Occurrence] = attrs.Factory(dict)
     empty: dict[str, Occurrence] = attrs.Factory(dict)
     extra: list[ExtraRow] = attrs.Factory(list)
     pending: list[Occurrence] = attrs.Factory(list)
+    block: list[Occurrence] = attrs.Factory(list)
     current: Occurrence | None = None
     last: RowSpec | None = None
+    header: tuple[HeaderCell, ...] = ()
+    header_row: Row | None = None
 
     def value(self, token: Token) -> None:
         if self.current is not None:
             self.current.values.append(token)
+        elif token.value.annotation:
+            # A cell of two lines printed above the table: a line of its own for the rows that
+            # follow (see _detached), kept as an extra row if none of them takes it.
+            cell = token.cell
+            label = Cell("", cell.line, page=cell.page, box=cell.box)
+            self.block.append(Occurrence(None, label, Row((), token.row.line), [token]))
         elif token.value.kind == "number":
             if is_full(self.notes):
                 self.notes.skip()
@@ -131,14 +156,15 @@ class _Collector:
         if spec is None and (current is None or current.values or current.spec is None):
             spec = self._misprinted(token)
         if spec is not None:
-            self.start(Occurrence(spec, token.cell, token.row))
+            self.start(Occurrence(spec, token.cell, token.row, header=self.header))
             if not spec.is_group:
                 self.last = spec
-        elif (
-            self.matcher.is_header(text)
-            or self.matcher.article_heading(text)
-            or is_table3_caption(text)
-        ):
+        elif self.matcher.is_header(text):
+            if token.row is not self.header_row and token.row.table is not None:
+                self.header, self.header_row = grid_header(token.row), token.row
+            self.start(None)
+        elif self.matcher.article_heading(text) or is_table3_caption(text):
+            self.header, self.header_row = (), None
             self.start(None)
         elif current is not None and not current.values:
             current.words.append(text)  # the label goes on in the next cell or line
@@ -164,8 +190,16 @@ class _Collector:
 
     def start(self, occurrence: Occurrence | None) -> None:
         if self.current is not None:
-            self._finish(self.current)
+            self.block.append(self.current)
         self.current = occurrence
+        if occurrence is None or len(self.block) >= _MAX_BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Finish the rows of the block, once the values printed apart from them are theirs."""
+        block, self.block = self.block, []
+        for occurrence in self.regroup(block, self.matcher, self.number, self.notes):
+            self._finish(occurrence)
 
     def _finish(self, occurrence: Occurrence) -> None:
         spec = occurrence.spec
@@ -248,6 +282,9 @@ class _Collector:
 
 _MAX_EXTRA = 1000
 """Extra rows kept of one table at most."""
+_MAX_BLOCK = 200
+"""Rows of a block at most (no table of the format has as many): a longer run of rows without
+a heading is finished as found, a block at a time."""
 
 
 def collect_rows(
@@ -255,9 +292,11 @@ def collect_rows(
     matcher: Matcher,
     number: int,
     notes: list[ReadingNote],
+    regroup: Regroup = _as_found,
 ) -> Rows:
-    """Find the rows of table *number* (2 or 3) in *rows*."""
-    collector = _Collector(matcher, number, notes)
+    """Find the rows of table *number* (2 or 3) in *rows*; *regroup* gives each block of rows
+    the values printed apart from them."""
+    collector = _Collector(matcher, number, notes, regroup)
     for token in _tokens(rows):
         if token.value.is_value:
             collector.value(token)

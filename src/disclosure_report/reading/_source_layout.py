@@ -31,6 +31,8 @@ class Cell:
         page: 1-based page of a PDF where the cell is printed; ``None`` in other sources.
         box: The cell's bounding box on that page, ``(x0, top, x1, bottom)`` in PDF points
             from the page's top left corner; ``None`` in other sources.
+        span: How many grid columns the cell covers (a cell merged across columns: HTML
+            ``colspan``, Word ``w:gridSpan``); 1 elsewhere.
     """
 
     text: str
@@ -38,6 +40,7 @@ class Cell:
     column: int = 0
     page: int | None = None
     box: tuple[float, float, float, float] | None = None
+    span: int = 1
 
 
 @attrs.frozen

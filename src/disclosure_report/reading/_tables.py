@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from disclosure_report.reading._detached import regroup
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote
 from disclosure_report.reading._place import (
     BLANK,
@@ -74,7 +75,7 @@ def read_row_table(
 ) -> TableRead:
     """Read table 2 or 3 (``context.number``) from *rows*, the region that holds it; with the
     format *version*, cells that ran together are split by its rules (:mod:`._runs`)."""
-    found = collect_rows(rows, matcher, context.number, context.notes)
+    found = collect_rows(rows, matcher, context.number, context.notes, regroup)
     data = [spec for spec in specs if not spec.is_group]
     last = _last_present(data, found)
     _note_missing(data, found, last, context)

@@ -29,7 +29,11 @@ _MD_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\|")
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A Markdown backslash escape of ASCII punctuation."""
-_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
+_VALUE = r"[+\-\u2212\uff0b\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?:[万萬]元|元|件|[个個]|[项項]|[条條])?(?:[(\uff08][^()\uff08\uff09]{1,40}[)\uff09])?|[/\uff0f\-\uff0d\u2014\u2013]{1,2}"
+"""A value as a word of a line: a number (with its unit, and words about it in parentheses,
+``22（其中修订16件）``) or a not-applicable mark."""
+_WORD = re.compile(r"(?:[^ (\uff08]|[(\uff08][^()\uff08\uff09]*[)\uff09]?)+")
+"""A word of a line: spaces inside parentheses do not part it (``22（其中修订 16 件）``)."""
 _VALUE_WORD = re.compile(_VALUE)
 _DASH = "\\-\u2010-\u2015\u2212\uff0d~\uff5e"
 _PAGE_NUMBER = re.compile(
@@ -217,6 +221,8 @@ def _plain_row(line: str) -> _Shape:
     if "\\" in line:  # Markdown's escapes ('\*', '\[', '1\.'): the characters themselves
         line = _MD_ESCAPE.sub(r"\1", line)
     words = line.split(" ", _MAX_CELLS)
+    if ("(" in line or "\uff08" in line) and len(words) <= _MAX_CELLS:
+        words = _WORD.findall(line)
     if len(words) > _MAX_CELLS:  # prose or noise, not a table row
         return (line,), False
     values = 0

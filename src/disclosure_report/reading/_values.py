@@ -46,6 +46,13 @@ _TRANSLATED_UNITS: Final = {
 """The units as the other catalogs name them (``10,000 yuan``), to the unit (``万元``)."""
 _UNIT_AFTER = re.compile(r"(?P<number>[^\s()]+) ?\((?P<unit>[^()]+)\)")
 """A number and, in parentheses after it, its unit (``12.5 (10,000 yuan)``)."""
+_ANNOTATED = re.compile(r"(?P<number>[^\s(]+) ?(?P<annotation>\((?:[^()]|\([^()]*\))+\))")
+"""A number and, in parentheses after it, words about it (``22（其中修订16件）``, a cell of two
+lines); NFKC makes full-width parentheses ASCII."""
+_UNITS: Final = frozenset(
+    {"元", "万元", "萬元", "件", "个", "個", "项", "項", "条", "條", "次", "宗", "起"}
+)
+"""Units: in parentheses after a number, a unit is no annotation."""
 
 ValueKind = Literal["number", "blank", "mark", "text"]
 
@@ -59,12 +66,15 @@ class Value:
         number: The number, exact, signed; ``None`` unless *kind* is ``number``.
         unit: The unit printed in the cell (``元``, ``万元``, ``件`` …), if any.
         text: The cell's text, stripped (the mark itself for a mark).
+        annotation: Words printed in parentheses after the number (``（其中修订16件）``, the
+            second line of a two-line cell), as printed; empty without.
     """
 
     kind: ValueKind
     number: Decimal | None = None
     unit: str | None = None
     text: str = ""
+    annotation: str = ""
 
     @property
     def is_value(self) -> bool:
@@ -74,6 +84,7 @@ class Value:
 
 _BLANK = Value("blank")
 _MAX_NUMBER = 40
+_MAX_ANNOTATED = 120
 _TABLE4 = 4
 
 
@@ -97,7 +108,7 @@ def classify(text: str) -> Value:
     )
     match = None if long or " " in inner else _NUMBER.fullmatch(folded)
     if match is None:
-        return Value("text", text=inner)
+        return _annotated(inner) or Value("text", text=inner)
     digits = match.group("int").replace(",", "")
     frac = match.group("frac")
     # The digits as printed: '0.000000' keeps its six places (money keeps its scale), and
@@ -120,6 +131,22 @@ def longest_run() -> int:
             key = (version.id, table, "" if table == _TABLE4 else row)
             cells[key] = cells.get(key, 0) + 1
     return max(cells.values()) * len(str(MAX_COUNT))
+
+
+def _annotated(text: str) -> Value | None:
+    """*text* as a number with an annotation in parentheses after it (``22（其中修订16件）``),
+    if it is one: the number, and the annotation kept as printed. A unit in parentheses
+    (``12（件）``) is no annotation, and neither is anything but a number before it."""
+    if len(text) > _MAX_ANNOTATED or not text.endswith((")", "）")):
+        return None
+    match = _ANNOTATED.fullmatch(unicodedata.normalize("NFKC", text))
+    if match is None or match.group("annotation")[1:-1].strip() in _UNITS:
+        return None
+    value = classify(match.group("number"))
+    if value.kind != "number":
+        return None
+    start = len(text) - len(match.group("annotation"))
+    return attrs.evolve(value, text=text, annotation=text[start:].strip())
 
 
 def _translated_unit(text: str) -> Value | None:
