@@ -138,7 +138,7 @@ class _RowSearch:
                 self.found.append((tuple(reversed(self.texts)), tuple(reversed(self.counts))))
             return
         self.steps += 1
-        if self.steps > MAX_STEPS or len(self.found) >= MAX_CANDIDATES:
+        if self.steps > MAX_STEPS or len(self.found) > MAX_CANDIDATES:
             self.capped = True
             return
         if not p + 1 <= cell + 1 <= self.before[p] + end:
