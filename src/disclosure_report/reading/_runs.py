@@ -255,11 +255,15 @@ class Runs:
         if excluded:
             why = (
                 f"the cells ran together in {runs!r}; no split satisfies {rules}"
-                f" (the row alone allows {_listed(shown)}); the row is left blank"
+                f" (the row alone allows {_listed(shown)}), or a total printed is wrong;"
+                " the row is left blank"
             )
             self._note(occurrence, tokens, NoteCode.CELLS_UNSPLIT, why)
         elif not splits and not capped:
-            why = f"the cells ran together in {runs!r}; no split satisfies {rules}; the row is left blank"
+            why = (
+                f"the cells ran together in {runs!r}; no split satisfies {rules}, or a total"
+                " printed is wrong; the row is left blank"
+            )
             self._note(occurrence, tokens, NoteCode.CELLS_UNSPLIT, why)
         else:
             cut = ", the search cut short" if capped else ""
