@@ -289,6 +289,22 @@ def test_the_column_rules_decide_an_ambiguous_row() -> None:
     assert "the row's total (I1) and the column rules (F1, I2)" in why
 
 
+def test_the_column_rules_can_leave_no_split() -> None:
+    # '110000011' splits two ways by its total; F1 with the other rows printed wants 5
+    # natural persons: neither, so the publisher printed something wrong, and the row is blank.
+    lines = [
+        "一、本年新收政府信息公开申请数量 110000011",
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "（七）总计\t5\t0\t0\t0\t0\t0\t5",
+        "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
+    ]
+    result = read(HEAD + "\n".join(lines) + "\n")
+    assert result.report.applications.new_received.total is BLANK
+    [why] = _notes(result, NoteCode.CELLS_UNSPLIT)
+    assert "the row alone allows 1/10/0/0/0/0/11; 11/0/0/0/0/0/11" in why
+    assert "the column rules (F1, I2)" in why
+
+
 def test_a_long_list_of_splits_is_cut() -> None:
     # Groups of 0s, 1s, 10s and 11s: 64 splits and more satisfy I4, so the search stops there.
     text = HEAD + "一、本年新收政府信息公开申请数量 1\t0\t0\t0\t0\t0\t1\n" + T4_HEAD
