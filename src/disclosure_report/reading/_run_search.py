@@ -11,8 +11,8 @@ as soon as it can:
   total less the other parts, and the run must end with exactly those digits. Parts that take
   every digit left (the first group) are checked before they are cut: their sum is congruent
   to the digits' sum modulo 9 however the digits are cut, lies between the least and the most
-  that so many digits can sum to in so many cells, and for the last three parts is one of the
-  sums they can make. Two parts left of a later group must be two cells that end there and
+  that so many digits can sum to in so many cells, and for the last three or four parts is one
+  of the sums they can make. Two parts left of a later group must be two cells that end there and
   sum to the rest.
 * The table's rows are first narrowed one by one (a candidate stays only if every column rule
   can still hold with it and the other rows' ranges), then a search looks for one combination
@@ -184,15 +184,20 @@ class _RowSearch:
     def anchored(self, cells: int, slots: int, left: int, widest: int, *, unknown: bool) -> bool:
         """Whether the first *slots* digits of the run, cut into *cells* cells of at most
         *widest* digits, can sum to *left* (at most *left* if a part is *unknown*)."""
-        if slots < cells:
-            return False
+        if slots < cells or (not unknown and left % 9 != self.nines[slots]):
+            return False  # a number is its digits' sum modulo 9, however the digits are cut
         if unknown:
             return _least(cells, slots) <= left
-        if left % 9 != self.nines[slots]:
-            return False  # a number is its digits' sum modulo 9, however the digits are cut
         if cells <= _EXACT:
             return left in self.exact(cells, slots, widest)
-        return _least(cells, slots) <= left <= _most(cells, slots, widest)
+        in_range = _least(cells, slots) <= left <= _most(cells, slots, widest)
+        if cells == _EXACT + 1:  # one cell more: its options, each against the exact sums
+            return in_range and any(
+                value <= left and left - value in self.exact(_EXACT, slots - length, widest)
+                for length, value in self.cells_to(slots)
+                if length <= widest
+            )
+        return in_range
 
     def exact(self, cells: int, digits: int, widest: int) -> frozenset[int]:
         """Every sum of the first *digits* digits of the first piece (a run) cut into *cells*
