@@ -23,8 +23,9 @@ for the report's format version, so a version with other rows is split alike.
 
 The answer is one of: **unique** (the only split the rules allow: used, with a ``cells_split``
 note that quotes the run and the split), **ambiguous** (the cells stay blank; a
-``cells_ambiguous`` note lists every candidate, up to :data:`MAX_LISTED`; a search cut short
-by its bounds is ambiguous too and says so), or **none** (blank; a ``cells_unsplit`` note says
+``cells_ambiguous`` note lists every candidate; a search cut short by its bounds, at
+:data:`~disclosure_report.reading._run_search.MAX_CANDIDATES` candidates of a row, is ambiguous
+too, lists those and says that there may be more), or **none** (blank; a ``cells_unsplit`` note says
 that no split satisfies the rules, which is also what a publisher's wrong total gives).
 """
 
@@ -55,10 +56,8 @@ from disclosure_report.reading._source_layout import Cell
 from disclosure_report.reading._values import Value
 
 
-__all__ = ["MAX_LISTED", "Runs", "Shape", "pieces_of", "shape"]
+__all__ = ["Runs", "Shape", "pieces_of", "shape"]
 
-MAX_LISTED: Final = 8
-"""Candidates quoted in a note at most ("and N more")."""
 _TABLE3: Final = 3
 _SHORTEST_RUN: Final = 2
 """Digits of a run that may be several cells at least."""
@@ -129,10 +128,8 @@ def pieces_of(values: Sequence[Value], size: int) -> tuple[Piece, ...] | None:
     return tuple(pieces)
 
 
-def _listed(candidates: Sequence[tuple[str, ...]], more: int = 0) -> str:
-    shown = ["/".join(c) for c in candidates[:MAX_LISTED]]
-    extra = len(candidates) - len(shown) + more
-    return "; ".join(shown) + (f"; and {extra} more" if extra else "")
+def _listed(candidates: Sequence[tuple[str, ...]]) -> str:
+    return "; ".join("/".join(c) for c in candidates)
 
 
 @attrs.define
@@ -266,7 +263,11 @@ class Runs:
             )
             self._note(occurrence, tokens, NoteCode.CELLS_UNSPLIT, why)
         else:
-            cut = ", the search cut short" if capped else ""
+            cut = (
+                f", the search cut short (the first {len(shown)} found; there may be more)"
+                if capped
+                else ""
+            )
             why = (
                 f"the cells ran together in {runs!r}; more than one split satisfies {rules}{cut}:"
                 f" {_listed(shown)}; the row is left blank"
