@@ -34,8 +34,8 @@ class NoteCode(enum.StrEnum):
     ROW_SHORT = "row_short"
     """A row has fewer cells than the format; the missing cells are left blank."""
     CELLS_AMBIGUOUS = "cells_ambiguous"
-    """The values of a row could not be placed in their columns (also: cells that ran together
-    split in more than one way that the balance rules allow); the cells are left blank."""
+    """The values of a row could not be placed in their columns, or cells that ran together
+    split in more than one way that the balance rules allow; the cells are left blank."""
     CELLS_SPLIT = "cells_split"
     """The boundaries between a row's cells were lost (``690000069``); the digits were split
     into the row's cells in the only way that the balance rules allow."""
