@@ -143,8 +143,10 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
         words.matchers[2, version],
         Context(2, notes, units=units),
     )
-    table3 = read_row_table(t3_rows, labels.table3, words.matchers[3, version], Context(3, notes))
-    table4 = read_table4(t4_rows, labels.table4, words.table4_matcher, notes)
+    table3 = read_row_table(
+        t3_rows, labels.table3, words.matchers[3, version], Context(3, notes), version
+    )
+    table4 = read_table4(t4_rows, labels.table4, words.table4_matcher, notes, version)
     if not (table2.found or table3.found or table4.found):
         refuse_file_name(source)
     for table in (table2, table3, table4):

@@ -34,7 +34,15 @@ class NoteCode(enum.StrEnum):
     ROW_SHORT = "row_short"
     """A row has fewer cells than the format; the missing cells are left blank."""
     CELLS_AMBIGUOUS = "cells_ambiguous"
-    """The values of a row could not be placed in their columns; the cells are left blank."""
+    """The values of a row could not be placed in their columns, or cells that ran together
+    split in more than one way that the balance rules allow; the cells are left blank."""
+    CELLS_SPLIT = "cells_split"
+    """The boundaries between a row's cells were lost (``690000069``); the digits were split
+    into the row's cells in the only way that the balance rules allow."""
+    CELLS_UNSPLIT = "cells_unsplit"
+    """The boundaries between a row's cells were lost, and no split of the digits into the
+    row's cells satisfies the balance rules (or the publisher's totals are wrong); the cells
+    are left blank."""
     POSITION_INFERRED = "position_inferred"
     """Blank cells were dropped in the source; the columns of the values were inferred."""
     EXTRA_VALUE = "extra_value"
@@ -60,9 +68,9 @@ class NoteCode(enum.StrEnum):
     cell of two lines, on its row or printed apart from it): the number is read into the
     cell, and the annotation is quoted in the note, never dropped."""
     VALUES_DETACHED = "values_detached"
-    """Lines of values printed apart from their labels (a PDF's text: labels wrapped over lines
-    printed first, or a row's label lost) were given to the format's rows in their printed
-    order, since their count, their widths and the labels printed left no doubt."""
+    """Lines of values printed apart from their labels were given to the format's rows in
+    their printed order, since their count, their widths and the labels printed left no doubt
+    (a PDF's text prints labels wrapped over lines first, or loses a row's label)."""
     VERSION_GUESSED = "version_guessed"
     """The tables do not show the format version; it was guessed."""
     METADATA_MISSING = "metadata_missing"

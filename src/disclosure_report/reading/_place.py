@@ -8,6 +8,8 @@
 * Fewer, all on the label's own table row: the row was cut short; the values fill from the left.
   A lone number beside the label of a wider row is no such start: it may be a page number
   printed next to the label, and is never put in a cell (the row stays blank, with a note).
+* Fewer, where a value is a run of digits whose cells ran together (``690000069``): split by
+  the balance rules (:mod:`._runs`), or left blank with a note.
 * Fewer, spread over lines (the layout dropped blank cells): in table 3, two equal numbers are
   自然人 and 总计 (the only reading in which one kind of applicant makes the row add up); anything
   else stays blank, with a note.
@@ -23,6 +25,7 @@ from disclosure_report.model import MAX_COUNT
 from disclosure_report.reading._merged import by_header
 from disclosure_report.reading._notes import NoteCode, ReadingNote
 from disclosure_report.reading._rows import Occurrence, Token, where
+from disclosure_report.reading._runs import Runs
 from disclosure_report.reading._values import Value
 from disclosure_report.reading._vocabulary import ColumnSpec
 
@@ -31,6 +34,7 @@ __all__ = [
     "BLANK",
     "Context",
     "ReadCell",
+    "cells_of",
     "place",
     "table3_check",
     "table4_check",
@@ -68,6 +72,8 @@ class Context:
     notes: list[ReadingNote]
     check: Check | None = None
     units: dict[str, str] = attrs.Factory(dict)
+    runs: Runs | None = None
+    """Splits digit runs whose cells ran together (tables 3 and 4), when the version is known."""
 
 
 def place(
@@ -95,8 +101,19 @@ def place(
     elif len(tokens) > size:
         placed = _too_many(occurrence, tokens, size, context)
     else:
-        placed = _too_few(occurrence, tokens, size, context, one_line=one_line)
+        split = None if context.runs is None else context.runs.place(occurrence, tokens, size)
+        if split is not None:
+            placed = split
+        else:
+            placed = _too_few(occurrence, tokens, size, context, one_line=one_line)
     key = occurrence.spec.key if occurrence.spec else "*"
+    return cells_of(columns, placed, context, key)
+
+
+def cells_of(
+    columns: tuple[ColumnSpec, ...], placed: list[Token | None], context: Context, key: str
+) -> tuple[ReadCell, ...]:
+    """The cells of row *key* whose *columns* hold the *placed* tokens (``None``: blank)."""
     return tuple(
         _cell(column, token, context, key) for column, token in zip(columns, placed, strict=True)
     )

@@ -2,7 +2,7 @@
 
 Rows are found by their labels wherever the layout put them (:mod:`._rows`), then their values
 are placed in their columns (:mod:`._place`). Values never come from outside their row, and a
-number is never split or joined.
+number is never joined, nor split but by the balance rules (:mod:`._runs`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from disclosure_report.reading._place import (
     BLANK,
     Context,
     ReadCell,
+    cells_of,
     place,
     table3_check,
     table4_check,
@@ -28,6 +29,7 @@ from disclosure_report.reading._rows import (
     collect_rows,
     collect_values,
 )
+from disclosure_report.reading._runs import Runs
 from disclosure_report.reading._source_layout import Cell, Row
 from disclosure_report.reading._vocabulary import Matcher, RowSpec
 
@@ -69,8 +71,10 @@ def read_row_table(
     specs: tuple[RowSpec, ...],
     matcher: Matcher,
     context: Context,
+    version: str | None = None,
 ) -> TableRead:
-    """Read table 2 or 3 (``context.number``) from *rows*, the region that holds it."""
+    """Read table 2 or 3 (``context.number``) from *rows*, the region that holds it; with the
+    format *version*, cells that ran together are split by its rules (:mod:`._runs`)."""
     found = collect_rows(rows, matcher, context.number, context.notes, regroup)
     data = [spec for spec in specs if not spec.is_group]
     last = _last_present(data, found)
@@ -78,12 +82,20 @@ def read_row_table(
     check = table3_check if context.number == _TABLE3 else None
     # Without a row of data, what placing would say of the empty rows is already said above.
     notes = context.notes if found.found else []
-    row_context = attrs.evolve(context, notes=notes, check=check)
+    runs = Runs.of(context.number, version, notes)
+    row_context = attrs.evolve(context, notes=notes, check=check, runs=runs)
     result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
     for spec in data:
         occurrence = found.found.get(spec.key) or found.empty.get(spec.key)
         cells = _blank(spec) if occurrence is None else place(occurrence, spec.columns, row_context)
         result.append((spec, cells))
+    if runs is not None and runs.pending:
+        # Rows whose runs the row alone leaves open: the column rules across the table decide.
+        counts = {spec.key: tuple(_count(cell) for cell in cells) for spec, cells in result}
+        for key, placed in runs.finish(counts).items():
+            at = next(i for i, (spec, _) in enumerate(result) if spec.key == key)
+            spec = result[at][0]
+            result[at] = (spec, cells_of(spec.columns, placed, row_context, key))
     return TableRead(context.number, bool(found.found or found.empty), tuple(result), found.extra)
 
 
@@ -92,6 +104,7 @@ def read_table4(
     specs: tuple[RowSpec, ...],
     matcher: Matcher,
     notes: list[ReadingNote],
+    version: str | None = None,
 ) -> TableRead:
     """Read table 4, whose rows are *specs*, from *rows*: the values of the rows after its
     header, in order (the format prints its rows side by side, as one row of cells)."""
@@ -111,7 +124,7 @@ def read_table4(
         values,
     )
     one_line = all(v.row is values[0].row for v in values)
-    context = Context(4, notes, table4_check)
+    context = Context(4, notes, table4_check, runs=Runs.of(4, version, notes))
     placed = place(occurrence, spec.columns, context, one_line=one_line)
     result: list[tuple[RowSpec, tuple[ReadCell, ...]]] = []
     start = 0
@@ -119,6 +132,14 @@ def read_table4(
         result.append((row, placed[start : start + len(row.columns)]))
         start += len(row.columns)
     return TableRead(4, found=True, rows=tuple(result))
+
+
+def _count(cell: ReadCell) -> int | None:
+    """The count of *cell*, ``None`` when it holds none (blank, a mark, an amount)."""
+    number = cell.value.number
+    if cell.value.kind != "number" or number is None or number != number.to_integral_value():
+        return None
+    return int(number)
 
 
 _TABLE4_ROWS: dict[tuple[RowSpec, ...], RowSpec] = {}

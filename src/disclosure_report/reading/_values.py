@@ -1,7 +1,9 @@
 """What a cell's text holds: a number (with its unit), a not-applicable mark, blank, or text.
 
 A number is read only when the whole cell is one number: ``1 234`` or ``3、5`` are text, never
-joined or split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``; traditional ``減4``).
+joined or split. A cell of more than 40 characters is text, except bare digits, up to as many as
+the widest row of cells can print run together (:func:`longest_run`), which :mod:`._runs` may
+split. A sign may be written (``+19``, ``-185``) or spelt (``减4``, ``增4``; traditional ``減4``).
 A unit follows the number (``12.5万元``, ``12.5萬元``), or, as the English catalog prints it, in
 parentheses after it (``12.5 (10,000 yuan)``): the unit labels of the model
 (:data:`~disclosure_report.model.UNIT_LABELS`) in the other catalogs.
@@ -19,11 +21,11 @@ from typing import Final, Literal
 import attrs
 
 from disclosure_report.i18n import translate
-from disclosure_report.model import UNIT_LABELS
+from disclosure_report.model import MAX_COUNT, UNIT_LABELS, format_versions
 from disclosure_report.reading._normalize import TRANSLATED_LOCALES
 
 
-__all__ = ["MARKS", "Value", "classify"]
+__all__ = ["MARKS", "Value", "classify", "longest_run"]
 
 MARKS = frozenset({"/", "／", "-", "－", "--", "—", "——", "–", "―", "无", "\\", "＼"})
 """Marks that publishers print for "not applicable"."""
@@ -83,6 +85,7 @@ class Value:
 _BLANK = Value("blank")
 _MAX_NUMBER = 40
 _MAX_ANNOTATED = 120
+_TABLE4 = 4
 
 
 @functools.lru_cache(maxsize=8192)
@@ -100,7 +103,10 @@ def classify(text: str) -> Value:
         translated = _translated_unit(unicodedata.normalize("NFKC", inner))
         if translated is not None:
             return translated
-    match = None if len(stripped) > _MAX_NUMBER or " " in inner else _NUMBER.fullmatch(folded)
+    long = len(stripped) > _MAX_NUMBER and not (
+        folded.isascii() and folded.isdigit() and len(folded) <= longest_run()
+    )
+    match = None if long or " " in inner else _NUMBER.fullmatch(folded)
     if match is None:
         return _annotated(inner) or Value("text", text=inner)
     digits = match.group("int").replace(",", "")
@@ -112,6 +118,19 @@ def classify(text: str) -> Value:
         number = -number
     unit = match.group("unit")
     return Value("number", number, _SIMPLIFIED_UNITS.get(unit, unit), stripped)
+
+
+def longest_run() -> int:
+    """The most digits that the cells of one row print when they run together: a count's
+    digits at most (:data:`~disclosure_report.model.MAX_COUNT`) in each cell of the widest row
+    of the reader, table 四 read as one row (15 cells in the built-in versions)."""
+    cells: dict[tuple[str, int, str], int] = {}
+    for version in format_versions():
+        for spec in version.table_layout():
+            table, row = spec.address.table, spec.address.row
+            key = (version.id, table, "" if table == _TABLE4 else row)
+            cells[key] = cells.get(key, 0) + 1
+    return max(cells.values()) * len(str(MAX_COUNT))
 
 
 def _annotated(text: str) -> Value | None:
