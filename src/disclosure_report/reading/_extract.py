@@ -7,6 +7,8 @@ model is the last step (:mod:`._build`).
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -14,6 +16,7 @@ import attrs
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.i18n import translate
 from disclosure_report.model import UNIT_LABELS, FormatVersion, Unit
+from disclosure_report.reading._compact import counted, firsts, samples
 from disclosure_report.reading._documents import sniff
 from disclosure_report.reading._html import CUT, html_rows
 from disclosure_report.reading._normalize import TRANSLATED_LOCALES, heading_key, split_label
@@ -112,10 +115,10 @@ def layout(source: Source, *, kind: Kind | None = None) -> Layout:
             name (one line ending in a file suffix, or naming an existing file): pass a
             :class:`pathlib.Path` to read a file.
     """
-    found = _layout(source, kind, [])
-    if len(found.rows) <= 1 and not any(row.delimited for row in found.rows):
+    found, rows = _layout(source, kind, [])
+    if len(rows) <= 1 and not any(row.delimited for row in rows):
         refuse_file_name(source)
-    return found
+    return found if found.rows is rows else attrs.evolve(found, rows=tuple(rows))
 
 
 def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
@@ -126,8 +129,7 @@ def extract(source: Source, *, kind: Kind | None = None) -> Extraction:
             name and no table was found in it (see :func:`~disclosure_report.reading.read`).
     """
     notes = NoteList(MAX_NOTES)
-    page = _layout(source, kind, notes)
-    rows = page.rows
+    page, rows = _layout(source, kind, notes)
     words = vocabulary()
     sections = find_sections(rows)
     t2_rows, t3_rows, t4_rows = _regions(rows, sections, words)
@@ -210,12 +212,17 @@ def _tables_named(tables: Sequence[TableRead]) -> str:
     return f"tables {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layout:
+def _layout(
+    source: Source, kind: Kind | None, notes: list[ReadingNote]
+) -> tuple[Layout, Sequence[Row]]:
+    """The layout of *source* and its rows: of text and HTML, the layout's ``rows`` are left
+    empty and the rows of a long page are held compactly (:func:`~._compact.settled`), which
+    only the public :func:`layout` turns into a tuple."""
     data, suffix = load(source)
     if isinstance(data, bytes) and kind not in {"text", "html"}:
         document = _document_layout(data, kind, notes)
         if document is not None:
-            return document
+            return document, document.rows
     cut = isinstance(data, bytes) and len(data) > MAX_BYTES
     if cut:
         notes.append(
@@ -262,8 +269,9 @@ def _layout(source: Source, kind: Kind | None, notes: list[ReadingNote]) -> Layo
                     f"the HTML parser stopped at {CUT}; the rest is ignored",
                 )
             )
-        return Layout("html", page.rows, page.title, decoded.encoding, page.published, page.stated)
-    return Layout("text", tuple(text_rows(text)), None, decoded.encoding)
+        html = Layout("html", (), page.title, decoded.encoding, page.published, page.stated)
+        return html, page.rows
+    return Layout("text", (), None, decoded.encoding), text_rows(text)
 
 
 def _document_layout(data: bytes, kind: Kind | None, notes: list[ReadingNote]) -> Layout | None:
@@ -337,10 +345,11 @@ def _first_anchor(
     words: Vocabulary,
 ) -> int | None:
     """The first row from *floor* with a cell that is an *anchor*. A long page repeats its
-    cells' texts (a table's rows, a layout's fillers): each text is judged once."""
+    cells' texts (a table's rows, a layout's fillers): each text is judged once, and a repeated
+    line of text not even looked at (:func:`~._compact.firsts`)."""
     judged: dict[str, bool] = {}
-    for index in range(floor, len(rows)):
-        for cell in rows[index].cells:
+    for index, row in firsts(rows[floor:]):
+        for cell in row.cells:
             text = cell.text
             if not text:
                 continue
@@ -348,7 +357,7 @@ def _first_anchor(
             if verdict is None:
                 verdict = judged[text] = anchor(text, words)
             if verdict:
-                return index
+                return floor + index
     return None
 
 
@@ -384,11 +393,11 @@ def _version(
     else the oldest; with no year, the newest registered.
     """
     score = dict.fromkeys((v.id for v in words.versions), 0)
-    for row in (*t2, *t3):
+    for row, count in itertools.chain(counted(t2), counted(t3)):
         for cell in row.cells:
             if cell.text and len(cell.text) <= _MAX_LABEL:
                 for vote in words.votes(cell.text):
-                    score[vote] += 1
+                    score[vote] += count
     best = max(score.values())
     tied = [v for v in words.versions if score[v.id] == best]
     if len(tied) == 1:
@@ -418,7 +427,7 @@ def _by_year(candidates: list[FormatVersion], year: int | None) -> FormatVersion
 def _units(t2: Sequence[Row], words: Vocabulary) -> dict[str, str]:
     """Units printed in a money column's header (``采购总金额（万元）``; in English,
     ``… (unit: 10,000 yuan)``)."""
-    for row in t2:
+    for _, row in firsts(t2):
         for cell in row.cells:
             folded = heading_key(cell.text)
             if folded.startswith(words.amount_headers):
@@ -436,7 +445,7 @@ def _narrative(rows: Sequence[Row], sections: Sections, number: int) -> str:
 
 
 def _text(rows: Sequence[Row]) -> str:
-    return "\n".join(row_text(row) for row in rows if row.table is None)
+    return "\n".join(row_text(row) for row in samples(rows) if row.table is None)
 
 
 def _capped(notes: NoteList) -> tuple[ReadingNote, ...]:

@@ -22,13 +22,15 @@ import functools
 import importlib
 import re
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol, cast
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, TypeAlias, cast
 
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._source_layout import Cell, Row
+from disclosure_report.reading._compact import CompactRows, settled
+from disclosure_report.reading._source_layout import Row
 
 
 __all__ = ["HtmlPage", "html_rows"]
@@ -87,6 +89,7 @@ _STATED_NAMES = {
 report's metadata: where it is published (``og:url``; also ``<link rel="canonical">``), and the
 administrative level and region, which this library's HTML rendering states as
 ``disclosure-report.level`` and ``disclosure-report.region``."""
+_CELL_TAGS = frozenset(tag for tag, role in _ROLES.items() if role == _CELL)
 _META_KEY = re.compile(r"[\s._:-]+")
 _MAX_META = 200
 _MAX_STATED = 10_000
@@ -111,6 +114,8 @@ class _Element(Protocol):
 
     def get(self, key: str) -> str | None: ...
     def find(self, path: str) -> _Element | None: ...
+    def __iter__(self) -> Iterator[_Element]: ...
+    def __len__(self) -> int: ...
 
 
 class _LogEntry(Protocol):
@@ -155,7 +160,7 @@ class HtmlPage:
             rel="canonical">``, else ``og:url``), ``level`` and ``region``.
     """
 
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
     title: str | None
     tables: int
     cut: bool = False
@@ -171,14 +176,27 @@ class _RawCell:
     colspan: int
 
 
+_Closed: TypeAlias = tuple[
+    tuple[str, ...], tuple[int, ...], tuple[tuple[int, int], ...] | None, tuple[str, ...] | None
+]
+"""A closed row of a table, as the builder keeps it: its cells' texts, their lines (each less
+the row's), their row and column spans (``None`` when none spans), and their text as printed
+with its line breaks (``None`` when no cell has one, since the texts then say it all). A long
+table repeats its rows: each distinct closed row is kept once (:attr:`_Builder.closed`)."""
+
+
 @attrs.define
 class _Table:
     line: int
-    rows: list[list[_RawCell]] = attrs.Factory(list)
-    row_lines: list[int] = attrs.Factory(list)
+    closed: array[int] = attrs.Factory(lambda: array("I"))
+    """Per row, the number of its closed row (:attr:`_Builder.closed`)."""
+    row_lines: array[int] = attrs.Factory(lambda: array("I"))
     row: list[_RawCell] | None = None
     cell: _RawCell | None = None
     layout: bool = False
+    wordy: bool = False
+    """Whether a cell holds so much text (or so many lines) that the table lays out a page
+    rather than holding data."""
 
 
 @attrs.define
@@ -189,7 +207,7 @@ class _Builder:
     from there on): ``data_table`` is that table, or ``None`` where text goes to ``text``.
     """
 
-    out: list[Row] = attrs.Factory(list)
+    out: CompactRows = attrs.Factory(CompactRows)
     text: list[str] = attrs.Factory(list)
     text_line: int = 0
     tables: list[_Table] = attrs.Factory(list)
@@ -198,6 +216,8 @@ class _Builder:
     title: str = ""
     published: str | None = None
     stated: dict[str, str] = attrs.Factory(dict)
+    closed: list[_Closed] = attrs.Factory(list)
+    closed_index: dict[_Closed, int] = attrs.Factory(dict)
 
     def meta(self, element: _Element) -> None:
         """A ``<meta>`` or ``<link>``: keep the first publication date stated (see
@@ -253,7 +273,7 @@ class _Builder:
         if self.text:
             clean = _clean("".join(self.text))
             if clean:
-                self.out.append(Row((Cell(clean, self.text_line),), self.text_line))
+                self.out.add(((clean,), False), self.text_line)
             self.text.clear()
 
     def start(self, role: int, line: int, element: _Element) -> None:
@@ -306,6 +326,38 @@ class _Builder:
             self._close_row(table)
             self._emit(table)
 
+    def plain_row(self, row: _Element, line: int) -> int | None:
+        """Read the cells of the table row *row*, just started on *line*, at once, when they
+        are plain (cells of text alone, nothing but white space between them): what the walk
+        would do element by element, for the most frequent row of a long table. Returns the
+        line after the row's cells, or ``None`` (and nothing read) when they are not plain."""
+        table = self.data_table
+        if table is None or (row.text is not None and not row.text.isspace()):
+            return None
+        for cell in row:
+            tail = cell.tail
+            if cell.tag not in _CELL_TAGS or len(cell) or (tail is not None and not tail.isspace()):
+                return None
+        if row.text:
+            line += row.text.count("\n")
+        for cell in row:
+            line = max(line, cell.sourceline or 0)
+            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
+            opened = self._open_cell(
+                table,
+                line,
+                _span(rowspan, _MAX_SPAN_ROWS) if rowspan else 1,
+                _span(colspan, _MAX_COLUMNS) if colspan else 1,
+            )
+            text = cell.text
+            if text:
+                opened.pieces.append(text.replace("\n", " "))
+                line += text.count("\n")
+            table.cell = None
+            if cell.tail:
+                line += cell.tail.count("\n")
+        return line
+
     def _open_cell(self, table: _Table, line: int, rowspan: int, colspan: int) -> _RawCell:
         if table.row is None:
             table.row = []
@@ -316,38 +368,66 @@ class _Builder:
 
     def _close_row(self, table: _Table) -> None:
         table.cell = None
-        if table.row is not None:
-            table.rows.append(table.row)
+        row = table.row
+        if row is not None:
             table.row = None
+            line = table.row_lines[-1]
+            texts, offsets, printed = [], [], []
+            spanned = broken = False
+            for cell in row:
+                pieces = cell.pieces
+                joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+                text = _clean(joined)
+                if not table.wordy and _wordy(text, joined):
+                    table.wordy = True
+                texts.append(text)
+                offsets.append(cell.line - line)
+                printed.append(joined)
+                spanned = spanned or cell.rowspan != 1 or cell.colspan != 1
+                broken = broken or "\n" in joined
+            closed = (
+                tuple(texts),
+                tuple(offsets),
+                tuple([(cell.rowspan, cell.colspan) for cell in row]) if spanned else None,
+                tuple(printed) if broken else None,
+            )
+            number = self.closed_index.get(closed)
+            if number is None:
+                number = self.closed_index[closed] = len(self.closed)
+                self.closed.append(closed)
+            table.closed.append(number)
 
     def _to_layout(self, table: _Table) -> None:
         """Read a table that holds another table as text, from here on."""
         self._close_row(table)
         self._emit_text(table)
-        table.rows.clear()
+        del table.closed[:], table.row_lines[:]
         table.layout = True
 
     def _emit_text(self, table: _Table) -> None:
-        for row in table.rows:
-            for cell in row:
-                for part in "".join(cell.pieces).split("\n"):
-                    clean = _clean(part)
+        for number, line in zip(table.closed, table.row_lines, strict=True):
+            texts, offsets, _, printed = self.closed[number]
+            for text, offset, joined in zip(texts, offsets, printed or texts, strict=True):
+                parts = joined.split("\n") if printed else [text]
+                for part in parts:
+                    clean = _clean(part) if printed else part
                     if clean:
-                        self.out.append(Row((Cell(clean, cell.line),), cell.line))
+                        self.out.add(((clean,), False), line + offset)
 
     def _emit(self, table: _Table) -> None:
-        texts = _cell_texts(table)
-        if texts is None:  # a page-layout table
+        if table.wordy:  # a page-layout table
             self._emit_text(table)
             return
         index = self.count
         self.count += 1
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
-        for number, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True)):
-            cells = _grid_row(row, row_texts, covered)
-            if cells:
-                line = table.row_lines[number]
-                self.out.append(Row(cells, line, delimited=True, table=index, index=number))
+        for number, (closed, line) in enumerate(zip(table.closed, table.row_lines, strict=True)):
+            texts, offsets, spans, _ = self.closed[closed]
+            columns, widths = _grid_row(spans or ((1, 1),) * len(texts), covered)
+            if columns:
+                kept = len(columns)
+                shape = (texts[:kept], columns, offsets[:kept], widths, index)
+                self.out.add(shape, line, number)
 
 
 def html_rows(text: str | bytes) -> HtmlPage:
@@ -373,11 +453,11 @@ def html_rows(text: str | bytes) -> HtmlPage:
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
     return HtmlPage(
-        tuple(builder.out), title or None, builder.count, cut, builder.published, builder.stated
+        settled(builder.out), title or None, builder.count, cut, builder.published, builder.stated
     )
 
 
-def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
+def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, PLR0915
     """Feed the start and end of every element, and the text around it, to *builder*; skip
     what is not shown.
 
@@ -417,6 +497,10 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912
             elif event == "start":
                 line = max(line, element.sourceline or 0)
                 builder.start(role, line, element)
+                if role == _ROW and (after := builder.plain_row(element, line)) is not None:
+                    line = after
+                    walker.skip_subtree()  # its cells are read; its end (and tail) still come
+                    continue
             else:
                 builder.end(role)
         chunk = element.text if event == "start" else element.tail
@@ -455,50 +539,42 @@ def _span(value: str, limit: int) -> int:
     return min(max(int(match.group(1)), 1), limit) if match else 1
 
 
-def _grid_row(row: list[_RawCell], texts: list[str], covered: dict[int, int]) -> tuple[Cell, ...]:
-    """The cells of *row* at their grid columns, past the columns that cells from the rows
-    above still cover; *covered* is updated for the next row."""
-    cells: list[Cell] = []
+def _grid_row(
+    spans: tuple[tuple[int, int], ...], covered: dict[int, int]
+) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
+    """The grid columns of the cells of a row whose cells span *spans* (rows, columns), past
+    the columns that cells from the rows above still cover, and how many columns each covers
+    within the grid (``None`` when each covers one); *covered* is updated for the next row. A
+    row wider than the grid keeps the cells that fit."""
+    columns: list[int] = []
+    widths: list[int] = []
     column = 0
-    for raw, text in zip(row, texts, strict=True):
+    for rowspan, colspan in spans:
         while column in covered:
             column += 1
         if column >= _MAX_COLUMNS:
             break
-        span = min(raw.colspan, _MAX_COLUMNS - column)
-        cells.append(
-            Cell(text, raw.line, column, span=span) if span > 1 else Cell(text, raw.line, column)
-        )
-        if raw.rowspan > 1:
-            for c in range(column, min(column + raw.colspan, _MAX_COLUMNS)):
-                if covered.get(c, 0) < raw.rowspan:
-                    covered[c] = raw.rowspan
-        column += raw.colspan
+        columns.append(column)
+        widths.append(min(colspan, _MAX_COLUMNS - column))
+        if rowspan > 1:
+            for c in range(column, min(column + colspan, _MAX_COLUMNS)):
+                if covered.get(c, 0) < rowspan:
+                    covered[c] = rowspan
+        column += colspan
     for c in list(covered):
         if covered[c] > 1:
             covered[c] -= 1
         else:
             del covered[c]
-    return tuple(cells)
+    return tuple(columns), tuple(widths) if any(w > 1 for w in widths) else None
 
 
-def _cell_texts(table: _Table) -> list[list[str]] | None:
-    """The text of each cell of *table*, or ``None`` when a cell holds so much text (or so
-    many lines) that the table lays out a page rather than holding data."""
-    texts: list[list[str]] = []
-    for row in table.rows:
-        row_texts: list[str] = []
-        for cell in row:
-            pieces = cell.pieces
-            joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
-            text = _clean(joined)
-            if len(text) > _LAYOUT_CHARS or (
-                joined.count("\n") >= _LAYOUT_LINES and _line_count(joined) > _LAYOUT_LINES
-            ):
-                return None
-            row_texts.append(text)
-        texts.append(row_texts)
-    return texts
+def _wordy(text: str, joined: str) -> bool:
+    """Whether a cell whose text is *text* (*joined* as printed, with its line breaks) holds so
+    much text, or so many lines, that its table lays out a page rather than holding data."""
+    return len(text) > _LAYOUT_CHARS or (
+        joined.count("\n") >= _LAYOUT_LINES and _line_count(joined) > _LAYOUT_LINES
+    )
 
 
 def _line_count(text: str) -> int:

@@ -126,6 +126,8 @@ class _Collector:
     last: RowSpec | None = None
     header: tuple[HeaderCell, ...] = ()
     header_row: Row | None = None
+    left_out: int = 0
+    """Rows with values that the format does not have, beyond the :data:`_MAX_EXTRA` kept."""
 
     def value(self, token: Token) -> None:
         if self.current is not None:
@@ -232,8 +234,8 @@ class _Collector:
     def _extra(self, occurrence: Occurrence) -> None:
         if len(self.pending) < _MAX_EXTRA:
             self.pending.append(occurrence)
-        elif is_full(self.notes):
-            self.notes.skip()
+        else:
+            self.left_out += 1
 
     def report_extra(self) -> None:
         """Keep the rows with values that the format does not have, and note them: after the
@@ -263,6 +265,12 @@ class _Collector:
             self.notes.append(
                 ReadingNote(NoteCode.EXTRA_ROW, location, f"{what}: {printed}", label)
             )
+        if self.left_out:
+            why = (
+                f"{self.left_out} more rows with values that the format does not have left out"
+                f" (the first {_MAX_EXTRA} are kept as extra rows)"
+            )
+            self.notes.append(ReadingNote(NoteCode.LIMIT, Location(section=self.number), why))
 
     def _printed(self, occurrence: Occurrence) -> tuple[str, ...]:
         """The cells of an extra row as printed; blank cells beyond a group's columns that

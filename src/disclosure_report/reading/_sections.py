@@ -22,6 +22,7 @@ import attrs
 
 from disclosure_report.i18n import translate
 from disclosure_report.model import REPORT_TITLE, REPORT_TITLE_WITHOUT_AGENCY, SECTION_TITLES
+from disclosure_report.reading._compact import firsts
 from disclosure_report.reading._normalize import TRANSLATED_LOCALES, fold, heading_key
 from disclosure_report.reading._source_layout import Row
 
@@ -136,7 +137,7 @@ def find_sections(rows: Sequence[Row]) -> Sections:
     """Find the six section headings, in order."""
     starts: list[int | None] = [None] * 6
     next_section = 0
-    for index, row in enumerate(rows):
+    for index, row in firsts(rows):  # a repeated line is no heading where its first was none
         text = _heading_text(row)
         if text is None:
             continue
@@ -148,9 +149,10 @@ def find_sections(rows: Sequence[Row]) -> Sections:
                 break
     end = len(rows)
     if starts[5] is not None:
-        for index in range(starts[5] + 1, len(rows)):
-            if _FOOTER.match(fold(row_text(rows[index]))[:12]):
-                end = index
+        after = starts[5] + 1
+        for index, row in firsts(rows[after:]):
+            if _FOOTER.match(fold(row_text(row))[:12]):
+                end = after + index
                 break
     return Sections(tuple(starts), end)
 

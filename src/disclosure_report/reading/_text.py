@@ -14,9 +14,9 @@ import functools
 import itertools
 import re
 
-from collections.abc import Iterator
-from typing import TypeAlias
+from collections.abc import Iterator, Sequence
 
+from disclosure_report.reading._compact import FEW, CompactRows, Shape, make_row
 from disclosure_report.reading._source_layout import Cell, Row
 
 
@@ -47,28 +47,31 @@ _MAX_CACHED = 400
 """Longer lines are prose, seldom repeated: not kept in the cache of shapes."""
 
 
-def text_rows(text: str) -> list[Row]:
-    """Split *text* into rows, one per non-empty line."""
-    rows: list[Row] = []
-    append = rows.append
+def text_rows(text: str) -> Sequence[Row]:
+    """Split *text* into rows, one per non-empty line; those of a long text (more lines than a
+    report has, :data:`~._compact.FEW`) held compactly (:class:`~._compact.CompactRows`)."""
+    text = _NEWLINES.sub("\n", text)
+    compact = CompactRows() if text.count("\n") > FEW else None
+    made: list[Row] = []
+    add = compact.add if compact is not None else lambda s, n: made.append(make_row(s, n))
     piped: set[int] = set()  # lines that print a pipe of their own (not a lone '|')
     lone = False
-    for number, line in enumerate(_lines(_NEWLINES.sub("\n", text)), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         shape = _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
         if shape is not None:
+            add(shape, number)
             texts, delimited = shape
-            if delimited:
-                cells = tuple([Cell(t, number, i) for i, t in enumerate(texts)])
-                append(Row(cells, number, delimited=True))
-            else:
+            if not delimited:
                 if not texts[0]:
                     lone = True
                 elif "|" in line or "\uff5c" in line:
                     piped.add(number)
-                append(Row((Cell(texts[0], number),), number))
         elif "|" in line or "\uff5c" in line:
             piped.add(number)  # a filler ('||||'): the lines around it mark their cells
-    return _separated(rows, piped) if lone else rows
+    rows = made if compact is None else compact
+    if lone:
+        return _separated(list(rows), piped)
+    return tuple(made) if compact is None else compact
 
 
 def _is_lone_pipe(row: Row) -> bool:
@@ -143,12 +146,8 @@ def _join_wrapped(rows: list[Row], start: int, piped: set[int], result: list[Row
     return end
 
 
-_Shape: TypeAlias = tuple[tuple[str, ...], bool]
-"""The cells' texts of a line, and whether the line marks its cells (tabs, pipes)."""
-
-
 @functools.lru_cache(maxsize=4096)
-def _shape(line: str) -> _Shape | None:
+def _shape(line: str) -> Shape | None:
     """The shape of *line*, ``None`` for a line without cells. A long page repeats its lines
     (a table's rows, a layout's fillers): a repeated line is split once, and its rows share
     the texts."""
@@ -162,7 +161,7 @@ def _shape(line: str) -> _Shape | None:
     return _plain_row(stripped)
 
 
-def text_shape(line: str) -> _Shape | None:
+def text_shape(line: str) -> Shape | None:
     """The cells' texts of *line* (one line of text) and whether the line marks its cells, as
     :func:`text_rows` splits it; ``None`` for a line without cells."""
     return _shape(line) if len(line) <= _MAX_CACHED else _shape.__wrapped__(line)
@@ -178,7 +177,7 @@ def _lines(text: str) -> Iterator[str]:
     yield text[start:]
 
 
-def _pipe_row(line: str) -> _Shape | None:
+def _pipe_row(line: str) -> Shape | None:
     if _MD_SEPARATOR.match(line):
         return None
     if not line.replace("|", "").strip():
@@ -216,7 +215,7 @@ def _split_pipes(line: str) -> list[str]:
     return parts
 
 
-def _plain_row(line: str) -> _Shape:
+def _plain_row(line: str) -> Shape:
     line = _clean(_MD_HEADING.sub("", line) if line.startswith("#") else line)
     if "\\" in line:  # Markdown's escapes ('\*', '\[', '1\.'): the characters themselves
         line = _MD_ESCAPE.sub(r"\1", line)
@@ -235,7 +234,7 @@ def _plain_row(line: str) -> _Shape:
     return _cells([*cells, *words[len(words) - values :]])
 
 
-def _cells(parts: list[str]) -> _Shape:
+def _cells(parts: list[str]) -> Shape:
     return tuple([_clean(p) for p in parts]), True
 
 
