@@ -3,11 +3,11 @@ page of repeated rows read as before, with its notes bounded (issue 14, point 6)
 
 from __future__ import annotations
 
-import tracemalloc
-
 from pathlib import Path
 
 import pytest
+
+from tests.reading._memory import traced_peak
 
 from disclosure_report.reading import (
     Cell,
@@ -134,12 +134,7 @@ def test_memory_of_many_rows_is_bounded(tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"rows.{'txt' if kind == 'text' else 'html'}"
     source = HEAD + ROW * 50_000 if kind == "text" else HTML_HEAD + HTML_ROW * 50_000 + "</table>"
     path.write_text(source, encoding="utf-8")
-    tracemalloc.start()
-    try:
-        extraction = extract(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    extraction, peak = traced_peak(lambda: extract(path))
     assert peak < 10 * path.stat().st_size
     assert extraction.tables[0].found
 

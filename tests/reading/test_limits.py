@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tracemalloc
-
 from pathlib import Path
 
 import attrs
 import pytest
+
+from tests.reading._memory import traced_peak
 
 from disclosure_report import BLANK, MAX_COUNT, Report2021, from_json, read, render
 from disclosure_report.reading import NoteCode, _extract, _source
@@ -59,12 +59,7 @@ def test_a_file_is_read_only_up_to_the_limit(
     path = tmp_path / "report.txt"
     path.write_bytes((HEAD + ROW * 200_000).encode())  # 3 MB
     _limit(monkeypatch, 1000)
-    tracemalloc.start()
-    try:
-        result = read(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    result, peak = traced_peak(lambda: read(path))
     assert peak < 1_000_000  # the 3 MB were never held
     assert result.report.active_disclosure.article_20_5.licensing.decisions == 7
     assert any("1000 bytes" in n.why for n in result.notes if n.code is NoteCode.LIMIT)
@@ -86,11 +81,6 @@ def test_memory_per_input_byte_of_many_rows(tmp_path: Path) -> None:
     # Issue 14 measured 47x; its target is 10x (see also test_compact.py).
     path = tmp_path / "rows.txt"
     path.write_bytes((HEAD + ROW * 30_000).encode())
-    tracemalloc.start()
-    try:
-        result = read(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    result, peak = traced_peak(lambda: read(path))
     assert peak < 10 * path.stat().st_size
     assert any(n.why.endswith("more reading notes left out") for n in result.notes)
