@@ -519,25 +519,20 @@ class Matcher:
             return exact[0]
         if len(core) < _MIN_PREFIX:
             return None
-        prefixed = [
-            spec
-            for spec in self.rows
-            if spec.split.core.startswith(core)
-            and 2 * len(core) >= len(spec.split.core)
-            and _numbers_agree(split.number, spec)
-        ]
-        if prefixed:
-            return prefixed[0] if len(prefixed) == 1 else None
-        # A label without its leading qualifier: the other version's wording (规范性文件 for
-        # 行政规范性文件). Only where one row ends so and no row's words are those exactly.
-        suffixed = [
-            spec
-            for spec in self.rows
-            if spec.split.core.endswith(core)
-            and 2 * len(core) >= len(spec.split.core)
-            and _numbers_agree(split.number, spec)
-        ]
-        return suffixed[0] if len(suffixed) == 1 else None
+        # A label cut short (its start), else a label without its leading qualifier: the other
+        # version's wording (规范性文件 for 行政规范性文件). Only where one row's words begin
+        # (or end) so, at least half of them, and no row's words are those exactly.
+        for part_of in (str.startswith, str.endswith):
+            found = [
+                spec
+                for spec in self.rows
+                if part_of(spec.split.core, core)
+                and 2 * len(core) >= len(spec.split.core)
+                and _numbers_agree(split.number, spec)
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
 
     def members(self, group: RowSpec) -> tuple[RowSpec, ...]:
         """The data rows that the format prints under *group* (a group label)."""
