@@ -274,3 +274,18 @@ def test_a_long_page_reads_as_it_did_before_it_was_read_a_piece_at_a_time(
     assert list(pieces.rows) == list(whole.rows)
     assert len(whole.rows) == 3001
     assert [(c.text, c.line) for c in whole.rows[-1].cells] == [("行政许可", 3000), ("7", 3000)]
+
+
+def test_a_row_too_long_to_hold_is_given_element_by_element(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = b"<table><tr><td>" + b"<span>1</span>" * 50 + b"</td><td>2</td></tr></table>"
+    monkeypatch.setattr(_html_elements, "_MAX_HELD", 20)
+    monkeypatch.setattr(_html_elements, "_PIECE", 16)
+    stream = ElementStream(_etree(), data, inline=_INLINE, cells=_CELL_TAGS)
+    whole = [
+        stream.whole for event, element, _ in stream if (event, element.tag) == ("start", "tr")
+    ]
+    assert whole == [False]
+    same_rows(monkeypatch, data)
+    assert [c.text for c in html_rows(data).rows[0].cells] == ["1" * 50, "2"]

@@ -38,6 +38,10 @@ TREE_LIMIT = 1 << 19
 a larger one is streamed."""
 _PIECE = 1 << 16
 """Bytes fed to the parser at a time: a piece of a page costs less than its tree."""
+_MAX_HELD = 1 << 16
+"""Events of a table row read ahead to give it whole, past which no more of the page is parsed
+for it: a larger row (a page laid out in one cell) is given element by element, so that its
+tree is freed as it is read."""
 _OPTIONS = {"encoding": "utf-8", "remove_comments": True, "remove_pis": True, "no_network": True}
 """The parser's options: it decodes nothing but HTML's character references, and is told the
 encoding rather than looking for it (the page has been decoded already, and is given in UTF-8
@@ -302,7 +306,7 @@ class ElementStream:
         while True:
             if at >= ready:
                 self._at = at
-                forgotten = self._read(begin)
+                forgotten = None if at - begin > _MAX_HELD else self._read(begin)
                 if forgotten is None:
                     break
                 begin -= forgotten
