@@ -5,8 +5,10 @@ only when a page is read), which tolerates broken markup (unclosed
 cells, rows and tables, stray end tags, unterminated comments), knows where each element starts
 in the source, never touches the network and decodes only HTML's character references. Its time
 is linear in the input: nesting is capped at 256 levels and a text node at 10 MB, past which the
-rest of the page is not read (:attr:`HtmlPage.cut` says so, and the reader adds a note).
-selectolax (Lexbor) parses faster, but its tree building takes time quadratic in the nesting
+rest of the page is not read (:attr:`HtmlPage.cut` says so, and the reader adds a note). A
+page of up to 512 KiB is parsed whole; a larger one a piece at a time, its tree freed behind the
+reading, so that its memory is that of its rows, not some twenty times the page
+(:mod:`._html_elements`); both give the same rows. selectolax (Lexbor) parses faster, but its tree building takes time quadratic in the nesting
 depth (200,000 nested ``<div>`` took 90 s) and it keeps no source lines.
 
 What a reader does not see is skipped (``<script>``, ``<style>``, ``<noscript>``, ``<template>``,
@@ -23,13 +25,14 @@ import importlib
 import re
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, TypeAlias, cast
+from collections.abc import Sequence
+from typing import TypeAlias, cast
 
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._compact import CompactRows, settled
+from disclosure_report.reading._compact import CompactRows, TableShape, settled
+from disclosure_report.reading._html_elements import Element, Elements, Etree, elements
 from disclosure_report.reading._source_layout import Row
 
 
@@ -102,45 +105,6 @@ _MAX_SPAN_ROWS = 500
 _MAX_TITLE = 1000
 _LAYOUT_LINES = 6
 _LAYOUT_CHARS = 400
-
-
-class _Element(Protocol):
-    """What the reader uses of an lxml element (lxml ships no type hints)."""
-
-    tag: str  # comments and processing instructions (other tags) are not kept
-    text: str | None
-    tail: str | None
-    sourceline: int | None
-
-    def get(self, key: str) -> str | None: ...
-    def find(self, path: str) -> _Element | None: ...
-    def __iter__(self) -> Iterator[_Element]: ...
-    def __len__(self) -> int: ...
-
-
-class _LogEntry(Protocol):
-    type_name: str
-    message: str
-
-
-class _Parser(Protocol):
-    error_log: Iterable[_LogEntry]
-
-
-class _Etree(Protocol):
-    """What the reader uses of :mod:`lxml.etree`."""
-
-    def HTMLParser(self, **options: object) -> _Parser: ...  # noqa: N802
-    def fromstring(self, text: bytes, parser: _Parser) -> _Element | None: ...
-    def iterwalk(self, tree: _Element, events: tuple[str, ...]) -> _Walker: ...
-    def strip_tags(self, tree: _Element, *tags: str) -> None: ...
-
-
-class _Walker(Protocol):
-    """:func:`lxml.etree.iterwalk`: the start and end of every element, in document order."""
-
-    def __iter__(self) -> Iterator[tuple[str, _Element]]: ...
-    def skip_subtree(self) -> None: ...
 
 
 @attrs.frozen
@@ -219,7 +183,7 @@ class _Builder:
     closed: list[_Closed] = attrs.Factory(list)
     closed_index: dict[_Closed, int] = attrs.Factory(dict)
 
-    def meta(self, element: _Element) -> None:
+    def meta(self, element: Element) -> None:
         """A ``<meta>`` or ``<link>``: keep the first publication date stated (see
         :data:`_PUBLISHED_NAMES`), and the first of each of :data:`_STATED_NAMES`."""
         if element.tag == "link":
@@ -276,7 +240,7 @@ class _Builder:
                 self.out.add(((clean,), False), self.text_line)
             self.text.clear()
 
-    def start(self, role: int, line: int, element: _Element) -> None:
+    def start(self, role: int, line: int, element: Element) -> None:
         """The start of an element of *role*."""
         table = self.data_table
         if role == _TABLE:
@@ -326,36 +290,62 @@ class _Builder:
             self._close_row(table)
             self._emit(table)
 
-    def plain_row(self, row: _Element, line: int) -> int | None:
+    def plain_row(self, row: Element, line: int) -> int | None:
         """Read the cells of the table row *row*, just started on *line*, at once, when they
-        are plain (cells of text alone, nothing but white space between them): what the walk
-        would do element by element, for the most frequent row of a long table. Returns the
-        line after the row's cells, or ``None`` (and nothing read) when they are not plain."""
+        are plain: what the walk would do element by element, for the most frequent row of a
+        long table. *row* is one that the stream gave whole (:attr:`Elements.whole`: cells
+        of text alone); its cells are plain when nothing but white space stands between them.
+        Returns the line after the row's cells, or ``None`` (and nothing read) when they are
+        not plain."""
         table = self.data_table
-        if table is None or (row.text is not None and not row.text.isspace()):
+        head = row.text
+        if table is None or (head is not None and not head.isspace()):
             return None
+        if head:
+            line += head.count("\n")
+        start = table.row_lines[-1]
+        texts: list[str] = []
+        offsets: list[int] = []
+        spans: list[tuple[int, int]] = []
+        spanned = wordy = False
         for cell in row:
             tail = cell.tail
-            if cell.tag not in _CELL_TAGS or len(cell) or (tail is not None and not tail.isspace()):
-                return None
-        if row.text:
-            line += row.text.count("\n")
-        for cell in row:
-            line = max(line, cell.sourceline or 0)
-            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
-            opened = self._open_cell(
-                table,
-                line,
-                _span(rowspan, _MAX_SPAN_ROWS) if rowspan else 1,
-                _span(colspan, _MAX_COLUMNS) if colspan else 1,
+            if tail is not None and not tail.isspace():
+                return None  # nothing of the builder's changed yet
+            at = cell.sourceline or 0
+            line = max(line, at)
+            offsets.append(line - start)
+            # keys() first: cheaper than two get() on the cells of most tables, which have none
+            rowspan, colspan = (
+                (cell.get("rowspan"), cell.get("colspan")) if cell.keys() else (None, None)
             )
+            if rowspan or colspan:
+                span = (
+                    _span(rowspan, _MAX_SPAN_ROWS) if rowspan else 1,
+                    _span(colspan, _MAX_COLUMNS) if colspan else 1,
+                )
+                spanned = spanned or span != (1, 1)
+                spans.append(span)
+            else:
+                spans.append((1, 1))
             text = cell.text
             if text:
-                opened.pieces.append(text.replace("\n", " "))
+                # As the walk joins a cell's text: a line break is a space, which _clean
+                # takes as any white space.
+                clean = _clean(text)
+                wordy = wordy or len(clean) > _LAYOUT_CHARS
+                texts.append(clean)
                 line += text.count("\n")
-            table.cell = None
-            if cell.tail:
-                line += cell.tail.count("\n")
+            else:
+                texts.append("")
+            if tail:
+                line += tail.count("\n")
+        if wordy:
+            table.wordy = True
+        table.row = None
+        self._add_closed(
+            table, (tuple(texts), tuple(offsets), tuple(spans) if spanned else None, None)
+        )
         return line
 
     def _open_cell(self, table: _Table, line: int, rowspan: int, colspan: int) -> _RawCell:
@@ -391,11 +381,15 @@ class _Builder:
                 tuple([(cell.rowspan, cell.colspan) for cell in row]) if spanned else None,
                 tuple(printed) if broken else None,
             )
-            number = self.closed_index.get(closed)
-            if number is None:
-                number = self.closed_index[closed] = len(self.closed)
-                self.closed.append(closed)
-            table.closed.append(number)
+            self._add_closed(table, closed)
+
+    def _add_closed(self, table: _Table, closed: _Closed) -> None:
+        """Close a row of *table* as *closed*: a row seen before is kept once."""
+        number = self.closed_index.get(closed)
+        if number is None:
+            number = self.closed_index[closed] = len(self.closed)
+            self.closed.append(closed)
+        table.closed.append(number)
 
     def _to_layout(self, table: _Table) -> None:
         """Read a table that holds another table as text, from here on."""
@@ -421,43 +415,50 @@ class _Builder:
         index = self.count
         self.count += 1
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
+        plain: dict[int, TableShape] = {}  # the shape of a closed row that nothing spans
+        add = self.out.add
         for number, (closed, line) in enumerate(zip(table.closed, table.row_lines, strict=True)):
-            texts, offsets, spans, _ = self.closed[closed]
-            columns, widths = _grid_row(spans or ((1, 1),) * len(texts), covered)
-            if columns:
+            free = not covered
+            shape = plain.get(closed) if free else None
+            if shape is None:
+                texts, offsets, spans, _ = self.closed[closed]
+                columns, widths = _grid_row(spans or ((1, 1),) * len(texts), covered)
+                if not columns:
+                    continue
                 kept = len(columns)
                 shape = (texts[:kept], columns, offsets[:kept], widths, index)
-                self.out.add(shape, line, number)
+                if spans is None and free:  # as it would be again
+                    plain[closed] = shape
+            add(shape, line, number)
 
 
 def html_rows(text: str | bytes) -> HtmlPage:
     """Read an HTML page (text, or valid UTF-8 bytes) into rows.
 
+    A long page is parsed a piece at a time and its tree freed behind the reading
+    (:mod:`._html_elements`), so that it costs little more than its rows.
+
     Raises:
         InvalidReportError: When lxml, the HTML parser, is not installed.
     """
     etree = _etree()
-    parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-    )
-    # UTF-8 bytes, since lxml refuses a str that declares an encoding; the page has been
-    # decoded already, so the parser is told the encoding instead of looking for it.
-    data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
-    root = etree.fromstring(data, parser)
-    cut = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
-    if root is None:  # nothing but white space and comments
-        return HtmlPage((), None, 0, cut)
-    etree.strip_tags(root, *_INLINE)
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")  # lxml's choice
+    stream = elements(etree, data, inline=_INLINE, cells=_CELL_TAGS)
     builder = _Builder()
-    _walk(builder, etree.iterwalk(root, events=("start", "end")))
+    _walk(builder, stream)
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
     return HtmlPage(
-        settled(builder.out), title or None, builder.count, cut, builder.published, builder.stated
+        settled(builder.out),
+        title or None,
+        builder.count,
+        stream.cut,
+        builder.published,
+        builder.stated,
     )
 
 
-def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, PLR0915
+def _walk(builder: _Builder, stream: Elements) -> None:  # noqa: C901, PLR0912, PLR0915
     """Feed the start and end of every element, and the text around it, to *builder*; skip
     what is not shown.
 
@@ -471,7 +472,7 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, P
     line = 1
     open_roles: list[int | None] = []  # of the elements open: their end needs no tag lookup
     push, pop = open_roles.append, open_roles.pop
-    for event, element in walker:
+    for event, element, chunk in stream:
         if event == "start":
             role = roles(element.tag)
             push(role)
@@ -481,8 +482,8 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, P
             if role == _HIDDEN:
                 if event == "start":
                     if element.tag == "title" and not builder.title:
-                        builder.title = element.text or ""
-                    walker.skip_subtree()  # its end (and tail) still comes
+                        builder.title = chunk
+                    stream.skip_subtree()  # its end (and the text after it) still comes
                     continue
             elif role == _META:
                 if event == "start":
@@ -497,13 +498,16 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, P
             elif event == "start":
                 line = max(line, element.sourceline or 0)
                 builder.start(role, line, element)
-                if role == _ROW and (after := builder.plain_row(element, line)) is not None:
+                if (
+                    role == _ROW
+                    and stream.whole
+                    and (after := builder.plain_row(element, line)) is not None
+                ):
                     line = after
-                    walker.skip_subtree()  # its cells are read; its end (and tail) still come
+                    stream.skip_subtree()  # its cells are read; its end (and tail) still come
                     continue
             else:
                 builder.end(role)
-        chunk = element.text if event == "start" else element.tail
         if not chunk:
             continue
         table = builder.data_table  # Builder.data, inlined
@@ -523,10 +527,10 @@ def _walk(builder: _Builder, walker: _Walker) -> None:  # noqa: C901, PLR0912, P
 
 
 @functools.cache
-def _etree() -> _Etree:
+def _etree() -> Etree:
     """lxml's etree, or the library's error in an environment that lacks it."""
     try:
-        return cast("_Etree", importlib.import_module("lxml.etree"))
+        return cast("Etree", importlib.import_module("lxml.etree"))
     except ImportError:
         raise InvalidReportError(
             [Problem("$", f"lxml, to read HTML: {INSTALL}", "lxml is not installed")]

@@ -1,0 +1,365 @@
+"""The elements of an HTML page as the reader walks them: from the page's whole tree, or
+streamed as lxml parses it.
+
+Both give the start and the end of each element that is not inline, in document order, with
+the text that follows that start or end up to the next such element (the inline elements' text
+and tails joined into it, as :func:`lxml.etree.strip_tags` leaves it), and say of each table
+row whether it is *whole*: cells of text alone, which the reader can take at once.
+
+A page of up to :data:`TREE_LIMIT` bytes is parsed at once and its tree walked by lxml in C
+(:class:`TreeElements`): the faster way, for the pages that reports are published on. A tree
+costs some twenty times the page in memory, though (a table of 400,000 rows: over 300 MB for
+16 MB of HTML), so a larger page is parsed by lxml's pull parser a piece at a time, and each
+element whose end has been read is cleared and unlinked from the tree behind the reading
+(:class:`ElementStream`): what stays is the path from the root to the element being read. An
+element's text and tail are known once the parser has read the next element, so the stream
+runs one element behind the parser; a table row of plain cells is read to its end before it is
+given (its inline elements stripped), any other row element by element.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, TypeAlias
+
+
+__all__ = [
+    "TREE_LIMIT",
+    "Element",
+    "ElementStream",
+    "Elements",
+    "Etree",
+    "TreeElements",
+    "elements",
+]
+
+TREE_LIMIT = 1 << 19
+"""The largest page (512 KiB, five times a typical report's page) read from its whole tree;
+a larger one is streamed."""
+_PIECE = 1 << 16
+"""Bytes fed to the parser at a time: a piece of a page costs less than its tree."""
+_MAX_HELD = 1 << 16
+"""Events of a table row read ahead to give it whole, past which no more of the page is parsed
+for it: a larger row (a page laid out in one cell) is given element by element, so that its
+tree is freed as it is read."""
+_OPTIONS = {"encoding": "utf-8", "remove_comments": True, "remove_pis": True, "no_network": True}
+"""The parser's options: it decodes nothing but HTML's character references, and is told the
+encoding rather than looking for it (the page has been decoded already, and is given in UTF-8
+since lxml refuses a str that declares an encoding)."""
+
+
+class Element(Protocol):
+    """What the reader uses of an lxml element (lxml ships no type hints)."""
+
+    tag: str  # comments and processing instructions (other tags) are not kept
+    text: str | None
+    tail: str | None
+    sourceline: int | None
+
+    def get(self, key: str) -> str | None: ...
+    def keys(self) -> list[str]: ...
+    def getparent(self) -> Element | None: ...
+    def getprevious(self) -> Element | None: ...
+    def clear(self) -> None: ...
+    def __iter__(self) -> Iterator[Element]: ...
+    def __len__(self) -> int: ...
+    def __delitem__(self, index: int) -> None: ...
+
+
+class _LogEntry(Protocol):
+    type_name: str
+
+
+class _Parser(Protocol):
+    error_log: Iterable[_LogEntry]
+
+
+class _PullParser(Protocol):
+    """:class:`lxml.etree.HTMLPullParser`, with start and end events."""
+
+    feed_error_log: Iterable[_LogEntry]
+
+    def feed(self, data: bytes) -> None: ...
+    def read_events(self) -> Iterator[tuple[str, Element]]: ...
+    def close(self) -> Element | None: ...
+
+
+class _Walk(Protocol):
+    """:func:`lxml.etree.iterwalk` over one element: its start and end, and those of all
+    below it, in document order."""
+
+    def __iter__(self) -> Iterator[tuple[str, Element]]: ...
+    def skip_subtree(self) -> None: ...
+
+
+class Etree(Protocol):
+    """What the reader uses of :mod:`lxml.etree`."""
+
+    def HTMLParser(self, **options: object) -> _Parser: ...  # noqa: N802
+    def HTMLPullParser(self, **options: object) -> _PullParser: ...  # noqa: N802
+    def fromstring(self, text: bytes, parser: _Parser) -> Element | None: ...
+    def iterwalk(self, tree: Element, events: tuple[str, ...]) -> _Walk: ...
+    def strip_tags(self, tree: Element, *tags: str) -> None: ...
+
+
+_Raw: TypeAlias = tuple[str, Element]
+"""An event as the parser gives it: ``"start"`` or ``"end"``, and the element."""
+Event: TypeAlias = tuple[str, Element, str]
+"""An event as the stream gives it: with the text that follows (``""`` for none)."""
+
+
+class Elements(Protocol):
+    """What the reader walks (see the module's docstring).
+
+    Iterate once. :meth:`skip_subtree` after the start of an element leaves out all below it
+    (its end and the text after it still come); :attr:`whole` says of the start of a table row
+    just given whether the row holds nothing but cells of text (inline elements stripped), so
+    that its cells can be taken at once.
+    """
+
+    whole: bool
+
+    @property
+    def cut(self) -> bool:
+        """Whether the parser stopped before the end of the page, at a limit of its own (known
+        once the elements have been walked)."""
+
+    def __iter__(self) -> Iterator[Event]: ...
+    def skip_subtree(self) -> None: ...
+
+
+def elements(
+    etree: Etree, data: bytes, *, inline: tuple[str, ...], cells: frozenset[str]
+) -> Elements:
+    """The elements of the page *data* (UTF-8), from its tree or streamed by its size; *inline*
+    and *cells* are the tags of inline elements and of table cells."""
+    if len(data) <= TREE_LIMIT:
+        return TreeElements(etree, data, inline=inline, cells=cells)
+    return ElementStream(etree, data, inline=inline, cells=cells)
+
+
+class TreeElements:
+    """The elements of a page parsed whole, its inline elements stripped, walked by lxml."""
+
+    __slots__ = ("_cells", "_etree", "_parser", "_root", "_walker", "whole")
+
+    def __init__(
+        self, etree: Etree, data: bytes, *, inline: tuple[str, ...], cells: frozenset[str]
+    ) -> None:
+        self._parser = etree.HTMLParser(**_OPTIONS)
+        self._root = etree.fromstring(data, self._parser)  # None for a page of nothing
+        if self._root is not None:
+            etree.strip_tags(self._root, *inline)
+        self._etree = etree
+        self._cells = cells
+        self._walker: _Walk | None = None
+        self.whole = False
+
+    @property
+    def cut(self) -> bool:
+        return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in self._parser.error_log)
+
+    def skip_subtree(self) -> None:
+        if self._walker is not None:
+            self._walker.skip_subtree()
+
+    def __iter__(self) -> Iterator[Event]:
+        if self._root is None:
+            return
+        cells = self._cells
+        walker = self._walker = self._etree.iterwalk(self._root, ("start", "end"))
+        for event, element in walker:
+            if event == "end":
+                yield event, element, element.tail or ""
+                continue
+            if element.tag == "tr":
+                self.whole = all(cell.tag in cells and not len(cell) for cell in element)
+            yield event, element, element.text or ""
+
+
+class ElementStream:
+    """The elements of a page streamed as the parser reads it, the tree behind freed.
+
+    Args:
+        etree: :mod:`lxml.etree`.
+        data: The page, in UTF-8.
+        inline: The tags of the inline elements.
+        cells: The tags of table cells.
+    """
+
+    __slots__ = (
+        "_at", "_cells", "_data", "_etree", "_events", "_fed", "_inline", "_parser", "_ready",
+        "_skip", "whole",
+    )  # fmt: skip
+
+    def __init__(
+        self, etree: Etree, data: bytes, *, inline: tuple[str, ...], cells: frozenset[str]
+    ) -> None:
+        self._parser = etree.HTMLPullParser(events=("start", "end"), **_OPTIONS)
+        self._data = data
+        self._fed = 0  # bytes of the page fed to the parser; -1 once it is closed
+        self._events: list[_Raw] = []  # read from the parser, from the one to read next on
+        self._at = 0  # the event to read next
+        self._ready = 0  # events before this one are complete (the parser has read past them)
+        self._etree = etree
+        self._inline = frozenset(inline)
+        self._cells = cells
+        self._skip = False
+        self.whole = False
+
+    @property
+    def cut(self) -> bool:
+        return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in self._parser.feed_error_log)
+
+    def skip_subtree(self) -> None:
+        self._skip = True
+
+    def __iter__(self) -> Iterator[Event]:
+        inline = self._inline
+        while (raw := self._next()) is not None:
+            event, element = raw
+            whole = self.whole = event == "start" and element.tag == "tr" and self._hold(element)
+            chunk = (element.text or "") if whole else self._chunk(raw, inline)
+            self._skip = False
+            yield event, element, chunk
+            if event == "end":
+                _prune(element)
+            elif whole:  # what was read of the row, but its end, is in its tree
+                if not self._skip:
+                    yield from self._inside(element)
+            elif self._skip:
+                self._skip_to_end(element)
+
+    def _read(self, keep: int) -> int | None:
+        """Parse the page on until more events are complete, forgetting the events before
+        *keep*: how many were forgotten, ``None`` when the page has been read to its end."""
+        if self._fed < 0:
+            return None
+        parser, data, events = self._parser, self._data, self._events
+        del events[:keep]
+        self._at -= keep
+        self._ready -= keep
+        before = self._ready
+        while self._ready <= before and self._fed >= 0:
+            if self._fed < len(data):
+                parser.feed(data[self._fed : self._fed + _PIECE])
+                self._fed += _PIECE
+                events.extend(parser.read_events())
+                # The last event's text or tail may go on in the next piece.
+                self._ready = max(len(events) - 1, 0)
+            else:
+                self._fed = -1
+                try:
+                    parser.close()
+                except SyntaxError:  # lxml's, on a page of nothing (recovering, it raises no other)
+                    pass
+                else:
+                    events.extend(parser.read_events())
+                self._ready = len(events)
+        return keep
+
+    def _next(self) -> _Raw | None:
+        """The next event, or ``None`` after the last."""
+        while self._at >= self._ready:
+            if self._read(self._at) is None:
+                return None
+        raw = self._events[self._at]
+        self._at += 1
+        return raw
+
+    def _chunk(self, raw: _Raw, inline: frozenset[str]) -> str:
+        """The text after *raw* up to the next element that is not inline: its own text or
+        tail, then the text and tail of the inline elements in between."""
+        event, element = raw
+        first = (element.text if event == "start" else element.tail) or ""
+        parts: list[str] | None = None
+        # The buffer read in place: a Word-exported page has more inline elements than others.
+        events, at, ready = self._events, self._at, self._ready
+        while True:
+            if at >= ready:
+                self._at = at
+                if self._read(at) is None:
+                    break
+                at, ready = self._at, self._ready
+                continue
+            event, element = events[at]
+            if element.tag not in inline:
+                break
+            at += 1
+            text = element.text if event == "start" else element.tail
+            if text:
+                if parts is None:
+                    parts = [first]
+                parts.append(text)
+        self._at = at
+        return first if parts is None else "".join(parts)
+
+    def _hold(self, row: Element) -> bool:
+        """Read the table row *row* to its end when it holds nothing but cells of text and
+        inline elements (which are then stripped): whether it does. Otherwise what was read
+        ahead is read again, and the row is read element by element."""
+        cells, inline = self._cells, self._inline
+        begin = at = self._at
+        events, ready = self._events, self._ready
+        in_cell = stripped = False
+        # The buffer read in place: the rows of a long table are read here.
+        while True:
+            if at >= ready:
+                self._at = at
+                forgotten = None if at - begin > _MAX_HELD else self._read(begin)
+                if forgotten is None:
+                    break
+                begin -= forgotten
+                at, events, ready = self._at, self._events, self._ready
+                continue
+            event, element = events[at]
+            at += 1
+            if event == "end":
+                if element is row:
+                    self._at = at - 1  # its end comes as any element's
+                    if stripped:
+                        self._etree.strip_tags(row, *inline)
+                    return True
+                if element.tag not in inline:
+                    in_cell = False  # a cell's end
+            elif element.tag in inline:
+                stripped = True
+            elif not in_cell and element.tag in cells:
+                in_cell = True
+            else:
+                break
+        self._at = begin
+        return False
+
+    def _inside(self, row: Element) -> Iterator[Event]:
+        """The events below a row read whole, from its (complete, stripped) tree."""
+        walker = self._etree.iterwalk(row, ("start", "end"))
+        for event, element in walker:
+            if element is row:
+                if event == "end":
+                    return  # the row's end comes from the parser, with the text after it
+                continue
+            self._skip = False
+            yield event, element, ((element.text if event == "start" else element.tail) or "")
+            if self._skip:
+                walker.skip_subtree()
+
+    def _skip_to_end(self, element: Element) -> None:
+        """Leave out the events below *element*, clearing what they built."""
+        while (raw := self._next()) is not None:
+            event, below = raw
+            if event == "end":
+                if below is element:
+                    self._at -= 1  # read next
+                    return
+                _prune(below)
+
+
+def _prune(element: Element) -> None:
+    """Free what *element*, whose end has been read, and the elements before it at its level
+    hold: they are read."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
