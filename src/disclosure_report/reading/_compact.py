@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from operator import itemgetter
 from typing import TypeAlias, overload
 
@@ -121,6 +122,11 @@ class CompactRows(Sequence[Row]):
         if not 0 <= index < count:
             raise IndexError(index)
         return self._store.row(self._start + index)
+
+    def shape_ids(self) -> Iterator[int]:
+        """The number of each row's shape, in order: rows of one number print the same cells
+        (texts, columns, spans), so that a stage can judge a shape once for all its rows."""
+        return islice(self._store.ids, self._start, self._start + len(self))
 
     def __iter__(self) -> Iterator[Row]:
         store = self._store

@@ -10,9 +10,11 @@ not part of the format (a local row, a subtotal), which is read and reported.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
+from disclosure_report.reading._compact import CompactRows
 from disclosure_report.reading._merged import HeaderCell, grid_header
 from disclosure_report.reading._notes import Location, NoteCode, ReadingNote, is_full
 from disclosure_report.reading._source_layout import Cell, Row
@@ -102,7 +104,9 @@ class Rows:
 
 Regroup = Callable[[Sequence[Occurrence], Matcher, int, list[ReadingNote]], Sequence[Occurrence]]
 """Gives the rows found between two headings of a table (a block, in printed order) the
-values printed apart from them (see :func:`._detached.regroup`)."""
+values printed apart from them (see :func:`._detached.regroup`). A block whose rows each hold
+their values on their label's row has none printed apart, and is left as found: the collector
+finishes such a block of rows held compactly without asking (see :class:`_Beside`)."""
 
 
 def _as_found(
@@ -111,23 +115,78 @@ def _as_found(
     return block
 
 
+class _Labelled(NamedTuple):
+    """What a row holds when it is a row of the format with its values beside its label (its
+    first cell that is not empty names a row of the format, not a group, and all its other
+    cells are values): that row of the format, the index of its label among its cells, whether
+    a value is not blank, and how many values it has. The collector reads such a row the same way whatever
+    came before it: it starts the row, and its values are the row's."""
+
+    spec: RowSpec
+    start: int
+    data: bool
+    width: int
+
+
+class _Beside(NamedTuple):
+    """A row of :class:`_Labelled` shape, the *position*-th of the rows held compactly, as found
+    under the table's *header*: its occurrence is made (:meth:`_Collector.made`) only when a
+    stage needs it, to keep it as found or empty, to quote it in a note, to regroup a block
+    with rows that are not of such a shape, or to take the cells of the next row. A long page
+    of repeated rows then makes no object for a row whose only trace is a counted note."""
+
+    position: int
+    shape: _Labelled
+    header: tuple[HeaderCell, ...]
+
+
 @attrs.define
 class _Collector:
     matcher: Matcher
     number: int
     notes: list[ReadingNote]
     regroup: Regroup = _as_found
+    rows: Sequence[Row] = ()
     found: dict[str, Occurrence] = attrs.Factory(dict)
     empty: dict[str, Occurrence] = attrs.Factory(dict)
     extra: list[ExtraRow] = attrs.Factory(list)
     pending: list[Occurrence] = attrs.Factory(list)
-    block: list[Occurrence] = attrs.Factory(list)
+    block: list[Occurrence | _Beside] = attrs.Factory(list)
     current: Occurrence | None = None
+    waiting: _Beside | None = None
+    """The current row while it is not made (then :attr:`current` is ``None``)."""
     last: RowSpec | None = None
     header: tuple[HeaderCell, ...] = ()
     header_row: Row | None = None
     left_out: int = 0
     """Rows with values that the format does not have, beyond the :data:`_MAX_EXTRA` kept."""
+
+    def read(self, rows: Iterable[Row]) -> None:
+        """Read the cells of *rows*, one by one."""
+        if self.waiting is not None:
+            self.current, self.waiting = self.made(self.waiting), None
+        for token in _tokens(rows):
+            if token.value.is_value:
+                self.value(token)
+            else:
+                self.text(token)
+
+    def beside(self, position: int, shape: _Labelled) -> None:
+        """Read the *position*-th row, of *shape*, as :meth:`read` would: it starts its row
+        (:meth:`start`), whose values are its other cells; but made only when needed."""
+        self._push()
+        self.waiting = _Beside(position, shape, self.header)
+        self.last = shape.spec
+        if len(self.block) >= _MAX_BLOCK:
+            self._flush()
+
+    def made(self, beside: _Beside) -> Occurrence:
+        """The occurrence of *beside*, as :meth:`read` makes it from its row."""
+        row = self.rows[beside.position]
+        cells = row.cells[beside.shape.start :]
+        occurrence = Occurrence(beside.shape.spec, cells[0], row, header=beside.header)
+        occurrence.values.extend(Token(cell, row, classify(cell.text)) for cell in cells[1:])
+        return occurrence
 
     def value(self, token: Token) -> None:
         if self.current is not None:
@@ -191,17 +250,47 @@ class _Collector:
         return spec
 
     def start(self, occurrence: Occurrence | None) -> None:
-        if self.current is not None:
-            self.block.append(self.current)
+        self._push()
         self.current = occurrence
         if occurrence is None or len(self.block) >= _MAX_BLOCK:
             self._flush()
 
+    def _push(self) -> None:
+        """The current row into the block: it is over."""
+        if self.current is not None:
+            self.block.append(self.current)
+            self.current = None
+        elif self.waiting is not None:
+            self.block.append(self.waiting)
+            self.waiting = None
+
     def _flush(self) -> None:
         """Finish the rows of the block, once the values printed apart from them are theirs."""
         block, self.block = self.block, []
-        for occurrence in self.regroup(block, self.matcher, self.number, self.notes):
+        beside = [item for item in block if isinstance(item, _Beside)]
+        if len(beside) == len(block):
+            # Each row's values are on its label's row: none printed apart (see Regroup).
+            for item in beside:
+                self._finish_beside(item)
+            return
+        made = [self.made(item) if isinstance(item, _Beside) else item for item in block]
+        for occurrence in self.regroup(made, self.matcher, self.number, self.notes):
             self._finish(occurrence)
+
+    def _finish_beside(self, beside: _Beside) -> None:
+        """:meth:`_finish` for *beside*, its occurrence made only where it leaves a trace: a
+        row kept (found, or empty with more cells than the one kept), or a note kept."""
+        shape = beside.shape
+        key = shape.spec.key
+        if shape.data:
+            if key in self.found and is_full(self.notes):
+                self.notes.skip()
+                return
+        elif key in self.found or (
+            (prior := self.empty.get(key)) is not None and shape.width <= len(prior.values)
+        ):
+            return
+        self._finish(self.made(beside))
 
     def _finish(self, occurrence: Occurrence) -> None:
         spec = occurrence.spec
@@ -304,15 +393,58 @@ def collect_rows(
 ) -> Rows:
     """Find the rows of table *number* (2 or 3) in *rows*; *regroup* gives each block of rows
     the values printed apart from them."""
-    collector = _Collector(matcher, number, notes, regroup)
-    for token in _tokens(rows):
-        if token.value.is_value:
-            collector.value(token)
-        else:
-            collector.text(token)
+    collector = _Collector(matcher, number, notes, regroup, rows)
+    if isinstance(rows, CompactRows):
+        _read_compact(rows, collector)
+    else:
+        collector.read(rows)
     collector.start(None)
     collector.report_extra()
     return Rows(collector.found, collector.empty, tuple(collector.extra))
+
+
+_SHAPES = 8192
+"""Shapes of rows whose verdict (:func:`_labelled`) is kept, at most: a page of as many
+distinct lines as rows is judged a row at a time, in bounded memory."""
+
+
+def _read_compact(rows: CompactRows, collector: _Collector) -> None:
+    """Read *rows* as :meth:`_Collector.read` does, each shape judged once: a row of the
+    format with its values beside its label is read without being made
+    (:meth:`_Collector.beside`)."""
+    known: dict[int, _Labelled | None] = {}
+    matcher = collector.matcher
+    for index, number in enumerate(rows.shape_ids()):
+        row = None
+        if number in known:
+            shape = known[number]
+        else:
+            row = rows[index]
+            shape = _labelled(row, matcher)
+            if len(known) < _SHAPES:
+                known[number] = shape
+        if shape is not None:
+            collector.beside(index, shape)
+        else:
+            collector.read((rows[index] if row is None else row,))
+
+
+def _labelled(row: Row, matcher: Matcher) -> _Labelled | None:
+    """What *row* holds when it is a row of the format with its values beside its label (see
+    :class:`_Labelled`), ``None`` otherwise."""
+    start = _first_cell(row)
+    cells = row.cells[start:]
+    if not cells:
+        return None
+    label = cells[0].text
+    spec = None if classify(label).is_value else matcher.row(label)
+    if spec is None or spec.is_group:
+        return None
+    values = [classify(cell.text) for cell in cells[1:]]
+    if not all(value.is_value for value in values):
+        return None
+    data = any(value.kind != "blank" for value in values)
+    return _Labelled(spec, start, data, len(values))
 
 
 def collect_values(rows: Sequence[Row], matcher: Matcher) -> tuple[list[Token], Token | None, bool]:
@@ -366,11 +498,16 @@ def where(
 
 def _tokens(rows: Iterable[Row]) -> Iterable[Token]:
     for row in rows:
-        cells = row.cells
-        if row.delimited:
-            start = 0
-            while start < len(cells) and not cells[start].text:
-                start += 1  # empty cells before the label: merged cells of the layout
-            cells = cells[start:]
-        for cell in cells:
+        for cell in row.cells[_first_cell(row) :]:
             yield Token(cell, row, classify(cell.text))
+
+
+def _first_cell(row: Row) -> int:
+    """The index of the first cell of *row* that is read: in a row that marks its cells, empty
+    cells before the label are merged cells of the layout."""
+    cells = row.cells
+    start = 0
+    if row.delimited:
+        while start < len(cells) and not cells[start].text:
+            start += 1
+    return start
