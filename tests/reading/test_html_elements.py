@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -23,8 +24,15 @@ from hypothesis import strategies as st
 
 from disclosure_report import render
 from disclosure_report.reading import _html_elements
-from disclosure_report.reading._html import _CELL_TAGS, _INLINE, _etree, html_rows
-from disclosure_report.reading._html_elements import Element, Elements, ElementStream, TreeElements
+from disclosure_report.reading._html import _CELL_TAGS, _INLINE, _OTHER_TAGS, _etree, html_rows
+from disclosure_report.reading._html_elements import (
+    Element,
+    Elements,
+    ElementStream,
+    RowStream,
+    TreeElements,
+    Unfit,
+)
 from disclosure_report.testing import reports
 
 
@@ -98,6 +106,16 @@ def streamed(data: bytes) -> Walked:
     return walked(ElementStream(_etree(), data, inline=_INLINE, cells=_CELL_TAGS))
 
 
+def by_rows(data: bytes) -> Walked | None:
+    """The events of the stream by rows, ``None`` for a page it does not fit."""
+    try:
+        return walked(
+            RowStream(_etree(), data, inline=_INLINE, cells=_CELL_TAGS, others=_OTHER_TAGS)
+        )
+    except Unfit:
+        return None
+
+
 def from_tree(data: bytes) -> Walked:
     return walked(TreeElements(_etree(), data, inline=_INLINE, cells=_CELL_TAGS))
 
@@ -136,6 +154,7 @@ def test_the_stream_gives_what_the_whole_tree_gives(
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
     expected = reference(data)
     assert streamed(data) == expected
+    assert by_rows(data) in (expected, None)
     assert from_tree(data) == expected
     same_rows(monkeypatch, data)
 
@@ -146,7 +165,9 @@ def test_rendered_reports_stream_as_their_whole_tree(
 ) -> None:
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
     for data in rendered(5):
-        assert streamed(data) == reference(data)
+        expected = reference(data)
+        assert streamed(data) == expected
+        assert by_rows(data) == expected  # the library's own pages fit
         same_rows(monkeypatch, data)
 
 
@@ -161,6 +182,7 @@ def test_published_pages_stream_as_their_whole_tree(
     for piece in (3, 65536):
         monkeypatch.setattr(_html_elements, "_PIECE", piece)
         assert streamed(data) == expected
+        assert by_rows(data) in (expected, None)
         same_rows(monkeypatch, data)
 
 
@@ -185,13 +207,21 @@ def test_any_markup_streams_as_its_whole_tree(
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
     expected = reference(data)
     assert streamed(data) == expected
+    assert by_rows(data) in (expected, None)
     assert from_tree(data) == expected
     same_rows(monkeypatch, data)
 
 
-SOURCES: dict[str, type[TreeElements | ElementStream]] = {
+def _by_rows(
+    etree: Any, data: bytes, *, inline: tuple[str, ...], cells: frozenset[str]
+) -> Elements:
+    return RowStream(etree, data, inline=inline, cells=cells, others=_OTHER_TAGS)
+
+
+SOURCES: dict[str, Callable[..., Elements]] = {
     "tree": TreeElements,
     "stream": ElementStream,
+    "rows": _by_rows,
 }
 
 
@@ -213,7 +243,7 @@ def test_skipping_leaves_out_all_below_but_the_end_and_the_text_after_it(source:
     assert seen[-3:] == [("end", "div", ""), ("end", "body", ""), ("end", "html", "")]
 
 
-@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("source", ["tree", "stream"])
 def test_plain_rows_come_whole_and_others_element_by_element(source: str) -> None:
     data = (
         b"<table><tr><td>a<span>b</span></td><th><b>1</b></th></tr>"  # plain: inline only
@@ -233,17 +263,41 @@ def test_plain_rows_come_whole_and_others_element_by_element(source: str) -> Non
     assert texts == ["ab", "1", "2"]  # stripped: the span's text joined into the cell's
 
 
+@pytest.mark.parametrize(
+    ("data", "fits"),
+    [
+        (
+            b"<table><tr><td>a<span>b</span></td><th><b>1</b></th></tr></table><p>x<b>y</b></p>",
+            True,
+        ),
+        (b"<table><tr><td>1</td><td><x-unknown>2</x-unknown></td></tr></table>", True),
+        (b"<div><span>a<br>b</span>c</div><script>s</script>", True),
+        (b"<table><tr><td><p>1</p></td></tr></table>", False),  # a paragraph in a cell
+        (b"<table><td>1</td></table>", False),  # a cell out of a row
+        (b"<p>a<x-unknown>b</x-unknown></p>", False),  # an element the reader does not know
+        (b"<table><tr><td>1<table><tr><td>2</td></tr></table></td></tr></table>", False),
+    ],
+)
+def test_the_stream_by_rows_reads_what_it_fits_and_says_when_it_does_not(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, fits: bool
+) -> None:
+    expected = reference(data)
+    assert by_rows(data) == (expected if fits else None)
+    same_rows(monkeypatch, data)  # read the next way when it does not fit
+
+
 def count(element: Element) -> int:
     return 1 + sum(count(child) for child in element)
 
 
-def test_the_tree_behind_the_reading_is_freed(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("source", ["stream", "rows"])
+def test_the_tree_behind_the_reading_is_freed(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
     row = "<tr><td>行政许可</td><td>7</td></tr>\n"
     rows = 5000
     data = ("<html><body><table>" + row * rows + "</table>").encode()
     piece = 512
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
-    stream = ElementStream(_etree(), data, inline=_INLINE, cells=_CELL_TAGS)
+    stream = SOURCES[source](_etree(), data, inline=_INLINE, cells=_CELL_TAGS)
     root: Element | None = None
     largest = 0
     for event, element, _ in stream:

@@ -32,7 +32,7 @@ import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._compact import CompactRows, TableShape, settled
-from disclosure_report.reading._html_elements import Element, Elements, Etree, elements
+from disclosure_report.reading._html_elements import Element, Elements, Etree, Unfit, elements
 from disclosure_report.reading._source_layout import Row
 
 
@@ -93,6 +93,7 @@ report's metadata: where it is published (``og:url``; also ``<link rel="canonica
 administrative level and region, which this library's HTML rendering states as
 ``disclosure-report.level`` and ``disclosure-report.region``."""
 _CELL_TAGS = frozenset(tag for tag, role in _ROLES.items() if role == _CELL)
+_OTHER_TAGS = frozenset(tag for tag, role in _ROLES.items() if role != _CELL)
 _META_KEY = re.compile(r"[\s._:-]+")
 _MAX_META = 200
 _MAX_STATED = 10_000
@@ -313,7 +314,8 @@ class _Builder:
             if tail is not None and not tail.isspace():
                 return None  # nothing of the builder's changed yet
             at = cell.sourceline or 0
-            line = max(line, at)
+            if at > line:  # noqa: PLR1730 (max() is a call, for each cell of a long table)
+                line = at
             offsets.append(line - start)
             # keys() first: cheaper than two get() on the cells of most tables, which have none
             rowspan, colspan = (
@@ -332,7 +334,7 @@ class _Builder:
             if text:
                 # As the walk joins a cell's text: a line break is a space, which _clean
                 # takes as any white space.
-                clean = _clean(text)
+                clean = text if text.isalnum() else _clean(text)  # alphanumeric: no space
                 wordy = wordy or len(clean) > _LAYOUT_CHARS
                 texts.append(clean)
                 line += text.count("\n")
@@ -443,9 +445,13 @@ def html_rows(text: str | bytes) -> HtmlPage:
     """
     etree = _etree()
     data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")  # lxml's choice
-    stream = elements(etree, data, inline=_INLINE, cells=_CELL_TAGS)
-    builder = _Builder()
-    _walk(builder, stream)
+    for stream in elements(etree, data, inline=_INLINE, cells=_CELL_TAGS, others=_OTHER_TAGS):
+        builder = _Builder()
+        try:
+            _walk(builder, stream)
+        except Unfit:
+            continue  # read the page the next way, from its start
+        break
     builder.finish()
     title = _clean(builder.title[:_MAX_TITLE])
     return HtmlPage(
