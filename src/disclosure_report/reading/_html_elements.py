@@ -14,7 +14,10 @@ element whose end has been read is cleared and unlinked from the tree behind the
 (:class:`ElementStream`): what stays is the path from the root to the element being read. An
 element's text and tail are known once the parser has read the next element, so the stream
 runs one element behind the parser; a table row of plain cells is read to its end before it is
-given (its inline elements stripped), any other row element by element.
+given (its inline elements stripped), any other row element by element. Where the page allows,
+the parser gives no events for cells and inline elements at all, half the events of a long
+table (:class:`RowStream`): each row is read from its tree at its end, and the text between
+elements from the tree too; a page it does not fit is read again by :class:`ElementStream`.
 """
 
 from __future__ import annotations
