@@ -343,3 +343,38 @@ def test_a_row_too_long_to_hold_is_given_element_by_element(
     assert whole == [False]
     same_rows(monkeypatch, data)
     assert [c.text for c in html_rows(data).rows[0].cells] == ["1" * 50, "2"]
+
+
+ROWS = (
+    # plain rows, broken by a row with text between its cells, by text or an inline element
+    # between rows, by a spanning cell; lines apart
+    "<tr><td>行政许可</td><td>1</td></tr>\n" * 5
+    + "<tr><td>行政处罚</td>x<td>2</td></tr>"
+    + "<tr><td>a</td><td>3</td></tr>\n\n<tr><td>b</td><td>4</td></tr>"
+    + "tail text<tr><td>c</td><td>5</td></tr><span>s</span><tr><td>d</td><td>6</td></tr>"
+    + "<tr><td rowspan=2>f</td><td>8</td></tr><tr><td>9</td></tr>"
+    + "<tr>\n<td>\ng\n</td>\n<td><b>10</b></td>\n</tr>\n" * 4
+)
+RUNS = {
+    "fit": "<table>" + ROWS + "</table><p>after</p>",
+    # a row with a paragraph in a cell: read element by element
+    "unfit": "<table>" + ROWS + "<tr><td><p>e</p></td><td>7</td></tr>" + ROWS + "</table>",
+    # past line 65,535, where libxml2 stops counting lines: the reader counts them
+    "far": "\n" * 65_600 + "<table>" + ROWS + "</table>",
+}
+
+
+@pytest.mark.parametrize("page", RUNS)
+@pytest.mark.parametrize("piece", [1, 5, 33, 65536])
+def test_runs_of_plain_rows_read_as_each_row_alone(
+    monkeypatch: pytest.MonkeyPatch, piece: int, page: str
+) -> None:
+    data = RUNS[page].encode()
+    monkeypatch.setattr(_html_elements, "_PIECE", piece)
+    assert (by_rows(data) is None) == (page == "unfit")
+    same_rows(monkeypatch, data)
+    table = [row for row in html_rows(data).rows if row.table is not None]
+    assert [cell.text for cell in table[5].cells] == ["行政处罚", "x", "2"]
+    first = table[0].cells[0].line  # 1, or 65,535 where libxml2 stops counting
+    lines = [row.cells[0].line - first for row in table if row.cells[0].text in {"a", "b", "g"}]
+    assert lines[:6] == [5, 7, 8, 14, 20, 26]

@@ -32,7 +32,14 @@ import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
 from disclosure_report.reading._compact import CompactRows, TableShape, settled
-from disclosure_report.reading._html_elements import Element, Elements, Etree, Unfit, elements
+from disclosure_report.reading._html_elements import (
+    Element,
+    Elements,
+    Etree,
+    Unfit,
+    elements,
+    plain_text,
+)
 from disclosure_report.reading._source_layout import Row
 
 
@@ -299,9 +306,13 @@ class _Builder:
         Returns the line after the row's cells, or ``None`` (and nothing read) when they are
         not plain."""
         table = self.data_table
-        head = row.text
-        if table is None or (head is not None and not head.isspace()):
+        if table is None or not plain_text(row):
             return None
+        return self.read_plain_row(table, row, line)
+
+    def read_plain_row(self, table: _Table, row: Element, line: int) -> int:
+        """Read the cells of *row*, a row of *table* known to be plain (:meth:`plain_row`)."""
+        head = row.text
         if head:
             line += head.count("\n")
         start = table.row_lines[-1]
@@ -311,8 +322,6 @@ class _Builder:
         spanned = wordy = False
         for cell in row:
             tail = cell.tail
-            if tail is not None and not tail.isspace():
-                return None  # nothing of the builder's changed yet
             at = cell.sourceline or 0
             if at > line:  # noqa: PLR1730 (max() is a call, for each cell of a long table)
                 line = at
@@ -511,6 +520,13 @@ def _walk(builder: _Builder, stream: Elements) -> None:  # noqa: C901, PLR0912, 
                 ):
                     line = after
                     stream.skip_subtree()  # its cells are read; its end (and tail) still come
+                    # The rows after it read the same way in one loop: a long table's.
+                    table = builder.data_table
+                    if table is not None:
+                        for breaks, row in stream.plain_rows():
+                            line = max(line + breaks, row.sourceline or 0)
+                            builder.start(_ROW, line, row)
+                            line = builder.read_plain_row(table, row, line)
                     continue
             else:
                 builder.end(role)

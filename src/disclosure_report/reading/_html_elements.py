@@ -36,6 +36,7 @@ __all__ = [
     "TreeElements",
     "Unfit",
     "elements",
+    "plain_text",
 ]
 
 TREE_LIMIT = 1 << 19
@@ -43,6 +44,8 @@ TREE_LIMIT = 1 << 19
 a larger one is streamed."""
 _PIECE = 1 << 16
 """Bytes fed to the parser at a time: a piece of a page costs less than its tree."""
+_NO_MARK = 1 << 62
+"""No event to keep (:attr:`ElementStream._mark`)."""
 _FRAME = frozenset({"html", "head", "body"})
 """The page's frame: elements without a role that :class:`RowStream` has events for."""
 _MAX_HELD = 1 << 16
@@ -135,6 +138,9 @@ class Elements(Protocol):
 
     def __iter__(self) -> Iterator[Event]: ...
     def skip_subtree(self) -> None: ...
+    def plain_rows(self) -> Iterator[tuple[int, Element]]:
+        """After a whole row read at once: the rows that follow it to be read the same way,
+        each with the line breaks before it (see :meth:`ElementStream.plain_rows`)."""
 
 
 class Unfit(Exception):  # noqa: N818 (not an error: a way that does not fit a page)
@@ -187,6 +193,9 @@ class TreeElements:
         if self._walker is not None:
             self._walker.skip_subtree()
 
+    def plain_rows(self) -> Iterator[tuple[int, Element]]:
+        return iter(())  # lxml walks a page's tree in C: each row comes as any element
+
     def __iter__(self) -> Iterator[Event]:
         if self._root is None:
             return
@@ -212,8 +221,8 @@ class ElementStream:
     """
 
     __slots__ = (
-        "_at", "_cells", "_data", "_etree", "_events", "_fed", "_inline", "_parser", "_ready",
-        "_skip", "whole",
+        "_at", "_cells", "_data", "_etree", "_events", "_fed", "_inline", "_mark", "_parser",
+        "_ready", "_skip", "whole",
     )  # fmt: skip
 
     def __init__(
@@ -224,6 +233,7 @@ class ElementStream:
         self._fed = 0  # bytes of the page fed to the parser; -1 once it is closed
         self._events: list[_Raw] = []  # read from the parser, from the one to read next on
         self._at = 0  # the event to read next
+        self._mark = _NO_MARK  # an event to keep while reading on (see plain_rows)
         self._ready = 0  # events before this one are complete (the parser has read past them)
         self._etree = etree
         self._inline = frozenset(inline)
@@ -270,9 +280,11 @@ class ElementStream:
         if self._fed < 0:
             return None
         parser, data, events = self._parser, self._data, self._events
+        keep = min(keep, self._mark)
         del events[:keep]
         self._at -= keep
         self._ready -= keep
+        self._mark -= keep
         before = self._ready
         while self._ready <= before and self._fed >= 0:
             if self._fed < len(data):
@@ -291,6 +303,42 @@ class ElementStream:
                     events.extend(parser.read_events())
                 self._ready = len(events)
         return keep
+
+    def plain_rows(self) -> Iterator[tuple[int, Element]]:
+        """The rows that follow the table row whose start was given last, whole and read at
+        once by the reader: each the next element after the one before, after white space
+        alone, itself whole with nothing but white space between its cells. With each, the
+        line breaks of that white space; the reader reads each as it read the first, and the
+        end of the last comes as any element's. A long table's rows go by here, a step each."""
+        while True:
+            at = self._mark = self._at  # the end of the row read last, given back by _hold
+            end: _Raw | None
+            following: _Raw | None
+            if at + 1 < self._ready:  # the two events read in place, without a call each
+                end, following = self._events[at], self._events[at + 1]
+                self._at = at + 2
+            else:
+                end, following = self._next(), self._next()
+            if end is None or end[0] != "end":
+                break
+            row = end[1]
+            tail = row.tail
+            if (
+                (tail and not tail.isspace())
+                or following is None
+                or following[0] != "start"
+                or following[1].tag != "tr"
+                or following[1] is not row.getnext()
+            ):
+                break
+            element = following[1]
+            if not (self._hold(element) and self.whole and plain_text(element)):
+                break
+            self._mark = _NO_MARK
+            _prune(row)
+            yield tail.count("\n") if tail else 0, element
+        self._at = self._mark  # back to that end
+        self._mark = _NO_MARK
 
     def _next(self) -> _Raw | None:
         """The next event, or ``None`` after the last."""
@@ -447,10 +495,15 @@ class RowStream(ElementStream):
     def _hold(self, row: Element) -> bool:
         """The row, whose subtree is read once the parser gives its end next: its inline
         elements stripped, and whether it is :attr:`whole`."""
-        following = self._next()
+        at = self._at
+        if at < self._ready:  # read in place, without a call: a long table's rows come here
+            following: _Raw | None = self._events[at]
+        else:
+            following = self._next()
+            self._at -= 1
         if following is None or following[0] != "end" or following[1] is not row:
             raise Unfit  # an element with events in the row
-        self._at -= 1  # its end comes as any element's
+        # Its end, next, comes as any element's.
         self.whole = _plain(row, self._cells)
         if not self.whole:
             self._etree.strip_tags(row, *self._inline)
@@ -490,6 +543,19 @@ class RowStream(ElementStream):
                 parts.append(node.tail or "")
                 node = node.getnext()
         return parts[0] if len(parts) == 1 else "".join(parts)
+
+
+def plain_text(row: Element) -> bool:
+    """Whether *row*, a row of cells of text, has nothing but white space between its cells
+    (its cells can then be read at once)."""
+    head = row.text
+    if head is not None and not head.isspace():
+        return False
+    for cell in row:
+        tail = cell.tail
+        if tail is not None and not tail.isspace():
+            return False
+    return True
 
 
 def _plain(row: Element, cells: frozenset[str]) -> bool:
