@@ -523,9 +523,12 @@ def _walk(builder: _Builder, stream: Elements) -> None:  # noqa: C901, PLR0912, 
                     # The rows after it read the same way in one loop: a long table's.
                     table = builder.data_table
                     if table is not None:
+                        # What builder.start does of a row when none is open (as after a
+                        # plain one): its line. Then its cells.
+                        lines = table.row_lines
                         for breaks, row in stream.plain_rows():
                             line = max(line + breaks, row.sourceline or 0)
-                            builder.start(_ROW, line, row)
+                            lines.append(line)
                             line = builder.read_plain_row(table, row, line)
                     continue
             else:

@@ -332,13 +332,17 @@ class ElementStream:
             ):
                 break
             element = following[1]
-            if not (self._hold(element) and self.whole and plain_text(element)):
+            if not (self._hold(element) and self.whole and self._spaced(element)):
                 break
             self._mark = _NO_MARK
             _prune(row)
             yield tail.count("\n") if tail else 0, element
         self._at = self._mark  # back to that end
         self._mark = _NO_MARK
+
+    def _spaced(self, row: Element) -> bool:
+        """Whether the row *row*, just held whole, has white space alone between its cells."""
+        return plain_text(row)
 
     def _next(self) -> _Raw | None:
         """The next event, or ``None`` after the last."""
@@ -450,7 +454,7 @@ class RowStream(ElementStream):
     :class:`Unfit` is raised, so that the page is read by :class:`ElementStream`.
     """
 
-    __slots__ = ("_checked", "_evented", "_open")
+    __slots__ = ("_blank_between", "_checked", "_evented", "_kept", "_open")
 
     def __init__(
         self,
@@ -467,6 +471,8 @@ class RowStream(ElementStream):
             events=("start", "end"), tag=sorted(self._evented), **_OPTIONS
         )
         self._open: list[Element] = []  # the elements with events open, as the events say
+        self._blank_between = False  # of the row held last: white space alone between cells
+        self._kept: list[Element] = []
         self._checked = 0  # events read whose order has been checked
 
     def _read(self, keep: int) -> int | None:
@@ -504,11 +510,20 @@ class RowStream(ElementStream):
         if following is None or following[0] != "end" or following[1] is not row:
             raise Unfit  # an element with events in the row
         # Its end, next, comes as any element's.
-        self.whole = _plain(row, self._cells)
-        if not self.whole:
+        # The cells' proxies kept until the next row: the reader reads them next, and lxml
+        # then gives the same objects instead of making them again.
+        self._kept = list(row)
+        shape = _shape(self._kept, self._cells, row.text)
+        if shape == _NOT_PLAIN:  # inline elements in its cells, perhaps: stripped, then told
             self._etree.strip_tags(row, *self._inline)
-            self.whole = _plain(row, self._cells)
+            self._kept = list(row)
+            shape = _shape(self._kept, self._cells, row.text)
+        self.whole = shape != _NOT_PLAIN
+        self._blank_between = shape == _SPACED
         return True
+
+    def _spaced(self, row: Element) -> bool:  # noqa: ARG002 (told as the row was held)
+        return self._blank_between
 
     def _chunk(self, raw: _Raw, inline: frozenset[str]) -> str:
         """The text after *raw* up to the next element with events, read from the tree: its
@@ -558,12 +573,23 @@ def plain_text(row: Element) -> bool:
     return True
 
 
-def _plain(row: Element, cells: frozenset[str]) -> bool:
-    """Whether *row* holds nothing but cells of text."""
-    for cell in row:  # noqa: SIM110 (a loop, not all(): a long table's rows come here)
+_NOT_PLAIN, _TEXT_BETWEEN, _SPACED = 0, 1, 2
+"""What :func:`_shape` says of a row."""
+
+
+def _shape(children: list[Element], cells: frozenset[str], head: str | None) -> int:
+    """Of a row whose *children* and text *head* these are: whether it holds nothing but cells
+    of text (else :data:`_NOT_PLAIN`), and if so whether white space alone stands between them
+    (:data:`_SPACED`, as :func:`plain_text` says; else :data:`_TEXT_BETWEEN`). One loop: a long
+    table's rows come here."""
+    spaced = head is None or head.isspace()
+    for cell in children:
         if cell.tag not in cells or len(cell):
-            return False
-    return True
+            return _NOT_PLAIN
+        tail = cell.tail
+        if spaced and tail is not None and not tail.isspace():
+            spaced = False
+    return _SPACED if spaced else _TEXT_BETWEEN
 
 
 def _prune(element: Element) -> None:
