@@ -18,6 +18,9 @@ given (its inline elements stripped), any other row element by element. Where th
 the parser gives no events for cells and inline elements at all, half the events of a long
 table (:class:`RowStream`): each row is read from its tree at its end, and the text between
 elements from the tree too; a page it does not fit is read again by :class:`ElementStream`.
+Both give the rows that follow a row of plain cells, as long as they are rows of plain cells
+too, in one go (:meth:`ElementStream.plain_rows`), so that the reader reads a long table a step
+per row.
 """
 
 from __future__ import annotations
