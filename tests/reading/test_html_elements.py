@@ -130,6 +130,19 @@ def same_rows(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     assert attrs.evolve(stream, rows=()) == attrs.evolve(tree, rows=())
 
 
+def read_alike(monkeypatch: pytest.MonkeyPatch, data: bytes, fits: bool | None = None) -> None:
+    """Every way gives the events of the reference and reads the same rows; the stream by
+    rows gives them when it fits the page (if *fits* is given, when it says)."""
+    expected = reference(data)
+    assert from_tree(data) == expected
+    assert streamed(data) == expected
+    if fits is None:
+        assert by_rows(data) in (expected, None)
+    else:
+        assert by_rows(data) == (expected if fits else None)
+    same_rows(monkeypatch, data)
+
+
 def rendered(count: int) -> list[bytes]:
     """*count* generated reports rendered as HTML, in both languages of the catalogs."""
     pages: list[bytes] = []
@@ -152,11 +165,7 @@ def test_the_stream_gives_what_the_whole_tree_gives(
     monkeypatch: pytest.MonkeyPatch, data: bytes, piece: int
 ) -> None:
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
-    expected = reference(data)
-    assert streamed(data) == expected
-    assert by_rows(data) in (expected, None)
-    assert from_tree(data) == expected
-    same_rows(monkeypatch, data)
+    read_alike(monkeypatch, data)
 
 
 @pytest.mark.parametrize("piece", [5, 4096, 65536])
@@ -165,10 +174,7 @@ def test_rendered_reports_stream_as_their_whole_tree(
 ) -> None:
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
     for data in rendered(5):
-        expected = reference(data)
-        assert streamed(data) == expected
-        assert by_rows(data) == expected  # the library's own pages fit
-        same_rows(monkeypatch, data)
+        read_alike(monkeypatch, data, fits=True)  # the library's own pages fit
 
 
 @pytest.mark.skipif(not PAGES, reason="no corpus at ../shared/corpus")
@@ -176,14 +182,9 @@ def test_rendered_reports_stream_as_their_whole_tree(
 def test_published_pages_stream_as_their_whole_tree(
     monkeypatch: pytest.MonkeyPatch, page: Path
 ) -> None:
-    data = page.read_bytes()
-    expected = reference(data)
-    assert from_tree(data) == expected
     for piece in (3, 65536):
         monkeypatch.setattr(_html_elements, "_PIECE", piece)
-        assert streamed(data) == expected
-        assert by_rows(data) in (expected, None)
-        same_rows(monkeypatch, data)
+        read_alike(monkeypatch, page.read_bytes())
 
 
 TAGS = (
@@ -203,13 +204,8 @@ TOKENS = st.one_of(
 def test_any_markup_streams_as_its_whole_tree(
     monkeypatch: pytest.MonkeyPatch, tokens: list[str], piece: int
 ) -> None:
-    data = "".join(tokens).encode()
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
-    expected = reference(data)
-    assert streamed(data) == expected
-    assert by_rows(data) in (expected, None)
-    assert from_tree(data) == expected
-    same_rows(monkeypatch, data)
+    read_alike(monkeypatch, "".join(tokens).encode())
 
 
 def _by_rows(
@@ -281,9 +277,7 @@ def test_plain_rows_come_whole_and_others_element_by_element(source: str) -> Non
 def test_the_stream_by_rows_reads_what_it_fits_and_says_when_it_does_not(
     monkeypatch: pytest.MonkeyPatch, data: bytes, fits: bool
 ) -> None:
-    expected = reference(data)
-    assert by_rows(data) == (expected if fits else None)
-    same_rows(monkeypatch, data)  # read the next way when it does not fit
+    read_alike(monkeypatch, data, fits)  # read the next way when it does not fit
 
 
 def count(element: Element) -> int:
@@ -371,8 +365,7 @@ def test_runs_of_plain_rows_read_as_each_row_alone(
 ) -> None:
     data = RUNS[page].encode()
     monkeypatch.setattr(_html_elements, "_PIECE", piece)
-    assert (by_rows(data) is None) == (page == "unfit")
-    same_rows(monkeypatch, data)
+    read_alike(monkeypatch, data, fits=page != "unfit")
     table = [row for row in html_rows(data).rows if row.table is not None]
     assert [cell.text for cell in table[5].cells] == ["行政处罚", "x", "2"]
     first = table[0].cells[0].line  # 1, or 65,535 where libxml2 stops counting
