@@ -92,12 +92,28 @@ class CompactRows(Sequence[Row]):
     def add(self, shape: Shape | TableShape, line: int, index: int | None = None) -> None:
         """Append the row of *shape* printed on *line*, the *index*-th row of its table (before
         any slice is taken)."""
+        store = self._store  # add_known's work, without a call: each line of a long text
+        number = store.index.get(shape)
+        if number is None:
+            number = self.known(shape)
+        store.ids.append(number)
+        store.lines.append(line)
+        store.indexes.append(_NONE if index is None else index)
+
+    def known(self, shape: Shape | TableShape) -> int:
+        """The number of *shape* among the shapes kept, kept now if it is new: for
+        :meth:`add_known`, when a caller adds many rows of a shape it knows."""
         store = self._store
         number = store.index.get(shape)
         if number is None:
             number = store.index[shape] = len(store.shapes)
             store.shapes.append(shape)
             store.samples.append(None)
+        return number
+
+    def add_known(self, number: int, line: int, index: int | None = None) -> None:
+        """As :meth:`add`, for the shape whose number :meth:`known` gave."""
+        store = self._store
         store.ids.append(number)
         store.lines.append(line)
         store.indexes.append(_NONE if index is None else index)

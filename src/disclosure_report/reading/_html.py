@@ -31,7 +31,7 @@ from typing import TypeAlias, cast
 import attrs
 
 from disclosure_report.exceptions import InvalidReportError, Problem
-from disclosure_report.reading._compact import CompactRows, TableShape, settled
+from disclosure_report.reading._compact import CompactRows, settled
 from disclosure_report.reading._html_elements import (
     Element,
     Elements,
@@ -426,21 +426,22 @@ class _Builder:
         index = self.count
         self.count += 1
         covered: dict[int, int] = {}  # grid column -> rows still covered from above
-        plain: dict[int, TableShape] = {}  # the shape of a closed row that nothing spans
-        add = self.out.add
+        plain: dict[int, int] = {}  # a closed row that nothing spans: its shape's number
+        out = self.out
+        add = out.add_known
         for number, (closed, line) in enumerate(zip(table.closed, table.row_lines, strict=True)):
             free = not covered
-            shape = plain.get(closed) if free else None
-            if shape is None:
+            known = plain.get(closed) if free else None
+            if known is None:
                 texts, offsets, spans, _ = self.closed[closed]
                 columns, widths = _grid_row(spans or ((1, 1),) * len(texts), covered)
                 if not columns:
                     continue
                 kept = len(columns)
-                shape = (texts[:kept], columns, offsets[:kept], widths, index)
+                known = out.known((texts[:kept], columns, offsets[:kept], widths, index))
                 if spans is None and free:  # as it would be again
-                    plain[closed] = shape
-            add(shape, line, number)
+                    plain[closed] = known
+            add(known, line, number)
 
 
 def html_rows(text: str | bytes) -> HtmlPage:

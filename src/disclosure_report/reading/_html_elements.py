@@ -313,6 +313,7 @@ class ElementStream:
         alone, itself whole with nothing but white space between its cells. With each, the
         line breaks of that white space; the reader reads each as it read the first, and the
         end of the last comes as any element's. A long table's rows go by here, a step each."""
+        parent: Element | None = None  # of the rows, once the first is freed
         while True:
             at = self._mark = self._at  # the end of the row read last, given back by _hold
             end: _Raw | None
@@ -338,7 +339,12 @@ class ElementStream:
             if not (self._hold(element) and self.whole and self._spaced(element)):
                 break
             self._mark = _NO_MARK
-            _prune(row)
+            if parent is None:
+                _prune(row)
+                parent = row.getparent()
+            else:  # what _prune does, knowing that the row before is the parent's first
+                row.clear()
+                del parent[0]
             yield tail.count("\n") if tail else 0, element
         self._at = self._mark  # back to that end
         self._mark = _NO_MARK
