@@ -133,6 +133,22 @@ def test_xlsx_summary(demo: Path) -> None:
     assert any(row[1] == "2021.T3.X1" for row in findings)
 
 
+def test_xlsx_summary_writes_text_that_looks_like_a_formula_as_text(tmp_path: Path) -> None:
+    """A file name or a quoted text that starts with ``=`` stays text in the summary's
+    workbook: openpyxl would write it as a formula, which a spreadsheet then runs."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.cell import WriteOnlyCell
+
+    from disclosure_report.batch._summary import _text_safe
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("s")
+    sheet.append([_text_safe(v, sheet, WriteOnlyCell) for v in ("=1+1.txt", "a=b", 3)])
+    workbook.save(tmp_path / "out.xlsx")
+    cells = next(openpyxl.load_workbook(tmp_path / "out.xlsx")["s"].iter_rows())
+    assert [(c.value, c.data_type) for c in cells] == [("=1+1.txt", "s"), ("a=b", "s"), (3, "n")]
+
+
 def test_xlsx_without_openpyxl(
     demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

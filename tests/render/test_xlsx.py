@@ -10,6 +10,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -147,6 +148,27 @@ def test_generated_reports_read_back(report: Report) -> None:
     result = read(render(report, to="xlsx"))
     assert result.report == report
     assert not [n for n in result.notes if n.code is NoteCode.UNREADABLE_CELL]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    """A report's words that start with ``=`` stay words: openpyxl would write them as formulas
+    (found by the generated reports: ``=0`` read back blank), which a spreadsheet then runs."""
+    report = from_json(EXAMPLE.read_bytes())
+    report = attrs.evolve(
+        report,
+        metadata=attrs.evolve(report.metadata, agency="=1+1局"),
+        overview='=HYPERLINK("http://x","y")',
+        problems_and_improvements="=0",
+    )
+    book = openpyxl.load_workbook(io.BytesIO(render(report, to="xlsx")))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert not [
+        cell.value for cell in cells if cell.data_type == "f" and "IF(COUNT" not in str(cell.value)
+    ]
+    texts = {str(cell.value) for cell in cells if cell.data_type == "s"}
+    assert {"=0", '=HYPERLINK("http://x","y")'} <= texts
+    assert any(text.startswith("=1+1局") for text in texts)  # the title
+    assert read(render(report, to="xlsx")).report == report
 
 
 def _address(sheet: Worksheet, row_label: str, column: int) -> str:

@@ -256,10 +256,22 @@ def write_xlsx(store: Store, summary: Path, locale: str) -> tuple[Path, ...]:
             header.append(cell)
         sheet.append(header)
         for row in rows:
-            sheet.append([_shown(field, row[field], locale) for field in fields])
+            shown = (_shown(field, row[field], locale) for field in fields)
+            sheet.append([_text_safe(value, sheet, cell_class) for value in shown])
     with replacing((summary,)) as (temporary,):
         workbook.save(temporary)
     return (summary,)
+
+
+def _text_safe(value: object, sheet: Any, cell_class: Any) -> object:
+    """*value*, but a string that starts with ``=`` as a text cell of *sheet*: openpyxl would
+    write it as a formula (a file named ``=1+1.txt``, a note quoting a report's ``=0``), which
+    a spreadsheet then runs."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = cell_class(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _openpyxl() -> Any:

@@ -145,6 +145,16 @@ def escape_text(text: str) -> str:
     return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
+def _put_text(cell: Cell | MergedCell, text: str | None) -> Cell | MergedCell:
+    """Write *text* into *cell* as text (:func:`escape_text`), never as a formula: a report's
+    ``=1+1`` or ``=HYPERLINK(…)`` is what it says, and a workbook of ours runs nothing that a
+    report holds (openpyxl takes any string that starts with ``=`` for a formula)."""
+    cell.value = None if text is None else escape_text(text)
+    if text is not None:
+        cell.data_type = "s"
+    return cell
+
+
 def sheet_name(heading: str) -> str:
     """A sheet's name: the section heading, without the characters a name may not hold, cut to
     Excel's 31 characters."""
@@ -220,14 +230,14 @@ def _styles(locale: str) -> _Style:
 
 
 def _heading(sheet: Worksheet, row: int, text: str, style: _Style) -> None:
-    cell = sheet.cell(row=row, column=1, value=escape_text(text))
+    cell = _put_text(sheet.cell(row=row, column=1), text)
     cell.font = style.bold
 
 
 def _text_cell(sheet: Worksheet, row: int, text: str, style: _Style) -> None:
     """A text the person writes: one cell over the text columns, unlocked, tall enough."""
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=_TEXT_COLUMNS)
-    cell = sheet.cell(row=row, column=1, value=escape_text(text) or None)
+    cell = _put_text(sheet.cell(row=row, column=1), text or None)
     cell.alignment = style.text
     cell.protection = style.open
     cell.font = style.font
@@ -279,7 +289,7 @@ def _table(sheet: Worksheet, report: Report, grid: Grid, *, locale: str, style: 
             target.font = style.font
             if isinstance(cell, Head):
                 covered.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
-                target.value = escape_text(translate(cell.label, locale))
+                _put_text(target, translate(cell.label, locale))
                 left = cell.scope in {"row", "rowgroup"} and cell.colspan < grid.width
                 target.alignment = style.left if left else style.center
             else:
@@ -465,7 +475,7 @@ def _write_checks(
         operands = [*left, *right]
         difference = f"{_sum(left)}-{_sum(right)}" if right else f"MIN(0,{_sum(left)})"
         formula = f'=IF(COUNT({",".join(operands)})<{len(operands)},"",{difference})'
-        what = sheet.cell(row=row, column=label_column, value=escape_text(check.what))
+        what = _put_text(sheet.cell(row=row, column=label_column), check.what)
         what.font = style.font
         sheet.cell(row=row, column=value_column, value=formula).font = style.font
         row += 1
@@ -498,7 +508,7 @@ def _metadata_rows(sheet: Worksheet, metadata: Metadata, locale: str, style: _St
             value = translate(LEVEL_LABELS[value], locale)
         label = sheet.cell(row=row, column=1, value=translate(label_of(field), locale))
         label.font = style.font
-        cell = sheet.cell(row=row, column=2, value=None if value is None else escape_text(value))
+        cell = _put_text(sheet.cell(row=row, column=2), value)
         cell.protection = style.open
         cell.number_format = "@"
     return row
@@ -519,7 +529,7 @@ def render_xlsx(report: Report, locale: str) -> bytes:
         row = 1
         if name == SECTIONS[0]:
             sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=_TEXT_COLUMNS)
-            cell = sheet.cell(row=1, column=1, value=escape_text(title(report, locale)))
+            cell = _put_text(sheet.cell(row=1, column=1), title(report, locale))
             cell.font = style.title
             cell.alignment = style.center
             cell.protection = style.open
@@ -548,10 +558,8 @@ def render_xlsx(report: Report, locale: str) -> bytes:
             if isinstance(part, OtherMatters):
                 sep = colon(locale)
                 for offset, (label_text, value) in enumerate(fee_lines(part, locale)):
-                    sheet.cell(
-                        row=row + 2 + offset,
-                        column=1,
-                        value=escape_text(f"{label_text}{sep}{value}"),
+                    _put_text(
+                        sheet.cell(row=row + 2 + offset, column=1), f"{label_text}{sep}{value}"
                     )
         _protect(sheet)
     buffer = io.BytesIO()
