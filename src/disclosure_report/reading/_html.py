@@ -8,8 +8,9 @@ is linear in the input: nesting is capped at 256 levels and a text node at 10 MB
 rest of the page is not read (:attr:`HtmlPage.cut` says so, and the reader adds a note). A
 page of up to 512 KiB is parsed whole; a larger one a piece at a time, its tree freed behind the
 reading, so that its memory is that of its rows, not some twenty times the page
-(:mod:`._html_elements`); both give the same rows. selectolax (Lexbor) parses faster, but its tree building takes time quadratic in the nesting
-depth (200,000 nested ``<div>`` took 90 s) and it keeps no source lines.
+(:mod:`._html_elements`); both give the same rows. selectolax (Lexbor) parses faster, but its
+tree building takes time quadratic in the nesting depth (200,000 nested ``<div>`` took 90 s)
+and it keeps no source lines.
 
 What a reader does not see is skipped (``<script>``, ``<style>``, ``<noscript>``, ``<template>``,
 forms' option lists, SVG, comments); the ``<title>`` is kept. Block elements are line breaks.

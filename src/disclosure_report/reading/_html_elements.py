@@ -209,7 +209,7 @@ class TreeElements:
                 yield event, element, element.tail or ""
                 continue
             if element.tag == "tr":
-                self.whole = all(cell.tag in cells and not len(cell) for cell in element)
+                self.whole = _shape(list(element), cells, None) != _NOT_PLAIN
             yield event, element, element.text or ""
 
 
